@@ -30,6 +30,27 @@ internal sealed class HistoryTable
         DistinctT = distinctAge;
         TotalWeight = totalWeight;
         MaxFrequency = frequency.Length == 0 ? 0 : frequency.Max();
+
+        var positions = new Dictionary<int, int>();
+        var distinct = new List<int>();
+        var weights = new List<double>();
+        FrequencyIndex = new int[frequency.Length];
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            if (!positions.TryGetValue(frequency[i], out var position))
+            {
+                position = distinct.Count;
+                positions.Add(frequency[i], position);
+                distinct.Add(frequency[i]);
+                weights.Add(0);
+            }
+
+            FrequencyIndex[i] = position;
+            weights[position] += weight[i];
+        }
+
+        DistinctFrequency = [.. distinct];
+        DistinctFrequencyWeight = [.. weights];
     }
 
     public int[] Frequency { get; }
@@ -46,6 +67,14 @@ internal sealed class HistoryTable
 
     /// <summary>Position of each row's T in <see cref="DistinctT"/>.</summary>
     public int[] TIndex { get; }
+
+    /// <summary>Position of each row's x in <see cref="DistinctFrequency"/>.</summary>
+    public int[] FrequencyIndex { get; }
+
+    public int[] DistinctFrequency { get; }
+
+    /// <summary>How many customers have each distinct x: terms that depend on x alone are summed through it.</summary>
+    public double[] DistinctFrequencyWeight { get; }
 
     public double[] DistinctRecency { get; }
 
