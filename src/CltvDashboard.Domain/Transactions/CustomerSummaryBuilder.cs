@@ -136,6 +136,8 @@ public sealed class CustomerSummaryBuilder
         var daysPerUnit = period.TimeUnit.DaysPer();
 
         var customers = new List<CustomerSummary>(customerCount);
+        var firstDay = FirstDay?.DayNumber ?? calibrationEnd;
+        var repeatsByDay = new int[Math.Max(0, observationEnd - firstDay + 1)];
         long afterObservationEnd = 0;
         var firstSeenInHoldout = 0;
         var withoutPurchase = 0;
@@ -184,6 +186,7 @@ public sealed class CustomerSummaryBuilder
                         else
                         {
                             repeatValue += net;
+                            repeatsByDay[day - firstDay]++;
                         }
 
                         last = day;
@@ -198,6 +201,10 @@ public sealed class CustomerSummaryBuilder
                         if (first < 0)
                         {
                             first = day;
+                        }
+                        else if (first <= calibrationEnd)
+                        {
+                            repeatsByDay[day - firstDay]++;
                         }
 
                         holdoutOccasions++;
@@ -240,7 +247,14 @@ public sealed class CustomerSummaryBuilder
         }
 
         return new TransactionSummary(
-            customers, period, _count, afterObservationEnd, firstSeenInHoldout, withoutPurchase, _refundRows);
+            customers,
+            period,
+            new DailyCounts(DateOnly.FromDayNumber(firstDay), repeatsByDay),
+            _count,
+            afterObservationEnd,
+            firstSeenInHoldout,
+            withoutPurchase,
+            _refundRows);
     }
 
     // A counting sort by customer keeps each customer's rows contiguous in O(n); within a customer the rows are

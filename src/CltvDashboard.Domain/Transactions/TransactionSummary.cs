@@ -6,6 +6,7 @@ public sealed class TransactionSummary
     internal TransactionSummary(
         IReadOnlyList<CustomerSummary> customers,
         SummaryPeriod period,
+        DailyCounts repeatOccasions,
         long transactionsRead,
         long transactionsAfterObservationEnd,
         int customersFirstSeenInHoldout,
@@ -14,6 +15,7 @@ public sealed class TransactionSummary
     {
         Customers = customers;
         Period = period;
+        RepeatOccasions = repeatOccasions;
         TransactionsRead = transactionsRead;
         TransactionsAfterObservationEnd = transactionsAfterObservationEnd;
         CustomersFirstSeenInHoldout = customersFirstSeenInHoldout;
@@ -29,6 +31,12 @@ public sealed class TransactionSummary
 
     /// <summary>The time unit of <see cref="CustomerSummary.Recency"/> and <see cref="CustomerSummary.T"/>.</summary>
     public TimeUnit TimeUnit => Period.TimeUnit;
+
+    /// <summary>
+    /// Repeat purchase occasions per calendar day, calibration and holdout, of the customers in
+    /// <see cref="Customers"/>: the actual side of a tracking chart.
+    /// </summary>
+    public DailyCounts RepeatOccasions { get; }
 
     /// <summary>Every transaction row handed to the builder.</summary>
     public long TransactionsRead { get; }
@@ -81,5 +89,18 @@ public sealed record SummaryPeriod(DateOnly CalibrationEnd, DateOnly Observation
             throw new ArgumentException(
                 $"The observation end ({ObservationEnd:yyyy-MM-dd}) is before the calibration end ({CalibrationEnd:yyyy-MM-dd}).");
         }
+    }
+}
+
+/// <summary>A count per calendar day from <see cref="Start"/> on.</summary>
+/// <param name="Start">The day of <c>Counts[0]</c>.</param>
+/// <param name="Counts">One count per consecutive day.</param>
+public sealed record DailyCounts(DateOnly Start, IReadOnlyList<int> Counts)
+{
+    /// <summary>The count on <paramref name="day"/>, 0 outside the range.</summary>
+    public int On(DateOnly day)
+    {
+        var index = day.DayNumber - Start.DayNumber;
+        return index >= 0 && index < Counts.Count ? Counts[index] : 0;
     }
 }
