@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Domain.Cohorts;
@@ -9,7 +8,8 @@ namespace CltvDashboard.Domain.Cohorts;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Occasions follow <see cref="CustomerSummaryBuilder"/> exactly, so that a cohort's customers are the
+/// Occasions follow the same rule as <see cref="CustomerSummaryBuilder"/> (both net a customer's days through
+/// <see cref="TransactionLog"/>), so that a cohort's customers are the
 /// customers whose <see cref="CustomerSummary.FirstPurchase"/> falls in its month: an occasion is a customer-day
 /// with at least one row of amount ≥ 0 whose rows, refunds included, net to more than zero, or a day without
 /// refunds at all (a zero-amount purchase is an occasion). A day whose same-day refunds cancel its purchases is
@@ -23,102 +23,48 @@ namespace CltvDashboard.Domain.Cohorts;
 /// </remarks>
 public sealed class CohortBuilder
 {
-    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
-    private int _customerCount;
-    private int[] _customer;
-    private int[] _day;
-    private decimal[] _amount;
-    private int _count;
-
-    /// <summary>Creates a builder; <paramref name="expectedRows"/> sizes its buffers up front.</summary>
+    /// <summary>Creates a builder with its own log; <paramref name="expectedRows"/> sizes its buffers up front.</summary>
     public CohortBuilder(int expectedRows = 1024)
+        : this(new TransactionLog(expectedRows))
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedRows);
-        var capacity = Math.Max(expectedRows, 16);
-        _customer = new int[capacity];
-        _day = new int[capacity];
-        _amount = new decimal[capacity];
-        _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Creates a builder over a log that other analyses may share.</summary>
+    public CohortBuilder(TransactionLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        Log = log;
+    }
+
+    /// <summary>The rows added so far.</summary>
+    public TransactionLog Log { get; }
+
     /// <summary>Rows added so far.</summary>
-    public int Count => _count;
+    public int Count => Log.Count;
 
     /// <summary>Distinct customers seen so far.</summary>
-    public int CustomerCount => _customerCount;
+    public int CustomerCount => Log.CustomerCount;
 
     /// <summary>The earliest day seen, or null before the first row.</summary>
-    public DateOnly? FirstDay { get; private set; }
+    public DateOnly? FirstDay => Log.FirstDay;
 
     /// <summary>The latest day seen, or null before the first row; the natural as-of date of a complete log.</summary>
-    public DateOnly? LastDay { get; private set; }
+    public DateOnly? LastDay => Log.LastDay;
 
     /// <summary>Adds one transaction; its day is the calendar day of its timestamp.</summary>
-    public void Add(Transaction transaction) =>
-        Add(transaction.CustomerId, DateOnly.FromDateTime(transaction.Timestamp), transaction.Amount);
+    public void Add(Transaction transaction) => Log.Add(transaction);
 
     /// <summary>Adds one transaction row.</summary>
     /// <param name="customerId">The customer's identifier, compared ordinally; not empty.</param>
     /// <param name="day">The calendar day of the transaction.</param>
     /// <param name="amount">The amount in the dataset's currency; negative for a refund.</param>
-    public void Add(string customerId, DateOnly day, decimal amount)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(customerId);
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexById, customerId, out var exists);
-        if (!exists)
-        {
-            index = _customerCount++;
-        }
-
-        Append(index, day, amount);
-    }
+    public void Add(string customerId, DateOnly day, decimal amount) => Log.Add(customerId, day, amount);
 
     /// <summary>Adds one transaction row without allocating a string for a customer already seen.</summary>
     /// <param name="customerId">The customer's identifier, compared ordinally; not empty.</param>
     /// <param name="day">The calendar day of the transaction.</param>
     /// <param name="amount">The amount in the dataset's currency; negative for a refund.</param>
-    public void Add(ReadOnlySpan<char> customerId, DateOnly day, decimal amount)
-    {
-        if (customerId.IsEmpty)
-        {
-            throw new ArgumentException("A customer identifier is required.", nameof(customerId));
-        }
-
-        if (!_indexBySpan.TryGetValue(customerId, out var index))
-        {
-            index = _customerCount++;
-            _indexById.Add(customerId.ToString(), index);
-        }
-
-        Append(index, day, amount);
-    }
-
-    private void Append(int customer, DateOnly day, decimal amount)
-    {
-        if (_count == _customer.Length)
-        {
-            var capacity = (int)Math.Min(Array.MaxLength, (long)_count * 2);
-            Array.Resize(ref _customer, capacity);
-            Array.Resize(ref _day, capacity);
-            Array.Resize(ref _amount, capacity);
-        }
-
-        _customer[_count] = customer;
-        _day[_count] = day.DayNumber;
-        _amount[_count] = amount;
-        _count++;
-
-        if (LastDay is null || day > LastDay)
-        {
-            LastDay = day;
-        }
-
-        if (FirstDay is null || day < FirstDay)
-        {
-            FirstDay = day;
-        }
-    }
+    public void Add(ReadOnlySpan<char> customerId, DateOnly day, decimal amount) => Log.Add(customerId, day, amount);
 
     /// <summary>The cohorts of every customer acquired on or before <paramref name="asOf"/>, up to its month.</summary>
     /// <param name="asOf">The last day taken into account (inclusive); later rows are ignored and later months not produced.</param>
@@ -127,14 +73,15 @@ public sealed class CohortBuilder
         var lastDay = asOf.DayNumber;
         var asOfMonth = MonthIndex(lastDay);
         var asOfMonthIsPartial = asOf.Day < DateTime.DaysInMonth(asOf.Year, asOf.Month);
-        var (offsets, days, amounts) = GroupByCustomer();
+        var rows = Log.GroupByCustomer();
+        var (offsets, days, amounts) = (rows.Offsets, rows.Days, rows.Amounts);
 
         var accumulators = new Dictionary<int, CohortAccumulator>();
         long afterAsOf = 0;
         var notAcquired = 0;
         var revenueWithoutCohort = 0m;
 
-        for (var c = 0; c < _customerCount; c++)
+        for (var c = 0; c < Log.CustomerCount; c++)
         {
             var start = offsets[c];
             var end = offsets[c + 1];
@@ -145,7 +92,7 @@ public sealed class CohortBuilder
             }
 
             afterAsOf += end - last;
-            var acquisition = FirstOccasion(days, amounts, start, last);
+            var acquisition = FirstOccasion(rows, start, last);
             if (acquisition < 0)
             {
                 notAcquired++;
@@ -169,8 +116,7 @@ public sealed class CohortBuilder
             var i = start;
             while (i < last)
             {
-                var day = days[i];
-                var (net, isOccasion) = NetDay(days, amounts, ref i, last);
+                var (day, net, isOccasion) = rows.NextDay(ref i, last);
                 var month = Math.Max(0, MonthIndex(day) - cohortMonth);
                 cohort.Revenue[month] += net;
                 if (isOccasion && month != lastActiveMonth)
@@ -203,34 +149,16 @@ public sealed class CohortBuilder
             cohorts.Add(new Cohort(acquisitionMonth, accumulator.Size, cells));
         }
 
-        return new CohortTable(asOf, cohorts, _count, afterAsOf, notAcquired, revenueWithoutCohort);
+        return new CohortTable(asOf, cohorts, Log.Count, afterAsOf, notAcquired, revenueWithoutCohort);
     }
 
-    // The occasion rule of CustomerSummaryBuilder.Build: purchases on a day count unless that day's refunds
-    // cancel them (net ≤ 0); a day of refunds alone refunds an earlier order and is never an occasion.
-    private static (decimal Net, bool IsOccasion) NetDay(int[] days, decimal[] amounts, ref int i, int end)
-    {
-        var day = days[i];
-        var net = 0m;
-        var hasPurchase = false;
-        var hasRefund = false;
-        for (; i < end && days[i] == day; i++)
-        {
-            net += amounts[i];
-            hasPurchase |= amounts[i] >= 0;
-            hasRefund |= amounts[i] < 0;
-        }
-
-        return (net, hasPurchase && (!hasRefund || net > 0));
-    }
-
-    private static int FirstOccasion(int[] days, decimal[] amounts, int start, int end)
+    private static int FirstOccasion(CustomerRows rows, int start, int end)
     {
         var i = start;
         while (i < end)
         {
-            var day = days[i];
-            if (NetDay(days, amounts, ref i, end).IsOccasion)
+            var (day, _, isOccasion) = rows.NextDay(ref i, end);
+            if (isOccasion)
             {
                 return day;
             }
@@ -246,44 +174,6 @@ public sealed class CohortBuilder
     }
 
     private static DateOnly FirstDayOf(int monthIndex) => new(monthIndex / 12, (monthIndex % 12) + 1, 1);
-
-    // A counting sort by customer keeps each customer's rows contiguous in O(n); within a customer the rows are
-    // sorted by day only when the log was not already in date order.
-    private (int[] Offsets, int[] Days, decimal[] Amounts) GroupByCustomer()
-    {
-        var offsets = new int[_customerCount + 1];
-        for (var i = 0; i < _count; i++)
-        {
-            offsets[_customer[i] + 1]++;
-        }
-
-        for (var c = 0; c < _customerCount; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-
-        var cursor = offsets.AsSpan(0, _customerCount).ToArray();
-        var days = new int[_count];
-        var amounts = new decimal[_count];
-        for (var i = 0; i < _count; i++)
-        {
-            var position = cursor[_customer[i]]++;
-            days[position] = _day[i];
-            amounts[position] = _amount[i];
-        }
-
-        for (var c = 0; c < _customerCount; c++)
-        {
-            var start = offsets[c];
-            var length = offsets[c + 1] - start;
-            if (!days.AsSpan(start, length).IsSortedAscending())
-            {
-                Array.Sort(days, amounts, start, length);
-            }
-        }
-
-        return (offsets, days, amounts);
-    }
 
     private sealed class CohortAccumulator(int months)
     {

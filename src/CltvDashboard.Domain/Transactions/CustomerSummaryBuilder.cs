@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace CltvDashboard.Domain.Transactions;
 
 /// <summary>
@@ -23,104 +21,42 @@ namespace CltvDashboard.Domain.Transactions;
 /// </remarks>
 public sealed class CustomerSummaryBuilder
 {
-    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
-    private readonly List<string> _ids = [];
-    private int[] _customer;
-    private int[] _day;
-    private decimal[] _amount;
-    private int _count;
-    private long _refundRows;
-
-    /// <summary>Creates a builder; <paramref name="expectedRows"/> sizes its buffers up front.</summary>
+    /// <summary>Creates a builder with its own log; <paramref name="expectedRows"/> sizes its buffers up front.</summary>
     public CustomerSummaryBuilder(int expectedRows = 1024)
+        : this(new TransactionLog(expectedRows))
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedRows);
-        var capacity = Math.Max(expectedRows, 16);
-        _customer = new int[capacity];
-        _day = new int[capacity];
-        _amount = new decimal[capacity];
-        _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Creates a builder over a log that other analyses may share.</summary>
+    public CustomerSummaryBuilder(TransactionLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        Log = log;
+    }
+
+    /// <summary>The rows added so far.</summary>
+    public TransactionLog Log { get; }
 
     /// <summary>Rows added so far.</summary>
-    public int Count => _count;
+    public int Count => Log.Count;
 
     /// <summary>Distinct customers seen so far.</summary>
-    public int CustomerCount => _ids.Count;
+    public int CustomerCount => Log.CustomerCount;
 
     /// <summary>The latest day seen, or null before the first row; the natural observation end of a log.</summary>
-    public DateOnly? LastDay { get; private set; }
+    public DateOnly? LastDay => Log.LastDay;
 
     /// <summary>The earliest day seen, or null before the first row.</summary>
-    public DateOnly? FirstDay { get; private set; }
+    public DateOnly? FirstDay => Log.FirstDay;
 
     /// <summary>Adds one transaction; its day is the calendar day of its timestamp.</summary>
-    public void Add(Transaction transaction) =>
-        Add(transaction.CustomerId, DateOnly.FromDateTime(transaction.Timestamp), transaction.Amount);
+    public void Add(Transaction transaction) => Log.Add(transaction);
 
     /// <summary>Adds one transaction row.</summary>
-    public void Add(string customerId, DateOnly day, decimal amount)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(customerId);
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexById, customerId, out var exists);
-        if (!exists)
-        {
-            index = _ids.Count;
-            _ids.Add(customerId);
-        }
-
-        Append(index, day, amount);
-    }
+    public void Add(string customerId, DateOnly day, decimal amount) => Log.Add(customerId, day, amount);
 
     /// <summary>Adds one transaction row without allocating a string for a customer already seen.</summary>
-    public void Add(ReadOnlySpan<char> customerId, DateOnly day, decimal amount)
-    {
-        if (customerId.IsEmpty)
-        {
-            throw new ArgumentException("A customer identifier is required.", nameof(customerId));
-        }
-
-        if (!_indexBySpan.TryGetValue(customerId, out var index))
-        {
-            var id = customerId.ToString();
-            index = _ids.Count;
-            _indexById.Add(id, index);
-            _ids.Add(id);
-        }
-
-        Append(index, day, amount);
-    }
-
-    private void Append(int customer, DateOnly day, decimal amount)
-    {
-        if (_count == _customer.Length)
-        {
-            var capacity = (int)Math.Min(Array.MaxLength, (long)_count * 2);
-            Array.Resize(ref _customer, capacity);
-            Array.Resize(ref _day, capacity);
-            Array.Resize(ref _amount, capacity);
-        }
-
-        _customer[_count] = customer;
-        _day[_count] = day.DayNumber;
-        _amount[_count] = amount;
-        _count++;
-        if (amount < 0)
-        {
-            _refundRows++;
-        }
-
-        if (LastDay is null || day > LastDay)
-        {
-            LastDay = day;
-        }
-
-        if (FirstDay is null || day < FirstDay)
-        {
-            FirstDay = day;
-        }
-    }
+    public void Add(ReadOnlySpan<char> customerId, DateOnly day, decimal amount) => Log.Add(customerId, day, amount);
 
     /// <summary>Summarises every customer for the given periods.</summary>
     /// <exception cref="ArgumentException">The observation end is before the calibration end.</exception>
@@ -129,14 +65,16 @@ public sealed class CustomerSummaryBuilder
         ArgumentNullException.ThrowIfNull(period);
         period.Validate();
 
-        var customerCount = _ids.Count;
-        var (offsets, days, amounts) = GroupByCustomer(customerCount);
+        var customerCount = Log.CustomerCount;
+        var rows = Log.GroupByCustomer();
+        var offsets = rows.Offsets;
+        var days = rows.Days;
         var calibrationEnd = period.CalibrationEnd.DayNumber;
         var observationEnd = period.ObservationEnd.DayNumber;
         var daysPerUnit = period.TimeUnit.DaysPer();
 
         var customers = new List<CustomerSummary>(customerCount);
-        var firstDay = FirstDay?.DayNumber ?? calibrationEnd;
+        var firstDay = Log.FirstDay?.DayNumber ?? calibrationEnd;
         var repeatsByDay = new int[Math.Max(0, observationEnd - firstDay + 1)];
         long afterObservationEnd = 0;
         var firstSeenInHoldout = 0;
@@ -155,25 +93,9 @@ public sealed class CustomerSummaryBuilder
             var holdoutRevenue = 0m;
 
             var i = start;
-            while (i < end)
+            while (i < end && days[i] <= observationEnd)
             {
-                var day = days[i];
-                var net = 0m;
-                var hasPurchase = false;
-                var hasRefund = false;
-                for (; i < end && days[i] == day; i++)
-                {
-                    net += amounts[i];
-                    hasPurchase |= amounts[i] >= 0;
-                    hasRefund |= amounts[i] < 0;
-                }
-
-                if (day > observationEnd)
-                {
-                    continue;
-                }
-
-                var isOccasion = hasPurchase && (!hasRefund || net > 0);
+                var (day, net, isOccasion) = rows.NextDay(ref i, end);
                 if (day <= calibrationEnd)
                 {
                     revenue += net;
@@ -212,14 +134,7 @@ public sealed class CustomerSummaryBuilder
                 }
             }
 
-            for (var j = start; j < end; j++)
-            {
-                if (days[j] > observationEnd)
-                {
-                    afterObservationEnd++;
-                }
-            }
-
+            afterObservationEnd += end - i;
             if (first < 0)
             {
                 withoutPurchase++;
@@ -234,7 +149,7 @@ public sealed class CustomerSummaryBuilder
 
             var frequency = calibrationOccasions - 1;
             customers.Add(new CustomerSummary(
-                _ids[c],
+                Log.CustomerId(c),
                 DateOnly.FromDayNumber(first),
                 DateOnly.FromDayNumber(last),
                 frequency,
@@ -250,64 +165,10 @@ public sealed class CustomerSummaryBuilder
             customers,
             period,
             new DailyCounts(DateOnly.FromDayNumber(firstDay), repeatsByDay),
-            _count,
+            Log.Count,
             afterObservationEnd,
             firstSeenInHoldout,
             withoutPurchase,
-            _refundRows);
-    }
-
-    // A counting sort by customer keeps each customer's rows contiguous in O(n); within a customer the rows are
-    // sorted by day only when the log was not already in date order.
-    private (int[] Offsets, int[] Days, decimal[] Amounts) GroupByCustomer(int customerCount)
-    {
-        var offsets = new int[customerCount + 1];
-        for (var i = 0; i < _count; i++)
-        {
-            offsets[_customer[i] + 1]++;
-        }
-
-        for (var c = 0; c < customerCount; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-
-        var cursor = offsets.AsSpan(0, customerCount).ToArray();
-        var days = new int[_count];
-        var amounts = new decimal[_count];
-        for (var i = 0; i < _count; i++)
-        {
-            var position = cursor[_customer[i]]++;
-            days[position] = _day[i];
-            amounts[position] = _amount[i];
-        }
-
-        for (var c = 0; c < customerCount; c++)
-        {
-            var start = offsets[c];
-            var length = offsets[c + 1] - start;
-            if (!days.AsSpan(start, length).IsSortedAscending())
-            {
-                Array.Sort(days, amounts, start, length);
-            }
-        }
-
-        return (offsets, days, amounts);
-    }
-}
-
-internal static class SpanSorting
-{
-    public static bool IsSortedAscending(this Span<int> values)
-    {
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] < values[i - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
+            Log.RefundRows);
     }
 }
