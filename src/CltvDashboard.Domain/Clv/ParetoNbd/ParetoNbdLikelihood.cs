@@ -79,12 +79,16 @@ internal readonly struct ParetoNbdPoint
 /// </remarks>
 internal static class ParetoNbdLikelihood
 {
-    /// <summary>The largest z summed by the series; about 55 terms reach double precision at this z.</summary>
-    public const double SeriesLimit = 0.5;
+    /// <summary>
+    /// The largest z summed by the series: up to about 175 terms reach double precision there, still cheaper than the
+    /// quadrature, whose panels cost three transcendental functions per node.
+    /// </summary>
+    public const double SeriesLimit = 0.8;
 
     private const int MaxSeriesTerms = 400;
 
-    // Series terms below this fraction of the sum are dropped; the remaining tail is smaller still (ratio < z ≤ 1/2).
+    // Series terms below this fraction of the sum are dropped; the ratio of terms is below z, so the rest is at most
+    // z/(1−z) ≤ 4 times the last term.
     private const double SeriesTolerance = 1e-17;
 
     private const int MaxPanels = 4000;
@@ -307,7 +311,7 @@ internal static class ParetoNbdLikelihood
     }
 
     /// <summary>
-    /// log Σ_n [(a)_n / (c)_n] z^n for 0 ≤ a &lt; c, 0 ≤ z ≤ <see cref="SeriesLimit"/>, with the partials of the log
+    /// log Σ_n [(a)_n / (c)_n] z^n for 0 &lt; a &lt; c, 0 ≤ z ≤ <see cref="SeriesLimit"/>, with the partials of the log
     /// with respect to a, c and z, accumulated term by term: d log (a)_n / da = Σ_{k&lt;n} 1/(a+k).
     /// </summary>
     internal static double LogEulerSeries(double numerator, double denominator, double z, out double dNumerator, out double dDenominator, out double dZ)

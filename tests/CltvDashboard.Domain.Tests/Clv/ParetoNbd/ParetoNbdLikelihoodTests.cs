@@ -8,7 +8,8 @@ namespace CltvDashboard.Domain.Tests.Clv.ParetoNbd;
 public class ParetoNbdLikelihoodTests
 {
     // Fader & Hardie's CDNOW estimates in weeks (α < β), a mirror with α > β, points where the tail needs the
-    // quadrature because |α − β| / max(α, β) > 1/2, and α = β where the series is a single term.
+    // quadrature because z(t) = |α − β| / (max(α, β) + t) exceeds the series limit for small t, and α = β where the
+    // series is a single term.
     public static readonly TheoryData<double, double, double, double> ParameterSets = new()
     {
         { 0.553, 10.578, 0.606, 11.669 },
@@ -165,7 +166,8 @@ public class ParetoNbdLikelihoodTests
     [Fact]
     public void Frequent_buyer_matches_direct_integration_on_both_sides_of_alpha_equals_beta()
     {
-        foreach (var (alpha, beta) in new[] { (10.578, 11.669), (11.669, 10.578), (0.3, 11.669), (11.669, 0.3) })
+        // The last two put z(38) above the series limit, so the tail is split between quadrature and series.
+        foreach (var (alpha, beta) in new[] { (10.578, 11.669), (11.669, 10.578), (0.3, 11.669), (11.669, 0.3), (0.01, 400.0), (400.0, 0.01) })
         {
             var expected = DirectIntegration.LogLikelihood(0.553, alpha, 0.606, beta, 10_000, 38, 40);
 
@@ -178,18 +180,25 @@ public class ParetoNbdLikelihoodTests
     [Fact]
     public void Tail_is_continuous_where_the_series_hands_over_to_quadrature()
     {
-        // z(t) = (β − α)/(β + t) crosses the series limit at t = 2(β − α) − β.
+        // z(t) = (β − α)/(β + t) crosses the series limit at t = (β − α)/limit − β.
         const double alpha = 2, beta = 40;
         var crossing = ((beta - alpha) / ParetoNbdLikelihood.SeriesLimit) - beta;
         var point = new ParetoNbdPoint(0.7, alpha, 0.9, beta);
         foreach (var x in new[] { 0, 1, 12, 400 })
         {
-            double Tail(double t) => ParetoNbdLikelihood.LogTail(point, 0.7 + x, t, Math.Log(alpha + t), Math.Log(beta + t), out _);
+            double Tail(double t, out Partials partials) =>
+                ParetoNbdLikelihood.LogTail(point, 0.7 + x, t, Math.Log(alpha + t), Math.Log(beta + t), out partials);
 
-            var below = Tail(crossing * (1 - 1e-12));
-            var above = Tail(crossing * (1 + 1e-12));
+            var below = Tail(crossing * (1 - 1e-12), out var belowPartials);
+            var above = Tail(crossing * (1 + 1e-12), out var abovePartials);
 
             below.Should().BeApproximately(above, 1e-11 * Math.Max(1, Math.Abs(above)), $"x = {x}");
+            double[] belowGradient = [belowPartials.R, belowPartials.Alpha, belowPartials.S, belowPartials.Beta];
+            double[] aboveGradient = [abovePartials.R, abovePartials.Alpha, abovePartials.S, abovePartials.Beta];
+            for (var j = 0; j < 4; j++)
+            {
+                belowGradient[j].Should().BeApproximately(aboveGradient[j], 1e-9 * Math.Max(1, Math.Abs(aboveGradient[j])), $"partial {j} at x = {x}");
+            }
         }
     }
 

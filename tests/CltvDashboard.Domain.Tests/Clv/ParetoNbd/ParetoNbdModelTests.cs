@@ -50,11 +50,15 @@ public class ParetoNbdModelTests
         fit.Parameters.Beta.Should().BeApproximately(reference.Beta, 1e-2);
     }
 
-    [Fact]
-    public void Fit_recovers_the_parameters_of_simulated_customers()
+    [Theory]
+    [InlineData(0.55, 10.6, 0.61, 11.7)]
+    [InlineData(0.8, 2.0, 1.3, 40.0)]
+    [InlineData(1.7, 35.0, 0.4, 3.0)]
+    public void Fit_recovers_the_parameters_of_simulated_customers(double r, double alpha, double s, double beta)
     {
-        var truth = new ParetoNbdParameters(0.55, 10.6, 0.61, 11.7);
-        var customers = ParetoNbdSimulation.Customers(20_000, truth.R, truth.Alpha, truth.S, truth.Beta, 546, seed: 11);
+        // CDNOW-like rates, and two where the tails of young customers need the quadrature, with α < β and with α > β.
+        var truth = new ParetoNbdParameters(r, alpha, s, beta);
+        var customers = ParetoNbdSimulation.Customers(20_000, r, alpha, s, beta, 546, seed: 11);
 
         var fit = ParetoNbdModel.Fit(customers);
 

@@ -3,15 +3,21 @@ using MathNet.Numerics.Distributions;
 
 namespace CltvDashboard.Domain.Tests.Clv.ParetoNbd;
 
-/// <summary>Draws customers from a Pareto/NBD process in weeks, with purchases on whole days as the summariser sees them.</summary>
+/// <summary>Draws customers from a Pareto/NBD process, in weeks.</summary>
 internal static class ParetoNbdSimulation
 {
     /// <summary>
-    /// Customers with T uniform over 1..<paramref name="maxAgeDays"/> days; each buys at Poisson times with rate
-    /// λ ~ Gamma(r, α) per week until an exponential lifetime with rate μ ~ Gamma(s, β) ends (never, when
-    /// <paramref name="s"/> is null). Purchases on one day are one occasion.
+    /// Customers whose age T is a whole number of days, uniform over 1..<paramref name="maxAgeDays"/>; each buys at
+    /// Poisson times with rate λ ~ Gamma(r, α) per week until an exponential lifetime with rate μ ~ Gamma(s, β) ends
+    /// (never, when <paramref name="s"/> is null).
     /// </summary>
-    public static PurchaseHistory[] Customers(int count, double r, double alpha, double? s, double beta, int maxAgeDays, int seed)
+    /// <remarks>
+    /// By default purchase times are exact, so the histories follow the model exactly. With wholeDays, as the summariser
+    /// sees a transaction log, purchases on one calendar day are one occasion and t_x is a whole number of days (the
+    /// first purchase falls at a uniform time of its day); frequent buyers then lose purchases to the merging.
+    /// </remarks>
+    public static PurchaseHistory[] Customers(
+        int count, double r, double alpha, double? s, double beta, int maxAgeDays, int seed, bool wholeDays = false)
     {
         var random = new Random(seed);
         var rates = new Gamma(r, alpha, random);
@@ -20,11 +26,16 @@ internal static class ParetoNbdSimulation
         for (var i = 0; i < count; i++)
         {
             var ageDays = random.Next(1, maxAgeDays + 1);
+            var firstPurchaseInDay = wholeDays ? random.NextDouble() : 0;
             var lambda = rates.Sample();
             var lifetime = dropouts is null ? double.PositiveInfinity : -Math.Log(1 - random.NextDouble()) / dropouts.Sample();
-            var end = Math.Min(lifetime, ageDays / 7.0);
-            var lastDay = 0;
+
+            // In whole days the calibration period ends with the last calendar day, ageDays after the first.
+            var observed = wholeDays ? (ageDays + 1 - firstPurchaseInDay) / 7 : ageDays / 7.0;
+            var end = Math.Min(lifetime, observed);
             var frequency = 0;
+            var recency = 0.0;
+            var lastDay = 0;
             var time = 0.0;
             while (lambda > 0)
             {
@@ -34,15 +45,23 @@ internal static class ParetoNbdSimulation
                     break;
                 }
 
-                var day = Math.Min((int)Math.Ceiling(time * 7), ageDays);
+                if (!wholeDays)
+                {
+                    frequency++;
+                    recency = time;
+                    continue;
+                }
+
+                var day = (int)Math.Floor(firstPurchaseInDay + (time * 7));
                 if (day > lastDay)
                 {
                     lastDay = day;
                     frequency++;
+                    recency = day / 7.0;
                 }
             }
 
-            customers[i] = new PurchaseHistory(frequency, lastDay / 7.0, ageDays / 7.0);
+            customers[i] = new PurchaseHistory(frequency, recency, ageDays / 7.0);
         }
 
         return customers;
