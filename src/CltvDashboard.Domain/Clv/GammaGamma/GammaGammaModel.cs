@@ -140,19 +140,26 @@ public static class GammaGammaModel
         return warnings;
     }
 
-    // Welford's updates keep the moments accurate (and finite) when values are large relative to their spread.
+    // Two passes (means, then centred sums) keep the correlation accurate when values are large relative to their spread.
     private static double? Correlation(ReadOnlySpan<SpendHistory> customers)
     {
-        double meanFrequency = 0, meanValue = 0, covariance = 0, frequencyVariance = 0, valueVariance = 0;
-        for (var i = 0; i < customers.Length; i++)
+        double meanFrequency = 0, meanValue = 0;
+        foreach (var customer in customers)
         {
-            var dx = customers[i].Frequency - meanFrequency;
-            var dm = customers[i].MonetaryValue - meanValue;
-            meanFrequency += dx / (i + 1);
-            meanValue += dm / (i + 1);
-            covariance += dx * (customers[i].MonetaryValue - meanValue);
-            frequencyVariance += dx * (customers[i].Frequency - meanFrequency);
-            valueVariance += dm * (customers[i].MonetaryValue - meanValue);
+            meanFrequency += customer.Frequency;
+            meanValue += customer.MonetaryValue;
+        }
+
+        meanFrequency /= customers.Length;
+        meanValue /= customers.Length;
+        double covariance = 0, frequencyVariance = 0, valueVariance = 0;
+        foreach (var customer in customers)
+        {
+            var dx = customer.Frequency - meanFrequency;
+            var dm = customer.MonetaryValue - meanValue;
+            covariance += dx * dm;
+            frequencyVariance += dx * dx;
+            valueVariance += dm * dm;
         }
 
         var correlation = covariance / Math.Sqrt(frequencyVariance) / Math.Sqrt(valueVariance);
