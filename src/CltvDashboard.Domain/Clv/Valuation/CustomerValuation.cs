@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Numerics;
+using System.Runtime.InteropServices;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Domain.Clv.Valuation;
@@ -182,13 +182,10 @@ public static class CustomerValuation
     }
 
     // Customers with identical (x, t_x, T) are common (one-time buyers acquired on the same day share a history),
-    // and each distinct history costs H model calls. Open addressing on the bit patterns is several times cheaper
-    // than a Dictionary on a million rows.
+    // and each distinct history costs H model calls.
     private static (PurchaseHistory[] Distinct, int[] RowOf) Distinct(ReadOnlySpan<PurchaseHistory> histories)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, histories.Length * 2));
-        var shift = 64 - BitOperations.Log2((uint)capacity);
-        var slots = new int[capacity];
+        var rowByHistory = new Dictionary<PurchaseHistory, int>();
         var distinct = new List<PurchaseHistory>();
         var rowOf = new int[histories.Length];
         for (var i = 0; i < histories.Length; i++)
@@ -203,32 +200,14 @@ public static class CustomerValuation
                 throw new ArgumentException($"Customer row {i + 1}: {e.Message}", nameof(histories), e);
             }
 
-            var recency = (ulong)BitConverter.DoubleToInt64Bits(history.Recency);
-            var age = (ulong)BitConverter.DoubleToInt64Bits(history.T);
-            var hash = (((recency * 0x9E3779B97F4A7C15UL) ^ age) * 0xBF58476D1CE4E5B9UL ^ (ulong)history.Frequency) * 0x94D049BB133111EBUL;
-            var slot = (int)(hash >> shift);
-            while (true)
+            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(rowByHistory, history, out var seen);
+            if (!seen)
             {
-                var row = slots[slot] - 1;
-                if (row < 0)
-                {
-                    slots[slot] = distinct.Count + 1;
-                    rowOf[i] = distinct.Count;
-                    distinct.Add(history);
-                    break;
-                }
-
-                var candidate = distinct[row];
-                if (candidate.Frequency == history.Frequency
-                    && BitConverter.DoubleToInt64Bits(candidate.Recency) == (long)recency
-                    && BitConverter.DoubleToInt64Bits(candidate.T) == (long)age)
-                {
-                    rowOf[i] = row;
-                    break;
-                }
-
-                slot = (slot + 1) & (capacity - 1);
+                row = distinct.Count;
+                distinct.Add(history);
             }
+
+            rowOf[i] = row;
         }
 
         return ([.. distinct], rowOf);
