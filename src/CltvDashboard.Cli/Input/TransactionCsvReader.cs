@@ -45,7 +45,7 @@ internal static class TransactionCsvReader
             throw new InputException($"{path}: no such file.");
         }
 
-        using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
         if (csv.FieldCount == 0)
         {

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using CltvDashboard.Cli.Output;
+using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Clv.GammaGamma;
+using CltvDashboard.Domain.Clv.Valuation;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Validation;
+
+namespace CltvDashboard.Cli.Commands;
+
+/// <summary><c>cltv predict</c>: one row of predictions per customer, written to a CSV file.</summary>
+internal static class PredictCommand
+{
+    private const string Auto = "auto";
+
+    /// <summary>The horizon when there is no holdout to match: a year of 52 weeks.</summary>
+    private const double DefaultHorizonDays = 52 * 7;
+
+    public static Command Create(TextWriter error)
+    {
+        var options = new AnalysisOptions();
+        var model = new Option<string>("--model", "-m")
+        {
+            Description = $"Purchase-count model: {string.Join(", ", CountModels.Names)}, or {Auto} to choose by holdout error.",
+            DefaultValueFactory = _ => CountModels.Names[0],
+        };
+        model.AcceptOnlyFromAmong([.. CountModels.Names, Auto]);
+        var horizon = new Option<double?>("--horizon")
+        {
+            Description = "Horizon of expected_purchases in time units. Default: the holdout length, else 52 weeks.",
+        };
+        horizon.Validators.Add(result =>
+        {
+            if (result.GetValue(horizon) is { } value && !(value > 0 && double.IsFinite(value)))
+            {
+                result.AddError("--horizon must be a positive number of time units.");
+            }
+        });
+        var months = new Option<int>("--clv-months") { Description = "CLV horizon in months (365.25/12 days each).", DefaultValueFactory = _ => 12 };
+        months.Validators.Add(result =>
+        {
+            if (result.GetValue(months) < 1)
+            {
+                result.AddError("--clv-months must be 1 or more.");
+            }
+        });
+        var discount = new Option<double>("--discount-rate") { Description = "Monthly discount rate d, 0 ≤ d < 1.", DefaultValueFactory = _ => 0.01 };
+        discount.Validators.Add(result =>
+        {
+            if (result.GetValue(discount) is not (>= 0 and < 1))
+            {
+                result.AddError("--discount-rate must be at least 0 and below 1 (a monthly rate, e.g. 0.01).");
+            }
+        });
+        var margin = new Option<double>("--margin") { Description = "Share of revenue kept as margin, 0 < m ≤ 1.", DefaultValueFactory = _ => 1.0 };
+        margin.Validators.Add(result =>
+        {
+            if (result.GetValue(margin) is not (> 0 and <= 1))
+            {
+                result.AddError("--margin must be above 0 and at most 1 (e.g. 0.3 for a 30% margin).");
+            }
+        });
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the predictions CSV.", Required = true };
+
+        var command = new Command("predict", "Predict P(alive), expected purchases, expected spend and CLV for every customer and write them to a CSV file.");
+        options.AddTo(command);
+        foreach (var option in new Option[] { model, horizon, months, discount, margin, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => CommandRunner.Run(error, () =>
+        {
+            var progress = new Progress(error, parse.GetValue(options.Quiet));
+            var summary = options.Summarize(parse, progress);
+            var histories = summary.Histories();
+            var countModel = FitCountModel(parse.GetValue(model)!, summary, histories, progress, error);
+            var values = ExpectedAverageValues(summary, progress);
+
+            var period = summary.Period;
+            var forecastHorizon = parse.GetValue(horizon)
+                ?? (period.HasHoldout ? period.HoldoutLength : period.TimeUnit.FromDays(DefaultHorizonDays));
+            var valuation = new ValuationOptions(parse.GetValue(months), parse.GetValue(discount), parse.GetValue(margin), period.TimeUnit);
+            progress.Report($"predicting {summary.Customers.Count:N0} customers with {countModel.Name}");
+            var forecast = CustomerForecast.Compute(countModel, histories, values, forecastHorizon, valuation);
+
+            var file = parse.GetValue(output)!;
+            progress.Report($"writing {file.Name}");
+            PredictionFile.Write(file, summary, forecast, values);
+            progress.Report($"wrote {summary.Customers.Count:N0} rows to {file.FullName}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static IPurchaseCountModel FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress, TextWriter error)
+    {
+        if (name != Auto)
+        {
+            progress.Report($"fitting {name}");
+            var fit = CountModels.Fit(name, histories);
+            ReportDiagnostics(name, fit.Diagnostics, progress);
+            return fit.Model;
+        }
+
+        var candidates = new List<CandidateModel>();
+        foreach (var candidate in CountModels.Names)
+        {
+            progress.Report($"fitting {candidate}");
+            try
+            {
+                var fit = CountModels.Fit(candidate, histories);
+                ReportDiagnostics(candidate, fit.Diagnostics, progress);
+                candidates.Add(fit.AsCandidate());
+            }
+            catch (ModelFitException e)
+            {
+                progress.Warn($"{candidate}: {e.Message}");
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            throw new ModelFitException("None of the purchase-count models could be fitted to this data.");
+        }
+
+        var selection = ModelSelection.Choose(candidates, summary);
+        error.WriteLine($"cltv: chose {selection.Chosen.Model.Name}: {selection.Reason}");
+        return selection.Chosen.Model;
+    }
+
+    private static void ReportDiagnostics(string name, FitDiagnostics diagnostics, Progress progress)
+    {
+        foreach (var warning in diagnostics.Warnings)
+        {
+            progress.Warn($"{name}: {warning}");
+        }
+    }
+
+    // Gamma-Gamma's conditional expectation per customer. Where the model cannot speak (it could not be fitted,
+    // or its population mean is infinite for customers without repeat purchases), the historical average
+    // occasion value stands in, and the user is told so.
+    private static double[] ExpectedAverageValues(TransactionSummary summary, Progress progress)
+    {
+        var customers = summary.Customers;
+        var occasions = customers.Sum(c => (double)c.PurchaseOccasions);
+        var historicalAverage = Math.Max(0, (double)customers.Sum(c => c.Revenue) / occasions);
+        var values = new double[customers.Count];
+
+        progress.Report("fitting gammagamma");
+        GammaGammaParameters spend;
+        try
+        {
+            var fit = GammaGammaModel.Fit(customers.Select(SpendHistory.From).ToArray());
+            ReportDiagnostics("gammagamma", fit.ModelFit.Diagnostics, progress);
+            spend = fit.Parameters;
+        }
+        catch (ModelFitException e)
+        {
+            progress.Warn($"gammagamma: {e.Message} expected_average_value is the historical average purchase value, {historicalAverage:F2}, for every customer.");
+            Array.Fill(values, historicalAverage);
+            return values;
+        }
+
+        if (!spend.HasFiniteMean)
+        {
+            progress.Warn($"gammagamma: q = {spend.Q:G4} ≤ 1 gives an unbounded mean spend; customers without repeat purchases get the historical average purchase value, {historicalAverage:F2}.");
+        }
+
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var customer = customers[i];
+            values[i] = customer.Frequency == 0 && !spend.HasFiniteMean
+                ? historicalAverage
+                : spend.ConditionalExpectedAverageValue(customer.Frequency, Math.Max(0, customer.MonetaryValue));
+        }
+
+        return values;
+    }
+}
