@@ -1,7 +1,4 @@
-using System.CommandLine;
-using CltvDashboard.Cli.Commands;
+using CltvDashboard.Cli;
 
-var root = new RootCommand("cltv: customer lifetime value from a transaction log (RFM, BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma).");
-root.Subcommands.Add(FitCommand.Create(Console.Out, Console.Error));
-root.Subcommands.Add(PredictCommand.Create(Console.Error));
-return root.Parse(args).Invoke();
+using var output = Console.OpenStandardOutput();
+return new CltvCommandLine(output, Console.Error).Invoke(args);

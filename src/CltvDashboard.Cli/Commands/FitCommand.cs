@@ -12,7 +12,7 @@ internal static class FitCommand
 {
     private const string GammaGamma = "gammagamma";
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(Stream output, TextWriter error)
     {
         var options = new AnalysisOptions();
         var models = new Option<string[]>("--model", "-m")
@@ -37,8 +37,7 @@ internal static class FitCommand
             var histories = summary.Histories();
             var requested = parse.GetValue(models)!;
 
-            using var stream = Console.OpenStandardOutput();
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
             writer.WriteStartObject();
             JsonOutput.WriteSummary(writer, summary);
             writer.WriteStartObject("models");
@@ -70,7 +69,7 @@ internal static class FitCommand
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.Flush();
-            stream.WriteByte((byte)'\n');
+            output.WriteByte((byte)'\n');
             return failures == requested.Length ? ExitCodes.ModelFailed : ExitCodes.Success;
         }));
         return command;

@@ -46,11 +46,17 @@ internal static class TransactionCsvReader
         }
 
         using var text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
-        if (csv.FieldCount == 0)
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
+        }
+        catch (CsvMissingHeadersException)
         {
             throw new InputException($"{path}: the file is empty; it needs a header row such as 'customer_id,date,amount'.");
         }
+
+        using var reader = csv;
 
         var customer = Ordinal(csv, path, columns.Customer, "--customer-column");
         var date = Ordinal(csv, path, columns.Date, "--date-column");
@@ -60,7 +66,7 @@ internal static class TransactionCsvReader
         long rows = 0;
         long rejected = 0;
         long line = 1;
-        while (csv.Read())
+        while (ReadRow(csv, path, line + 1))
         {
             rows++;
             line++;
@@ -91,6 +97,22 @@ internal static class TransactionCsvReader
         }
 
         return new ReadReport(path, rows, rejected, problems);
+    }
+
+    private static bool ReadRow(CsvDataReader csv, string path, long line)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new InputException($"{path}: line {line}: a row is larger than the reader accepts; is this a CSV file?");
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputException($"{path}: line {line}: the CSV is malformed ({e.Message}).");
+        }
     }
 
     private static RowProblem? AddRow(

@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace CltvDashboard.Cli.Tests;
+
+public class PredictCommandTests
+{
+    private const string Columns = "customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases,expected_average_value,clv";
+
+    [Fact]
+    public void Predict_writes_one_row_per_customer_with_the_documented_columns()
+    {
+        using var folder = new TemporaryFolder();
+        var output = folder.Combine("predictions.csv");
+
+        var run = CliRun.Of("predict", "-i", CliRun.Sample, "--calibration-end", "1997-09-30", "-o", output, "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Output.Should().BeEmpty();
+        var lines = File.ReadAllLines(output);
+        lines[0].Should().Be(Columns + ",holdout_frequency");
+        lines.Should().HaveCount(2358);
+
+        // FHL 2005: the customer with x = 2, t_x = 30.43, T = 38.86 expects 1.226 purchases in 39 weeks.
+        var first = Row(lines, "1");
+        first["frequency"].Should().Be(2);
+        first["expected_purchases"].Should().BeApproximately(1.226, 0.0005);
+        first["probability_alive"].Should().BeInRange(0, 1);
+        first["holdout_frequency"].Should().Be(1);
+        lines.Skip(1).Select(l => l.Split(',')).Should().OnlyContain(cells => cells.Skip(1).All(c => double.IsFinite(double.Parse(c, CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void Clv_is_discounted_margin_on_expected_purchases_and_spend()
+    {
+        using var folder = new TemporaryFolder();
+        var undiscounted = folder.Combine("a.csv");
+        var discounted = folder.Combine("b.csv");
+
+        CliRun.Of("predict", "-i", CliRun.Sample, "-o", undiscounted, "--clv-months", "12", "--discount-rate", "0", "--margin", "1", "--horizon", "52.178571428571", "-q");
+        CliRun.Of("predict", "-i", CliRun.Sample, "-o", discounted, "--clv-months", "12", "--discount-rate", "0.02", "--margin", "0.3", "-q");
+
+        // With d = 0 and m = 1 over 12 months (365.25 days = 52.18 weeks), CLV = E[purchases in a year] × E[spend].
+        var plain = Row(File.ReadAllLines(undiscounted), "1");
+        plain["clv"].Should().BeApproximately(plain["expected_purchases"] * plain["expected_average_value"], 1e-6 * plain["clv"]);
+        var reduced = Row(File.ReadAllLines(discounted), "1");
+        reduced["clv"].Should().BeLessThan(0.3 * plain["clv"]).And.BeGreaterThan(0.3 * plain["clv"] / Math.Pow(1.02, 12));
+    }
+
+    [Fact]
+    public void Predict_without_a_holdout_has_no_holdout_column_and_a_52_week_horizon()
+    {
+        using var folder = new TemporaryFolder();
+        var output = folder.Combine("p.csv");
+        var year = folder.Combine("year.csv");
+
+        CliRun.Of("predict", "-i", CliRun.Sample, "-o", output, "-q").ExitCode.Should().Be(0);
+        CliRun.Of("predict", "-i", CliRun.Sample, "-o", year, "--horizon", "52", "-q");
+
+        File.ReadLines(output).First().Should().Be(Columns);
+        File.ReadAllText(output).Should().Be(File.ReadAllText(year));
+    }
+
+    [Fact]
+    public void Auto_model_choice_is_explained_on_standard_error()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = CliRun.Of("predict", "-i", CliRun.Sample, "--calibration-end", "1997-09-30", "--model", "auto", "-o", folder.Combine("p.csv"), "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().MatchRegex("cltv: chose (bgnbd|paretonbd|mbgnbd): .*holdout.*naive baseline");
+    }
+
+    [Theory]
+    [InlineData("--margin", "0")]
+    [InlineData("--margin", "1.5")]
+    [InlineData("--discount-rate", "1")]
+    [InlineData("--clv-months", "0")]
+    [InlineData("--horizon", "-3")]
+    public void Out_of_range_valuation_settings_are_usage_errors(string option, string value)
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = CliRun.Of("predict", "-i", CliRun.Sample, "-o", folder.Combine("p.csv"), option, value);
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().Contain(option);
+        File.Exists(folder.Combine("p.csv")).Should().BeFalse();
+    }
+
+    private static Dictionary<string, double> Row(string[] lines, string customerId)
+    {
+        var header = lines[0].Split(',');
+        var cells = lines.Skip(1).Select(l => l.Split(',')).Single(c => c[0] == customerId);
+        return header.Skip(1).Zip(cells.Skip(1)).ToDictionary(p => p.First, p => double.Parse(p.Second, CultureInfo.InvariantCulture));
+    }
+}
