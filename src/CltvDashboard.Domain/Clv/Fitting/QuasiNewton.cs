@@ -67,6 +67,13 @@ internal static class QuasiNewton
             var accepted = false;
             for (var attempt = 0; attempt < 60; attempt++)
             {
+                // Once the decrease the step promises is below the rounding noise of f, no trial can show it:
+                // further halving would only spend evaluations.
+                if (-step * slope < 1e-15 * Math.Max(1.0, Math.Abs(f)))
+                {
+                    break;
+                }
+
                 for (var i = 0; i < n; i++)
                 {
                     trial[i] = Math.Clamp(x[i] + step * direction[i], -coordinateLimit, coordinateLimit);
