@@ -49,16 +49,19 @@ internal static class LogMath
         return um1 == -1.0 || double.IsPositiveInfinity(u) ? um1 : um1 * x / Math.Log(u);
     }
 
-    /// <summary>ln(1 + x), accurate for x near 0 (the rounding of 1 + x is corrected to first order).</summary>
+    /// <summary>
+    /// ln(1 + x), accurate for x near 0 (Goldberg 1991, "What every computer scientist should know about
+    /// floating-point arithmetic", theorem 4): the rounding of 1 + x cancels in the ratio.
+    /// </summary>
     public static double Log1p(double x)
     {
-        if (Math.Abs(x) < 1e-4)
+        var u = 1 + x;
+        if (u == 1)
         {
-            return x * (1 - x * (0.5 - x / 3));
+            return x;
         }
 
-        var u = 1.0 + x;
-        return Math.Log(u) - (u - 1.0 - x) / u;
+        return double.IsPositiveInfinity(u) ? Math.Log(x) : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>The logistic function 1 / (1 + e^−x), stable for large |x|.</summary>

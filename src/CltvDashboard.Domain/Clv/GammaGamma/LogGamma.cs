@@ -47,20 +47,13 @@ internal static class LogGamma
         while (a < StirlingThreshold)
         {
             // ln Γ(a + q) − ln Γ(a) = ln Γ(a + 1 + q) − ln Γ(a + 1) − ln(1 + q / a).
-            shift -= LogOnePlus(q / a);
+            shift -= LogMath.Log1p(q / a);
             a += 1.0;
         }
 
         // (a + q − ½) ln(a + q) − (a − ½) ln a − q = (a − ½) ln(1 + q/a) + q (ln(a + q) − 1).
         var b = a + q;
-        return shift + (a - 0.5) * LogOnePlus(q / a) + q * (Math.Log(b) - 1.0) + StirlingCorrection(b) - StirlingCorrection(a);
-    }
-
-    /// <summary>ln(1 + x), accurate for small x (Goldberg 1991, "What every computer scientist should know about floating-point arithmetic", theorem 4).</summary>
-    public static double LogOnePlus(double x)
-    {
-        var u = 1.0 + x;
-        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
+        return shift + (a - 0.5) * LogMath.Log1p(q / a) + q * (Math.Log(b) - 1.0) + StirlingCorrection(b) - StirlingCorrection(a);
     }
 
     // ln Γ(z) − [(z − ½) ln z − z + ½ ln 2π] = Σ B₂ₖ / (2k(2k − 1) z^(2k−1)), k = 1..7.

@@ -84,7 +84,7 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
         var (x, recency, age) = Normalize(customer);
         var alive = ProbabilityAlive(Point, x, recency, age);
         var betaT = Beta + age;
-        return alive * (R + x) / (Alpha + age) * betaT * ExponentIntegral(S - 1, LogOnePlus(t / betaT));
+        return alive * (R + x) / (Alpha + age) * betaT * ExponentIntegral(S - 1, LogMath.Log1p(t / betaT));
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
     public double ExpectedPurchasesNewCustomer(double t)
     {
         RequireHorizon(t);
-        return R / Alpha * Beta * ExponentIntegral(S - 1, LogOnePlus(t / Beta));
+        return R / Alpha * Beta * ExponentIntegral(S - 1, LogMath.Log1p(t / Beta));
     }
 
     internal static double ProbabilityAlive(in ParetoNbdPoint point, int x, double recency, double age)
@@ -120,33 +120,7 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
     // ∫_0^length e^(−exponent·u) du = [1 − e^(−exponent·length)] / exponent; expm1 keeps it exact as the exponent → 0,
     // which is the model's s → 1 limit.
     private static double ExponentIntegral(double exponent, double length) =>
-        exponent == 0 ? length : -ExpMinusOne(-exponent * length) / exponent;
-
-    // e^x − 1 accurate for small x (Kahan's trick, Higham 2002, §1.14.1): the rounding of e^x cancels in the ratio.
-    private static double ExpMinusOne(double x)
-    {
-        var u = Math.Exp(x);
-        if (u == 1)
-        {
-            return x;
-        }
-
-        var um1 = u - 1;
-        return um1 == -1 || double.IsPositiveInfinity(u) ? um1 : um1 * x / Math.Log(u);
-    }
-
-    // log(1 + x) accurate for small x (Goldberg 1991, "What every computer scientist should know about floating-point
-    // arithmetic", theorem 4): the rounding of 1 + x cancels in the ratio.
-    private static double LogOnePlus(double x)
-    {
-        var u = 1 + x;
-        if (u == 1)
-        {
-            return x;
-        }
-
-        return double.IsPositiveInfinity(u) ? Math.Log(x) : Math.Log(u) * x / (u - 1);
-    }
+        exponent == 0 ? length : -LogMath.Expm1(-exponent * length) / exponent;
 
     private static (int Frequency, double Recency, double T) Normalize(PurchaseHistory customer)
     {
