@@ -58,6 +58,12 @@ internal static class MaximumLikelihood
             {
                 best = result;
             }
+
+            // Later starts are insurance against a failed or boundary fit; an interior optimum needs no second opinion.
+            if (best is { Converged: true } && best.Point.All(p => p > Math.Log(LowerBoundary) && p < Math.Log(UpperBoundary)))
+            {
+                break;
+            }
         }
 
         if (best is null)
