@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Runtime;
 using CltvDashboard.Cli.Input;
 using CltvDashboard.Cli.Output;
 using CltvDashboard.Domain.Transactions;
@@ -72,6 +73,17 @@ internal sealed class AnalysisOptions
 
     /// <summary>Reads the file named by the options and summarises it per customer.</summary>
     public TransactionSummary Summarize(ParseResult parse, Progress progress)
+    {
+        var summary = ReadAndSummarize(parse, progress);
+
+        // The transaction log (about 24 bytes a row, hundreds of megabytes for millions of rows) is garbage once
+        // summarised; collecting it now keeps the peak memory of the model phase to the summaries alone.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return summary;
+    }
+
+    private TransactionSummary ReadAndSummarize(ParseResult parse, Progress progress)
     {
         var file = parse.GetValue(Input)!;
         var columns = new TransactionColumns(parse.GetValue(CustomerColumn)!, parse.GetValue(DateColumn)!, parse.GetValue(AmountColumn)!);

@@ -11,7 +11,7 @@ internal sealed class Progress(TextWriter error, bool quiet)
     {
         if (!quiet)
         {
-            error.WriteLine($"cltv [{_clock.Elapsed.TotalSeconds,6:F2}s] {message}");
+            error.WriteLine($"cltv [{_clock.Elapsed.TotalSeconds,6:F2}s] {message} ws={Environment.WorkingSet >> 20} heap={GC.GetTotalMemory(false) >> 20}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Transactions;
 
@@ -5,8 +6,9 @@ namespace CltvDashboard.Domain.Clv;
 
 /// <summary>
 /// Per-customer predictions of a fitted purchase-count model: P(alive), expected purchases over a horizon and
-/// the discounted CLV. Customers with identical (x, t_x, T) share every model quantity, so each distinct history
-/// is evaluated once, on all cores; a million customers usually have a few hundred thousand distinct histories.
+/// the discounted CLV. Every forecast factors into P(alive | x, t_x, T) × a part that depends on (x, T) alone
+/// (<see cref="IPurchaseCountModel.ExpectedPurchasesIfAlive"/>): a million customers have a few hundred thousand
+/// distinct histories but only thousands of distinct (x, T), so the costly part runs thousands of times, on all cores.
 /// </summary>
 public sealed class CustomerForecast
 {
@@ -52,13 +54,16 @@ public sealed class CustomerForecast
             throw new ArgumentException($"There are {histories.Length} histories but {expectedAverageValues.Length} expected average values.", nameof(expectedAverageValues));
         }
 
-        var distinctIndex = new int[histories.Length];
-        var positions = new Dictionary<PurchaseHistory, int>();
-        var distinct = new List<PurchaseHistory>();
+        // P(alive) depends on the whole history; everything else on (x, T) alone, which few customers differ in.
+        var historyIndex = new int[histories.Length];
+        var ageIndex = new int[histories.Length];
+        var distinctHistories = new Dictionary<PurchaseHistory, int>();
+        var distinctAges = new Dictionary<(int Frequency, double Age), int>();
         for (var i = 0; i < histories.Length; i++)
         {
             var history = histories[i];
-            if (!positions.TryGetValue(history, out var position))
+            ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(distinctHistories, history, out var seen);
+            if (!seen)
             {
                 try
                 {
@@ -69,28 +74,32 @@ public sealed class CustomerForecast
                     throw new ArgumentException($"Customer row {i + 1}: {e.Message}", nameof(histories), e);
                 }
 
-                position = distinct.Count;
-                positions.Add(history, position);
-                distinct.Add(history);
+                position = distinctHistories.Count - 1;
             }
 
-            distinctIndex[i] = position;
-            var value = expectedAverageValues[i];
-            if (!(value >= 0) || !double.IsFinite(value))
+            historyIndex[i] = position;
+            ref var agePosition = ref CollectionsMarshal.GetValueRefOrAddDefault(distinctAges, (history.Frequency, history.T), out var ageSeen);
+            if (!ageSeen)
             {
-                throw new ArgumentException($"Customer row {i + 1}: the expected average value must be finite and ≥ 0, was {value}.", nameof(expectedAverageValues));
+                agePosition = distinctAges.Count - 1;
             }
+
+            ageIndex[i] = agePosition;
+            CustomerValuation.RequireValue(expectedAverageValues[i], i, nameof(expectedAverageValues));
         }
 
-        var alive = new double[distinct.Count];
-        var purchases = new double[distinct.Count];
-        var discounted = new double[distinct.Count];
-        Parallel.For(0, distinct.Count, new ParallelOptions(), d =>
+        var alive = new double[distinctHistories.Count];
+        Parallel.ForEach(distinctHistories, pair => alive[pair.Value] = model.ProbabilityAlive(pair.Key));
+
+        var monthLength = valuation.MonthLength;
+        var factors = valuation.DiscountFactors();
+        var purchasesIfAlive = new double[distinctAges.Count];
+        var discountedIfAlive = new double[distinctAges.Count];
+        Parallel.ForEach(distinctAges, pair =>
         {
-            var history = distinct[d];
-            alive[d] = model.ProbabilityAlive(history);
-            purchases[d] = model.ExpectedPurchases(history, horizon);
-            discounted[d] = CustomerValuation.DiscountedExpectedPurchases(model, history, valuation);
+            var (frequency, age) = pair.Key;
+            purchasesIfAlive[pair.Value] = model.ExpectedPurchasesIfAlive(frequency, age, horizon);
+            discountedIfAlive[pair.Value] = CustomerValuation.ForecastIfAlive(model, frequency, age, monthLength, factors).Discounted;
         });
 
         var probabilityAlive = new double[histories.Length];
@@ -98,10 +107,10 @@ public sealed class CustomerForecast
         var clv = new double[histories.Length];
         for (var i = 0; i < histories.Length; i++)
         {
-            var d = distinctIndex[i];
-            probabilityAlive[i] = alive[d];
-            expectedPurchases[i] = purchases[d];
-            clv[i] = expectedAverageValues[i] * valuation.Margin * discounted[d];
+            var p = alive[historyIndex[i]];
+            probabilityAlive[i] = p;
+            expectedPurchases[i] = p * purchasesIfAlive[ageIndex[i]];
+            clv[i] = expectedAverageValues[i] * valuation.Margin * p * discountedIfAlive[ageIndex[i]];
         }
 
         return new CustomerForecast(probabilityAlive, expectedPurchases, clv);

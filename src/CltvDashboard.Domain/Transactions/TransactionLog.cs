@@ -15,6 +15,7 @@ public sealed class TransactionLog
     private int[] _customer;
     private int[] _day;
     private decimal[] _amount;
+    private CustomerRows? _grouped;
 
     /// <summary>Creates an empty log; <paramref name="expectedRows"/> sizes its buffers up front.</summary>
     public TransactionLog(int expectedRows = 1024)
@@ -88,10 +89,20 @@ public sealed class TransactionLog
     /// <summary>The identifier of the customer at <paramref name="index"/> (in first-seen order).</summary>
     internal string CustomerId(int index) => _ids[index];
 
-    // A counting sort by customer keeps each customer's rows contiguous in O(n); within a customer the rows are
-    // sorted by day only when the log was not already in date order.
+    /// <summary>
+    /// Groups the rows by customer, in day order within each customer, in place: an American flag sort
+    /// (McIlroy, Bostic &amp; McIlroy 1993) swaps every row straight into its customer's slot, so grouping a log of
+    /// millions of rows needs no second copy of it. The grouping is kept until more rows are added, so analyses
+    /// that share the log share the work.
+    /// </summary>
+    /// <remarks>The arrays of the result are the log's own: adding rows afterwards invalidates it.</remarks>
     internal CustomerRows GroupByCustomer()
     {
+        if (_grouped is { } grouped && grouped.Offsets[^1] == Count)
+        {
+            return grouped;
+        }
+
         var customers = _ids.Count;
         var offsets = new int[customers + 1];
         for (var i = 0; i < Count; i++)
@@ -105,26 +116,38 @@ public sealed class TransactionLog
         }
 
         var cursor = offsets.AsSpan(0, customers).ToArray();
-        var days = new int[Count];
-        var amounts = new decimal[Count];
-        for (var i = 0; i < Count; i++)
+        for (var c = 0; c < customers; c++)
         {
-            var position = cursor[_customer[i]]++;
-            days[position] = _day[i];
-            amounts[position] = _amount[i];
+            var end = offsets[c + 1];
+            while (cursor[c] < end)
+            {
+                var i = cursor[c];
+                var owner = _customer[i];
+                if (owner == c)
+                {
+                    cursor[c]++;
+                    continue;
+                }
+
+                var j = cursor[owner]++;
+                (_customer[i], _customer[j]) = (_customer[j], _customer[i]);
+                (_day[i], _day[j]) = (_day[j], _day[i]);
+                (_amount[i], _amount[j]) = (_amount[j], _amount[i]);
+            }
         }
 
         for (var c = 0; c < customers; c++)
         {
             var start = offsets[c];
             var length = offsets[c + 1] - start;
-            if (!IsSortedAscending(days.AsSpan(start, length)))
+            if (!IsSortedAscending(_day.AsSpan(start, length)))
             {
-                Array.Sort(days, amounts, start, length);
+                Array.Sort(_day, _amount, start, length);
             }
         }
 
-        return new CustomerRows(offsets, days, amounts);
+        _grouped = new CustomerRows(offsets, _day, _amount);
+        return _grouped;
     }
 
     private void Append(int customer, DateOnly day, decimal amount)

@@ -68,14 +68,17 @@ internal readonly struct BetaGeometricNbd
     /// ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+s; a+b+x+s−1; z) overflows for large x when taken literally; Euler's
     /// transformation turns it into (1−z)^(a−1) · 2F1(a+b+s−1−r, a−1; a+b+x+s−1; z), whose terms stay small.
     /// </summary>
-    public double ExpectedPurchases(PurchaseHistory customer, double t)
+    public double ExpectedPurchases(PurchaseHistory customer, double t) =>
+        ExpectedPurchasesIfAlive(customer.Frequency, customer.T, t) * ProbabilityAlive(customer);
+
+    /// <summary>The factor of <see cref="ExpectedPurchases"/> that does not depend on t_x: (a+b+x+s−1)/(a−1) · [1 − (1−z)^(a−1)·F].</summary>
+    public double ExpectedPurchasesIfAlive(int x, double age, double t)
     {
         if (t <= 0)
         {
             return 0.0;
         }
 
-        var (x, _, age) = customer;
         var a = Math.Abs(_a - 1) < NearOne ? 1 + NearOne : _a;
         var c = a + _b + x + _shift - 1;
         var z = t / (_alpha + age + t);
@@ -84,8 +87,7 @@ internal readonly struct BetaGeometricNbd
 
         // 1 − (1−z)^(a−1)·F, without cancellation when the exponent is near 0 (short horizons).
         var bracket = -LogMath.Expm1((a - 1) * logOneMinusZ + logSeries);
-        var expected = c / (a - 1) * bracket * ProbabilityAlive(customer);
-        return Math.Max(expected, 0.0);
+        return Math.Max(c / (a - 1) * bracket, 0.0);
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ public abstract record BetaGeometricParameters(double R, double Alpha, double A,
     public double ExpectedPurchases(PurchaseHistory customer, double t) => Core.ExpectedPurchases(customer, t);
 
     /// <inheritdoc/>
+    public double ExpectedPurchasesIfAlive(int frequency, double age, double t) => Core.ExpectedPurchasesIfAlive(frequency, age, t);
+
+    /// <inheritdoc/>
     public double ExpectedPurchasesNewCustomer(double t) => Core.ExpectedPurchases(default, t);
 
     /// <summary>P(Y(t) = n | x, t_x, T): probability of exactly <paramref name="n"/> purchases in (T, T + t].</summary>

@@ -82,9 +82,23 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
     {
         RequireHorizon(t);
         var (x, recency, age) = Normalize(customer);
-        var alive = ProbabilityAlive(Point, x, recency, age);
+        return ProbabilityAlive(Point, x, recency, age) * IfAlive(x, age, t);
+    }
+
+    /// <inheritdoc/>
+    public double ExpectedPurchasesIfAlive(int frequency, double age, double t)
+    {
+        RequireHorizon(t);
+        Normalize(new PurchaseHistory(frequency, 0, age));
+        return IfAlive(frequency, age, t);
+    }
+
+    // (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)]: the posterior mean purchase rate times the expected
+    // remaining lifetime within the horizon.
+    private double IfAlive(int x, double age, double t)
+    {
         var betaT = Beta + age;
-        return alive * (R + x) / (Alpha + age) * betaT * ExponentIntegral(S - 1, LogMath.Log1p(t / betaT));
+        return (R + x) / (Alpha + age) * betaT * ExponentIntegral(S - 1, LogMath.Log1p(t / betaT));
     }
 
     /// <summary>

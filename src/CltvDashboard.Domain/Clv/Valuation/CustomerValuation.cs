@@ -24,10 +24,6 @@ namespace CltvDashboard.Domain.Clv.Valuation;
 /// </remarks>
 public static class CustomerValuation
 {
-    // Distinct histories handed to one worker at a time: large enough that scheduling is negligible next to H model
-    // calls per history, small enough that two cores stay balanced.
-    private const int HistoriesPerTask = 256;
-
     /// <summary>
     /// D = Σ_{i=1..H} (E[Y(i·M)] − E[Y((i − 1)·M)]) / (1 + d)^i: the customer's expected purchases over the
     /// horizon, each month's discounted to today.
@@ -131,86 +127,42 @@ public static class CustomerValuation
             RequireLength(expectedPurchases.Length, histories.Length, nameof(expectedPurchases));
         }
 
-        for (var i = 0; i < expectedAverageValues.Length; i++)
-        {
-            RequireValue(expectedAverageValues[i], i, nameof(expectedAverageValues));
-        }
-
-        if (histories.IsEmpty)
-        {
-            return;
-        }
-
-        var (distinct, rowOf) = Distinct(histories);
-        var discounted = new double[distinct.Length];
-        var purchases = new double[distinct.Length];
-        var monthLength = options.MonthLength;
-        var factors = options.DiscountFactors();
-        Parallel.ForEach(Partitioner.Create(0, distinct.Length, HistoriesPerTask), range =>
-        {
-            for (var k = range.Item1; k < range.Item2; k++)
-            {
-                (discounted[k], purchases[k]) = Forecast(model, distinct[k], monthLength, factors);
-            }
-        });
-
+        var forecast = CustomerForecast.Compute(model, histories, expectedAverageValues, options.Horizon, options);
         for (var i = 0; i < histories.Length; i++)
         {
-            var row = rowOf[i];
-            clv[i] = expectedAverageValues[i] * options.Margin * discounted[row];
+            clv[i] = forecast.Clv[i];
             if (withPurchases)
             {
-                expectedPurchases[i] = purchases[row];
+                expectedPurchases[i] = forecast.ExpectedPurchases[i];
             }
         }
     }
 
-    // One pass over the months: E[Y(i·M)] for i = 1..H, each month's increment discounted; E[Y(0)] = 0.
     private static (double Discounted, double Purchases) Forecast(
         IPurchaseCountModel model, PurchaseHistory history, double monthLength, double[] discountFactors)
+    {
+        var alive = model.ProbabilityAlive(history);
+        var (discounted, purchases) = ForecastIfAlive(model, history.Frequency, history.T, monthLength, discountFactors);
+        return (alive * discounted, alive * purchases);
+    }
+
+    /// <summary>
+    /// One pass over the months for a customer known to be active at T: E[Y(i·M) | active] for i = 1..H, each
+    /// month's increment discounted; E[Y(0)] = 0. Multiplied by P(alive) it is the customer's forecast.
+    /// </summary>
+    internal static (double Discounted, double Purchases) ForecastIfAlive(
+        IPurchaseCountModel model, int frequency, double age, double monthLength, double[] discountFactors)
     {
         var previous = 0.0;
         var discounted = 0.0;
         for (var i = 0; i < discountFactors.Length; i++)
         {
-            var cumulative = model.ExpectedPurchases(history, (i + 1) * monthLength);
+            var cumulative = model.ExpectedPurchasesIfAlive(frequency, age, (i + 1) * monthLength);
             discounted += (cumulative - previous) * discountFactors[i];
             previous = cumulative;
         }
 
         return (discounted, previous);
-    }
-
-    // Customers with identical (x, t_x, T) are common (one-time buyers acquired on the same day share a history),
-    // and each distinct history costs H model calls.
-    private static (PurchaseHistory[] Distinct, int[] RowOf) Distinct(ReadOnlySpan<PurchaseHistory> histories)
-    {
-        var rowByHistory = new Dictionary<PurchaseHistory, int>();
-        var distinct = new List<PurchaseHistory>();
-        var rowOf = new int[histories.Length];
-        for (var i = 0; i < histories.Length; i++)
-        {
-            var history = histories[i];
-            try
-            {
-                history.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"Customer row {i + 1}: {e.Message}", nameof(histories), e);
-            }
-
-            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(rowByHistory, history, out var seen);
-            if (!seen)
-            {
-                row = distinct.Count;
-                distinct.Add(history);
-            }
-
-            rowOf[i] = row;
-        }
-
-        return ([.. distinct], rowOf);
     }
 
     private static void RequireLength(int length, int expected, string name)
@@ -221,7 +173,7 @@ public static class CustomerValuation
         }
     }
 
-    private static void RequireValue(double value, int? row, string name)
+    internal static void RequireValue(double value, int? row, string name)
     {
         if (!double.IsFinite(value) || value < 0)
         {

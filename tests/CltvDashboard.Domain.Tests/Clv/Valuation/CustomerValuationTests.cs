@@ -96,17 +96,18 @@ public class CustomerValuationTests
     }
 
     [Fact]
-    public void Bulk_clv_forecasts_each_distinct_history_once()
+    public void Bulk_clv_forecasts_each_distinct_frequency_and_age_once()
     {
+        // The forecast is P(alive | x, t_x, T) × a part in (x, T) alone: H monthly values plus the horizon's total.
         var model = new DropoutModel(0.03);
         var options = new ValuationOptions(12, 0.01, 1.0, TimeUnit.Week);
         var (histories, values) = Customers(20_000, seed: 6);
-        var distinct = histories.Distinct().Count();
+        var distinct = histories.Select(h => (h.Frequency, h.T)).Distinct().Count();
 
         CustomerValuation.Clv(model, histories, values, options, new double[histories.Length]);
 
         distinct.Should().BeLessThan(histories.Length / 2, "the test data repeat histories as real data do");
-        model.Calls.Should().Be(distinct * 12);
+        model.Calls.Should().Be(distinct * 13);
     }
 
     [Fact]

@@ -22,6 +22,12 @@ internal abstract class CountingModel : IPurchaseCountModel
         return Expected(customer, t);
     }
 
+    public double ExpectedPurchasesIfAlive(int frequency, double age, double t)
+    {
+        Interlocked.Increment(ref _calls);
+        return Expected(new PurchaseHistory(frequency, 0, age), t);
+    }
+
     public double ExpectedPurchasesNewCustomer(double t) => Expected(new PurchaseHistory(0, 0, 0), t);
 
     protected abstract double Expected(PurchaseHistory customer, double t);
