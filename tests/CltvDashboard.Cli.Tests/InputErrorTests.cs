@@ -124,6 +124,32 @@ public class InputErrorTests
     }
 
     [Theory]
+    [InlineData("12.34", "12.34")]
+    [InlineData("-3", "-3")]
+    [InlineData("0.00", "0.00")]
+    [InlineData(".5", "0.5")]
+    [InlineData("1,234.50", "1234.50")]
+    [InlineData("123456789012345678901.5", "123456789012345678901.5")]
+    [InlineData("+7.25", "7.25")]
+    public void Amounts_are_read_exactly(string text, string expected)
+    {
+        TransactionCsvReader.TryParseAmount(text, out var amount).Should().BeTrue();
+
+        amount.Should().Be(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData(".")]
+    [InlineData("1.2.3")]
+    [InlineData("12 EUR")]
+    public void Unreadable_amounts_are_rejected(string text)
+    {
+        TransactionCsvReader.TryParseAmount(text, out _).Should().BeFalse();
+    }
+
+    [Theory]
     [InlineData("31/03/2024")]
     [InlineData("2024-02-30")]
     [InlineData("")]

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Runtime;
 using CltvDashboard.Cli.Input;
 using CltvDashboard.Cli.Output;
 using CltvDashboard.Domain.Transactions;
@@ -74,13 +73,7 @@ internal sealed class AnalysisOptions
     /// <summary>Reads the file named by the options and summarises it per customer.</summary>
     public TransactionSummary Summarize(ParseResult parse, Progress progress)
     {
-        var summary = ReadAndSummarize(parse, progress);
-
-        // The transaction log (about 24 bytes a row, hundreds of megabytes for millions of rows) is garbage once
-        // summarised; collecting it now keeps the peak memory of the model phase to the summaries alone.
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return summary;
+        return ReadAndSummarize(parse, progress);
     }
 
     private TransactionSummary ReadAndSummarize(ParseResult parse, Progress progress)

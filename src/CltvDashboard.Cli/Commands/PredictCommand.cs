@@ -74,8 +74,10 @@ internal static class PredictCommand
             var progress = new Progress(error, parse.GetValue(options.Quiet));
             var summary = options.Summarize(parse, progress);
             var histories = summary.Histories();
-            var countModel = FitCountModel(parse.GetValue(model)!, summary, histories, progress, error);
-            var values = ExpectedAverageValues(summary, progress);
+            // The spend model is independent of the count model: fit both at once.
+            var spend = Task.Run(() => ExpectedAverageValues(summary, progress));
+            var countModel = FitCountModel(parse.GetValue(model)!, summary, histories, progress);
+            var values = spend.GetAwaiter().GetResult();
 
             var period = summary.Period;
             var forecastHorizon = parse.GetValue(horizon)
@@ -93,7 +95,7 @@ internal static class PredictCommand
         return command;
     }
 
-    private static IPurchaseCountModel FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress, TextWriter error)
+    private static IPurchaseCountModel FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress)
     {
         if (name != Auto)
         {
@@ -125,7 +127,7 @@ internal static class PredictCommand
         }
 
         var selection = ModelSelection.Choose(candidates, summary);
-        error.WriteLine($"cltv: chose {selection.Chosen.Model.Name}: {selection.Reason}");
+        progress.Info($"chose {selection.Chosen.Model.Name}: {selection.Reason}");
         return selection.Chosen.Model;
     }
 

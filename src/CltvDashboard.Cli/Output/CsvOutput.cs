@@ -22,15 +22,17 @@ internal static class CsvOutput
         destination.Write(header);
         var blocks = (rows + RowsPerBlock - 1) / RowsPerBlock;
 
-        // Two blocks per core are formatted ahead of the writer; the window bounds memory on any file size.
+        // Two blocks per core are formatted ahead of the writer, into buffers reused for every window: the window
+        // bounds memory on any file size, and reuse keeps large buffers from churning the large-object heap.
         var window = Environment.ProcessorCount * 2;
+        var buffers = Enumerable.Range(0, window).Select(_ => new ArrayBufferWriter<byte>(RowsPerBlock * 128)).ToArray();
         for (var first = 0; first < blocks; first += window)
         {
             var last = Math.Min(blocks, first + window);
-            var buffers = new ArrayBufferWriter<byte>[last - first];
             Parallel.For(first, last, block =>
             {
-                var buffer = new ArrayBufferWriter<byte>(RowsPerBlock * 128);
+                var buffer = buffers[block - first];
+                buffer.ResetWrittenCount();
                 var end = Math.Min(rows, (block + 1) * RowsPerBlock);
                 for (var row = block * RowsPerBlock; row < end; row++)
                 {
@@ -46,13 +48,11 @@ internal static class CsvOutput
 
                     Append(buffer, "\n"u8);
                 }
-
-                buffers[block - first] = buffer;
             });
 
-            foreach (var buffer in buffers)
+            for (var block = first; block < last; block++)
             {
-                destination.Write(buffer.WrittenSpan);
+                destination.Write(buffers[block - first].WrittenSpan);
             }
         }
     }

@@ -13,6 +13,11 @@ internal static class BetaGeometricFitter
 {
     public static readonly string[] Names = ["r", "alpha", "a", "b"];
 
+    // Above this many customers a pilot fit on an evenly spaced sample of PilotSize of them supplies the starting
+    // point: the full fit then needs a handful of evaluations instead of a few dozen.
+    private const int PilotThreshold = 200_000;
+    private const int PilotSize = 50_000;
+
     public static MaximumLikelihoodResult Fit(ReadOnlySpan<PurchaseHistory> customers, int shift, string modelName)
     {
         if (customers.IsEmpty)
@@ -41,16 +46,36 @@ internal static class BetaGeometricFitter
                 $"Every customer's first purchase is on the calibration end, so there is no time in which to observe repeat purchases; move the calibration end later.");
         }
 
+        var starts = new List<double[]>();
+        if (customers.Length > PilotThreshold)
+        {
+            var stride = customers.Length / PilotSize;
+            var sample = new PurchaseHistory[customers.Length / stride];
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = customers[i * stride];
+            }
+
+            try
+            {
+                var pilot = Fit(sample, shift, modelName);
+                if (pilot.Diagnostics.Converged && !pilot.Diagnostics.OnBoundary)
+                {
+                    starts.Add([.. pilot.Estimates.Select(e => Math.Log(e))]);
+                }
+            }
+            catch (ModelFitException)
+            {
+                // A sample without repeat buyers says nothing; the full data still get the usual starts.
+            }
+        }
 
         // The purchase rate r/α matches the observed repeat rate at the start; several dropout shapes are tried
         // because the likelihood can be multimodal in (a, b) on small samples.
         var alpha0 = Math.Log(Math.Max(totalAge / repeatPurchases, 1e-6));
-        double[][] starts =
-        [
-            [0, alpha0, 0, 0],
-            [Math.Log(0.25), alpha0 + Math.Log(0.25), Math.Log(0.8), Math.Log(2.5)],
-            [Math.Log(2), alpha0 + Math.Log(2), Math.Log(0.1), Math.Log(10)],
-        ];
+        starts.Add([0, alpha0, 0, 0]);
+        starts.Add([Math.Log(0.25), alpha0 + Math.Log(0.25), Math.Log(0.8), Math.Log(2.5)]);
+        starts.Add([Math.Log(2), alpha0 + Math.Log(2), Math.Log(0.1), Math.Log(10)]);
 
         return MaximumLikelihood.Fit(Names, Likelihood(table, shift), table.TotalWeight, starts);
     }

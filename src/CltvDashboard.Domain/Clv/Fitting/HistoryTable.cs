@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Domain.Clv.Fitting;
@@ -109,7 +110,7 @@ internal sealed class HistoryTable
     /// <exception cref="ArgumentException">A row has negative or non-finite values or t_x &gt; T.</exception>
     public static HistoryTable Create(ReadOnlySpan<PurchaseHistory> histories)
     {
-        var rowByTriple = new Dictionary<PurchaseHistory, int>(Math.Min(histories.Length, 1 << 16));
+        var rowByTriple = new Dictionary<PurchaseHistory, int>(histories.Length);
         var frequency = new List<int>();
         var recency = new List<double>();
         var age = new List<double>();
@@ -137,13 +138,14 @@ internal sealed class HistoryTable
                 history = history with { Recency = 0 };
             }
 
-            if (rowByTriple.TryGetValue(history, out var row))
+            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(rowByTriple, history, out var seen);
+            if (seen)
             {
                 weight[row]++;
                 continue;
             }
 
-            rowByTriple.Add(history, frequency.Count);
+            row = frequency.Count;
             frequency.Add(history.Frequency);
             recency.Add(history.Recency);
             age.Add(history.T);
