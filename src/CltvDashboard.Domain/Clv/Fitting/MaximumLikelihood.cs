@@ -32,7 +32,8 @@ internal static class MaximumLikelihood
         IReadOnlyList<string> names,
         NegativeLogLikelihood negativeLogLikelihood,
         double customers,
-        IEnumerable<double[]> starts)
+        IEnumerable<double[]> starts,
+        IReadOnlyList<double>? displayScales = null)
     {
         var n = names.Count;
 
@@ -72,6 +73,10 @@ internal static class MaximumLikelihood
         }
 
         var estimates = best.Point.Select(Math.Exp).ToArray();
+
+        // A model may optimise in rescaled units (spend divided by its typical size); people read the original.
+        double Shown(int i) => estimates[i] * (displayScales?[i] ?? 1.0);
+
         var warnings = new List<string>();
         var onBoundary = new List<string>();
         for (var i = 0; i < n; i++)
@@ -79,12 +84,12 @@ internal static class MaximumLikelihood
             if (estimates[i] < LowerBoundary)
             {
                 onBoundary.Add(names[i]);
-                warnings.Add($"{names[i]} = {estimates[i]:G3} lies on the lower boundary of the parameter space (its estimate tends to 0).");
+                warnings.Add($"{names[i]} = {Shown(i):G3} lies on the lower boundary of the parameter space (its estimate tends to 0).");
             }
             else if (estimates[i] > UpperBoundary)
             {
                 onBoundary.Add(names[i]);
-                warnings.Add($"{names[i]} = {estimates[i]:G3} lies on the upper boundary of the parameter space (its estimate grows without limit).");
+                warnings.Add($"{names[i]} = {Shown(i):G3} lies on the upper boundary of the parameter space (its estimate grows without limit).");
             }
         }
 

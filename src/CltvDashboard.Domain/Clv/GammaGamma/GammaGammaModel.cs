@@ -69,16 +69,16 @@ public static class GammaGammaModel
         var spend = used.AsSpan(0, count);
         var likelihood = SpendLikelihood.Create(spend);
 
-        var result = MaximumLikelihood.Fit(Names, likelihood.NegativeLogLikelihood, likelihood.Customers, [Start(likelihood)]);
-
         var scale = likelihood.Scale;
+        var result = MaximumLikelihood.Fit(Names, likelihood.NegativeLogLikelihood, likelihood.Customers, [Start(likelihood)], [1.0, 1.0, scale]);
+
         var parameters = new GammaGammaParameters(result.Estimates[0], result.Estimates[1], result.Estimates[2] * scale);
         var standardErrors = new Dictionary<string, double?>(result.StandardErrors)
         {
             ["gamma"] = result.StandardErrors["gamma"] * scale,
         };
         var correlation = Correlation(spend);
-        var warnings = Warnings(result.Diagnostics, parameters, scale, correlation, count, zeroValue);
+        var warnings = Warnings(result.Diagnostics, parameters, correlation, count, zeroValue);
         var diagnostics = result.Diagnostics with { Warnings = warnings };
         var fit = new ModelFit<GammaGammaParameters>(
             parameters, likelihood.ToCurrencyLogLikelihood(result.LogLikelihood), standardErrors, diagnostics);
@@ -89,24 +89,9 @@ public static class GammaGammaModel
     private static double[] Start(SpendLikelihood likelihood) => [0.0, Math.Log(2.0), Math.Log(likelihood.MeanScaledValue)];
 
     private static List<string> Warnings(
-        FitDiagnostics diagnostics, GammaGammaParameters parameters, double scale, double? correlation, int used, int zeroValue)
+        FitDiagnostics diagnostics, GammaGammaParameters parameters, double? correlation, int used, int zeroValue)
     {
-        var warnings = new List<string>();
-        foreach (var warning in diagnostics.Warnings)
-        {
-            // The optimiser saw γ / scale; its boundary remark would quote that number, so it is restated in currency.
-            if (warning.StartsWith("gamma = ", StringComparison.Ordinal))
-            {
-                var side = warning.Contains("lower", StringComparison.Ordinal) ? "lower" : "upper";
-                warnings.Add(
-                    $"gamma = {parameters.Gamma:G3} lies on the {side} boundary of the parameter space " +
-                    $"(relative to the typical spend of {scale:G3}).");
-            }
-            else
-            {
-                warnings.Add(warning);
-            }
-        }
+        var warnings = new List<string>(diagnostics.Warnings);
 
         if (diagnostics.ParametersOnBoundary.Contains("q") && parameters.Q > MaximumLikelihood.UpperBoundary)
         {
