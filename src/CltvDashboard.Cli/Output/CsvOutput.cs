@@ -12,6 +12,7 @@ namespace CltvDashboard.Cli.Output;
 internal static class CsvOutput
 {
     private const int RowsPerBlock = 32_768;
+    private const int RowBytes = 1024;
 
     /// <summary>One column: its header and a writer of row i's cell (already CSV-safe text).</summary>
     public sealed record Column(string Header, Func<int, Utf8Cell> Cell);
@@ -36,17 +37,30 @@ internal static class CsvOutput
                 var end = Math.Min(rows, (block + 1) * RowsPerBlock);
                 for (var row = block * RowsPerBlock; row < end; row++)
                 {
+                    // One span per row, grown only for an unusually long text cell.
+                    var span = buffer.GetSpan(RowBytes);
+                    var written = 0;
                     for (var c = 0; c < columns.Count; c++)
                     {
-                        if (c > 0)
+                        var cell = columns[c].Cell(row);
+                        var needed = cell.MaxBytes + 2;
+                        if (span.Length - written < needed)
                         {
-                            Append(buffer, ","u8);
+                            buffer.Advance(written);
+                            span = buffer.GetSpan(Math.Max(RowBytes, needed));
+                            written = 0;
                         }
 
-                        columns[c].Cell(row).WriteTo(buffer);
+                        if (c > 0)
+                        {
+                            span[written++] = (byte)',';
+                        }
+
+                        written += cell.WriteTo(span[written..]);
                     }
 
-                    Append(buffer, "\n"u8);
+                    span[written++] = (byte)'\n';
+                    buffer.Advance(written);
                 }
             });
 
@@ -55,12 +69,6 @@ internal static class CsvOutput
                 destination.Write(buffers[block - first].WrittenSpan);
             }
         }
-    }
-
-    private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(buffer.GetSpan(bytes.Length));
-        buffer.Advance(bytes.Length);
     }
 }
 
@@ -87,18 +95,27 @@ internal readonly struct Utf8Cell
 
     public static Utf8Cell Text(string value) => new(0, 0, value);
 
-    public void WriteTo(ArrayBufferWriter<byte> buffer)
+    /// <summary>The most bytes <see cref="WriteTo"/> may write.</summary>
+    public int MaxBytes => _text is null ? 40 : Encoding.UTF8.GetMaxByteCount(_text.Length) * 2 + 2;
+
+    /// <summary>Writes the cell and returns the number of bytes written; the span holds at least <see cref="MaxBytes"/>.</summary>
+    public int WriteTo(Span<byte> destination)
     {
         if (_text is null)
         {
-            var span = buffer.GetSpan(40);
-            buffer.Advance(FormatFixed(_number, _decimals, span));
-            return;
+            return _decimals == 0 && Math.Abs(_number) < 9e15 && _number == Math.Floor(_number)
+                ? FormatInteger((long)_number, destination)
+                : FormatFixed(_number, _decimals, destination);
         }
 
         var text = _text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + _text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : _text;
-        var bytes = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        buffer.Advance(Encoding.UTF8.GetBytes(text, bytes));
+        return Encoding.UTF8.GetBytes(text, destination);
+    }
+
+    private static int FormatInteger(long value, Span<byte> destination)
+    {
+        Utf8Formatter.TryFormat(value, destination, out var written);
+        return written;
     }
 
     // General double formatting costs about 150 ns a number, most of a million-row file's write time; a value of
@@ -113,16 +130,16 @@ internal readonly struct Utf8Cell
             return general;
         }
 
-        var scaled = (long)Math.Round(magnitude * scale, MidpointRounding.AwayFromZero);
+        var scaled = (long)(magnitude * scale + 0.5);
         var written = 0;
         if (value < 0 && scaled != 0)
         {
             destination[written++] = (byte)'-';
         }
 
-        Utf8Formatter.TryFormat(scaled / scale, destination[written..], out var integerDigits);
+        var (integer, fraction) = Math.DivRem(scaled, scale);
+        Utf8Formatter.TryFormat(integer, destination[written..], out var integerDigits);
         written += integerDigits;
-        var fraction = scaled % scale;
         if (fraction == 0)
         {
             return written;
@@ -136,7 +153,12 @@ internal readonly struct Utf8Cell
         }
 
         destination[written++] = (byte)'.';
-        Utf8Formatter.TryFormat(fraction, destination[written..], out var fractionDigits, new StandardFormat('D', (byte)digits));
-        return written + fractionDigits;
+        for (var k = digits - 1; k >= 0; k--)
+        {
+            destination[written + k] = (byte)('0' + (fraction % 10));
+            fraction /= 10;
+        }
+
+        return written + digits;
     }
 }

@@ -7,8 +7,8 @@ namespace CltvDashboard.Domain.Clv;
 /// <summary>
 /// Per-customer predictions of a fitted purchase-count model: P(alive), expected purchases over a horizon and
 /// the discounted CLV. Every forecast factors into P(alive | x, t_x, T) × a part that depends on (x, T) alone
-/// (<see cref="IPurchaseCountModel.ExpectedPurchasesIfAlive"/>): a million customers have a few hundred thousand
-/// distinct histories but only thousands of distinct (x, T), so the costly part runs thousands of times, on all cores.
+/// (<see cref="IPurchaseCountModel.ExpectedPurchasesIfAlive"/>): a million customers share only thousands of
+/// distinct (x, T), so the costly part runs thousands of times, on all cores.
 /// </summary>
 public sealed class CustomerForecast
 {
@@ -54,32 +54,24 @@ public sealed class CustomerForecast
             throw new ArgumentException($"There are {histories.Length} histories but {expectedAverageValues.Length} expected average values.", nameof(expectedAverageValues));
         }
 
-        // P(alive) depends on the whole history; everything else on (x, T) alone, which few customers differ in.
-        var historyIndex = new int[histories.Length];
+        // P(alive) is cheap and depends on the whole history: it is taken per customer. Everything else depends on
+        // (x, T) alone, which few customers differ in, and is taken once per distinct pair.
         var ageIndex = new int[histories.Length];
-        var distinctHistories = new Dictionary<PurchaseHistory, int>();
         var distinctAges = new Dictionary<(int Frequency, double Age), int>();
         for (var i = 0; i < histories.Length; i++)
         {
             var history = histories[i];
-            ref var position = ref CollectionsMarshal.GetValueRefOrAddDefault(distinctHistories, history, out var seen);
-            if (!seen)
+            try
             {
-                try
-                {
-                    history.Validate();
-                }
-                catch (ArgumentException e)
-                {
-                    throw new ArgumentException($"Customer row {i + 1}: {e.Message}", nameof(histories), e);
-                }
-
-                position = distinctHistories.Count - 1;
+                history.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Customer row {i + 1}: {e.Message}", nameof(histories), e);
             }
 
-            historyIndex[i] = position;
-            ref var agePosition = ref CollectionsMarshal.GetValueRefOrAddDefault(distinctAges, (history.Frequency, history.T), out var ageSeen);
-            if (!ageSeen)
+            ref var agePosition = ref CollectionsMarshal.GetValueRefOrAddDefault(distinctAges, (history.Frequency, history.T), out var seen);
+            if (!seen)
             {
                 agePosition = distinctAges.Count - 1;
             }
@@ -88,8 +80,9 @@ public sealed class CustomerForecast
             CustomerValuation.RequireValue(expectedAverageValues[i], i, nameof(expectedAverageValues));
         }
 
-        var alive = new double[distinctHistories.Count];
-        Parallel.ForEach(distinctHistories, pair => alive[pair.Value] = model.ProbabilityAlive(pair.Key));
+        var probabilityAlive = new double[histories.Length];
+        var customers = histories.ToArray();
+        Parallel.For(0, customers.Length, i => probabilityAlive[i] = model.ProbabilityAlive(customers[i]));
 
         var monthLength = valuation.MonthLength;
         var factors = valuation.DiscountFactors();
@@ -102,13 +95,11 @@ public sealed class CustomerForecast
             discountedIfAlive[pair.Value] = CustomerValuation.ForecastIfAlive(model, frequency, age, monthLength, factors).Discounted;
         });
 
-        var probabilityAlive = new double[histories.Length];
         var expectedPurchases = new double[histories.Length];
         var clv = new double[histories.Length];
         for (var i = 0; i < histories.Length; i++)
         {
-            var p = alive[historyIndex[i]];
-            probabilityAlive[i] = p;
+            var p = probabilityAlive[i];
             expectedPurchases[i] = p * purchasesIfAlive[ageIndex[i]];
             clv[i] = expectedAverageValues[i] * valuation.Margin * p * discountedIfAlive[ageIndex[i]];
         }
