@@ -1,0 +1,88 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Infrastructure.Data;
+
+/// <summary>
+/// The store: customers, transactions, imports, settings, calculation runs and their results. One model for
+/// PostgreSQL and SQLite; each provider has a derived context (<see cref="PostgresCltvDbContext"/>,
+/// <see cref="SqliteCltvDbContext"/>) that owns its migrations. Build one with <see cref="CltvDatabase"/>.
+/// </summary>
+/// <remarks>
+/// Tables and columns are snake_case. Timestamps are UTC <see cref="DateTime"/> values and come back with
+/// <see cref="DateTimeKind.Utc"/>; money is <see cref="decimal"/> with 4 decimal places.
+/// <para>
+/// After changing the model, add a migration for each provider, from the repository root:
+/// <code>
+/// dotnet tool restore
+/// dotnet ef migrations add NAME --project src/CltvDashboard.Infrastructure --context PostgresCltvDbContext --output-dir Data/Migrations/Postgres
+/// dotnet ef migrations add NAME --project src/CltvDashboard.Infrastructure --context SqliteCltvDbContext --output-dir Data/Migrations/Sqlite
+/// </code>
+/// and check that nothing is left over:
+/// <code>
+/// dotnet ef migrations has-pending-model-changes --project src/CltvDashboard.Infrastructure --context PostgresCltvDbContext
+/// dotnet ef migrations has-pending-model-changes --project src/CltvDashboard.Infrastructure --context SqliteCltvDbContext
+/// </code>
+/// </para>
+/// </remarks>
+public abstract class CltvDbContext : DbContext
+{
+    /// <summary>Creates the context; derived contexts pass their own typed options.</summary>
+    /// <param name="options">Options with the provider and connection configured.</param>
+    protected CltvDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Customers, one per external identifier.</summary>
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>Purchases and refunds.</summary>
+    public DbSet<Transaction> Transactions => Set<Transaction>();
+
+    /// <summary>Uploads of files.</summary>
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    /// <summary>Rows refused by imports.</summary>
+    public DbSet<ImportProblem> ImportProblems => Set<ImportProblem>();
+
+    /// <summary>The single row of business settings.</summary>
+    public DbSet<BusinessSettings> BusinessSettings => Set<BusinessSettings>();
+
+    /// <summary>Recalculations.</summary>
+    public DbSet<CalculationRun> CalculationRuns => Set<CalculationRun>();
+
+    /// <summary>Per-customer results of each run.</summary>
+    public DbSet<RunCustomerMetric> CustomerMetrics => Set<RunCustomerMetric>();
+
+    /// <summary>Per-segment results of each run.</summary>
+    public DbSet<RunSegmentSummary> SegmentSummaries => Set<RunSegmentSummary>();
+
+    /// <summary>Cohort tables of each run.</summary>
+    public DbSet<RunCohortCell> CohortCells => Set<RunCohortCell>();
+
+    /// <summary>Models fitted in each run.</summary>
+    public DbSet<RunModelFit> ModelFits => Set<RunModelFit>();
+
+    /// <inheritdoc />
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.UseSnakeCaseNamingConvention();
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CltvDbContext).Assembly);
+    }
+}

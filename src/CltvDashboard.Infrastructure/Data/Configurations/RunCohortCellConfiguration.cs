@@ -1,0 +1,16 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CltvDashboard.Infrastructure.Data.Configurations;
+
+internal sealed class RunCohortCellConfiguration : IEntityTypeConfiguration<RunCohortCell>
+{
+    public void Configure(EntityTypeBuilder<RunCohortCell> builder)
+    {
+        builder.ToTable("cohort_cells");
+        builder.HasKey(c => new { c.CalculationRunId, c.AcquisitionMonth, c.MonthsSinceAcquisition });
+        builder.Property(c => c.Revenue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(c => c.CumulativeRevenue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+    }
+}

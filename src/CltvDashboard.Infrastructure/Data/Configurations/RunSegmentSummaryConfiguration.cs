@@ -1,0 +1,17 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CltvDashboard.Infrastructure.Data.Configurations;
+
+internal sealed class RunSegmentSummaryConfiguration : IEntityTypeConfiguration<RunSegmentSummary>
+{
+    public void Configure(EntityTypeBuilder<RunSegmentSummary> builder)
+    {
+        builder.ToTable("segment_summaries");
+        builder.HasKey(s => new { s.CalculationRunId, s.Segment });
+        builder.Property(s => s.Segment).HasMaxLength(ColumnLengths.Name);
+        builder.Property(s => s.TotalRevenue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(s => s.TotalPredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+    }
+}

@@ -1,0 +1,85 @@
+namespace CltvDashboard.Infrastructure.Data.Entities;
+
+/// <summary>
+/// One recalculation of the models and results as of a date. Dashboards read the results of the run marked
+/// <see cref="IsCurrent"/>, so a run in progress never shows half-written figures.
+/// </summary>
+public class CalculationRun
+{
+    /// <summary>The store's own key.</summary>
+    public long Id { get; set; }
+
+    /// <summary>Where the run stands.</summary>
+    public CalculationRunStatus Status { get; set; }
+
+    /// <summary>What asked for the run.</summary>
+    public CalculationTrigger Trigger { get; set; }
+
+    /// <summary>The as-of instant of recency, tenure and forecasts, in UTC.</summary>
+    public DateTime AsOfUtc { get; set; }
+
+    /// <summary>When the run was asked for, in UTC.</summary>
+    public DateTime RequestedAtUtc { get; set; }
+
+    /// <summary>When work began, in UTC; null while queued.</summary>
+    public DateTime? StartedAtUtc { get; set; }
+
+    /// <summary>When the run ended, in UTC; null until then.</summary>
+    public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>The stage under way (e.g. "Fitting BG/NBD"), for progress displays.</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>Progress, 0–100.</summary>
+    public int PercentComplete { get; set; }
+
+    /// <summary>Why the run failed, when it did.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Whether dashboards show this run's results; at most one run is current.</summary>
+    public bool IsCurrent { get; set; }
+
+    /// <summary>Per-customer results.</summary>
+    public ICollection<RunCustomerMetric> CustomerMetrics { get; } = [];
+
+    /// <summary>Per-segment results.</summary>
+    public ICollection<RunSegmentSummary> SegmentSummaries { get; } = [];
+
+    /// <summary>Cohort table.</summary>
+    public ICollection<RunCohortCell> CohortCells { get; } = [];
+
+    /// <summary>Fitted models.</summary>
+    public ICollection<RunModelFit> ModelFits { get; } = [];
+}
+
+/// <summary>Where a calculation run stands.</summary>
+public enum CalculationRunStatus
+{
+    /// <summary>Asked for, not started.</summary>
+    Queued,
+
+    /// <summary>Under way.</summary>
+    Running,
+
+    /// <summary>Finished; its results are complete.</summary>
+    Succeeded,
+
+    /// <summary>Stopped on an error; see <see cref="CalculationRun.Error"/>.</summary>
+    Failed,
+
+    /// <summary>Stopped on request.</summary>
+    Cancelled,
+}
+
+/// <summary>What asked for a calculation run.</summary>
+public enum CalculationTrigger
+{
+    /// <summary>A user, from the app or the command line.</summary>
+    Manual,
+
+    /// <summary>An import that changed the data.</summary>
+    Import,
+
+    /// <summary>The recurring schedule.</summary>
+    Schedule,
+}

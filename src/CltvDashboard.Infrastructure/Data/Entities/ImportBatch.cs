@@ -1,0 +1,73 @@
+namespace CltvDashboard.Infrastructure.Data.Entities;
+
+/// <summary>One upload of a file: what it was, who sent it, how it went and what it counted.</summary>
+public class ImportBatch
+{
+    /// <summary>The store's own key.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The uploaded file's name, without its folder.</summary>
+    public required string FileName { get; set; }
+
+    /// <summary>Hex SHA-256 of the file's bytes.</summary>
+    public required string Checksum { get; set; }
+
+    /// <summary>Who started the import: a user name, or the command line.</summary>
+    public required string ImportedBy { get; set; }
+
+    /// <summary>When the import started, in UTC.</summary>
+    public DateTime StartedAtUtc { get; set; }
+
+    /// <summary>When the import ended, successfully or not, in UTC; null while it runs.</summary>
+    public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>Where the import stands.</summary>
+    public ImportStatus Status { get; set; }
+
+    /// <summary>Whether the rows were added to the dataset or replaced it.</summary>
+    public ImportMode Mode { get; set; }
+
+    /// <summary>Data rows read from the file, the header excluded.</summary>
+    public long RowsRead { get; set; }
+
+    /// <summary>Transactions stored.</summary>
+    public long RowsImported { get; set; }
+
+    /// <summary>Rows skipped because the dataset already held them.</summary>
+    public long DuplicatesSkipped { get; set; }
+
+    /// <summary>Rows refused; each has an <see cref="ImportProblem"/>.</summary>
+    public long RowsRejected { get; set; }
+
+    /// <summary>The column mapping and parsing options used, as JSON, so that the import can be explained later.</summary>
+    public string? SettingsJson { get; set; }
+
+    /// <summary>Why the import failed as a whole, when it did.</summary>
+    public string? FailureMessage { get; set; }
+
+    /// <summary>The rows that were refused or warned about.</summary>
+    public ICollection<ImportProblem> Problems { get; } = [];
+}
+
+/// <summary>Where an import stands.</summary>
+public enum ImportStatus
+{
+    /// <summary>Started and not finished.</summary>
+    Running,
+
+    /// <summary>Committed.</summary>
+    Succeeded,
+
+    /// <summary>Rolled back; the dataset is as it was before.</summary>
+    Failed,
+}
+
+/// <summary>How an import's rows meet the rows already stored.</summary>
+public enum ImportMode
+{
+    /// <summary>Added to the dataset; rows already there are skipped as duplicates.</summary>
+    Append,
+
+    /// <summary>The dataset's transactions are replaced by the file's.</summary>
+    Replace,
+}

@@ -1,0 +1,53 @@
+namespace CltvDashboard.Infrastructure.Data.Entities;
+
+/// <summary>One customer's measures, scores and forecasts in one calculation run.</summary>
+public class RunCustomerMetric
+{
+    /// <summary>The run.</summary>
+    public long CalculationRunId { get; set; }
+
+    /// <summary>The customer.</summary>
+    public long CustomerId { get; set; }
+
+    /// <summary>The customer.</summary>
+    public Customer? Customer { get; set; }
+
+    /// <summary>Repeat purchase occasions (x in BG/NBD), the first excluded.</summary>
+    public int Frequency { get; set; }
+
+    /// <summary>Days from the first to the last purchase occasion (t_x).</summary>
+    public double RecencyDays { get; set; }
+
+    /// <summary>Days from the first purchase occasion to the as-of date (T).</summary>
+    public double TenureDays { get; set; }
+
+    /// <summary>Days from the last purchase occasion to the as-of date, as RFM uses it.</summary>
+    public int DaysSinceLastPurchase { get; set; }
+
+    /// <summary>Net revenue to the as-of date, refunds deducted.</summary>
+    public decimal TotalRevenue { get; set; }
+
+    /// <summary>Mean value of the repeat purchase occasions; 0 without repeats.</summary>
+    public decimal AverageOrderValue { get; set; }
+
+    /// <summary>RFM recency score, 1–5.</summary>
+    public int RecencyScore { get; set; }
+
+    /// <summary>RFM frequency score, 1–5.</summary>
+    public int FrequencyScore { get; set; }
+
+    /// <summary>RFM monetary score, 1–5.</summary>
+    public int MonetaryScore { get; set; }
+
+    /// <summary>The RFM segment.</summary>
+    public required string Segment { get; set; }
+
+    /// <summary>P(alive) at the as-of date, 0–1; null when no model was fitted.</summary>
+    public double? ProbabilityAlive { get; set; }
+
+    /// <summary>Expected purchases over the forecast horizon; null when no model was fitted.</summary>
+    public double? ExpectedPurchases { get; set; }
+
+    /// <summary>Discounted CLV over the valuation horizon, in the dataset's currency; null when no model was fitted.</summary>
+    public decimal? PredictedClv { get; set; }
+}
