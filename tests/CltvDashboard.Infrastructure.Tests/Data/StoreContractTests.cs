@@ -105,6 +105,9 @@ public abstract class StoreContractTests<TDatabase> : IClassFixture<TDatabase>
             row.ImportBatchId.Should().Be(batch.Id);
         }
 
+        // Dashboards total revenue in the database; SQLite keeps decimals as text, so this checks the sum is exact there too.
+        (await context.Transactions.Where(t => t.CustomerId == customer.Id).SumAsync(t => t.Amount)).Should().Be(amounts.Sum());
+
         var storedCustomer = await context.Customers.AsNoTracking().SingleAsync(c => c.Id == customer.Id);
         storedCustomer.ExternalId.Should().Be(customer.ExternalId);
         storedCustomer.FirstSeenAtUtc.Should().Be(customer.FirstSeenAtUtc);
