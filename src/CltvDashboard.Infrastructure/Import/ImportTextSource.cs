@@ -11,8 +11,9 @@ internal sealed class ImportTextSource : IDisposable
 {
     private const int SampleSize = 1 << 16;
 
-    private ImportTextSource(TextReader reader, string encodingName, char delimiter)
+    private ImportTextSource(TextReader reader, string encodingName, char delimiter, int headerLength)
     {
+        HeaderLength = headerLength;
         Reader = reader;
         EncodingName = encodingName;
         Delimiter = delimiter;
@@ -23,6 +24,9 @@ internal sealed class ImportTextSource : IDisposable
     public string EncodingName { get; }
 
     public char Delimiter { get; }
+
+    /// <summary>The header line's length in characters when it ends within the first block, else -1.</summary>
+    public int HeaderLength { get; }
 
     public static ImportTextSource Open(Stream stream)
     {
@@ -53,10 +57,11 @@ internal sealed class ImportTextSource : IDisposable
             throw new ImportFileException(ImportFailure.Empty, "The file is empty; it needs a header row and at least one transaction.");
         }
 
-        var delimiter = DetectDelimiter(encoding.GetString(body.Length > 4096 ? body[..4096] : body));
+        var start = encoding.GetString(body.Length > 4096 ? body[..4096] : body);
+        var delimiter = DetectDelimiter(start);
         var guarded = new GuardedStream(sample, bomLength, length, stream, guardNul);
         var reader = new StreamReader(guarded, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: SampleSize);
-        return new ImportTextSource(reader, encoding.WebName, delimiter);
+        return new ImportTextSource(reader, encoding.WebName, delimiter, start.IndexOf('\n', StringComparison.Ordinal));
     }
 
     public void Dispose() => Reader.Dispose();

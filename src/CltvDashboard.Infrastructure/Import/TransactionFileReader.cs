@@ -168,7 +168,9 @@ public sealed class TransactionFileReader : IDisposable
                 BufferSize = Math.Min(1 << 16, options.MaxLineLength),
                 MaxBufferSize = options.MaxLineLength,
             };
-            var csv = Guard(1, options, () => CsvDataReader.Create(source.Reader, csvOptions));
+            // The parser reads ahead into the first row while it reads the header, so its failure may be on either line.
+            var headerLine = source.HeaderLength >= 0 && source.HeaderLength <= options.MaxLineLength ? 2 : 1;
+            var csv = Guard(headerLine, options, () => CsvDataReader.Create(source.Reader, csvOptions));
             var columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
             var plan = options.Mapping is { } mapping ? ImportLayoutDetector.FromMapping(columns, mapping) : ImportLayoutDetector.Detect(columns);
             if (plan is null && !allowUnknownLayout)
