@@ -165,6 +165,9 @@ public sealed class TransactionFileReader : IDisposable
             {
                 HasHeaders = true,
                 Delimiter = source.Delimiter,
+
+                // Shopify order names start with '#'; no store export writes comment lines, and NUL never reaches the parser.
+                Comment = '\0',
                 BufferSize = Math.Min(1 << 16, options.MaxLineLength),
                 MaxBufferSize = options.MaxLineLength,
             };
