@@ -258,20 +258,48 @@ internal static class ImportValueParser
         var points = text.Count('.');
         var commas = text.Count(',');
         var decimalChar = DecimalCharacter(text, separator, points, commas);
+        // Thousands groups after the first have exactly three digits, so 12.5.0 is refused rather than read as 1250.
+        var group = -1;
+        var inFraction = false;
         foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
                 digits[length++] = c;
+                if (group >= 0)
+                {
+                    group++;
+                }
             }
-            else if (c == decimalChar)
+            else if (c == decimalChar && !inFraction)
             {
+                if (group is >= 0 and not 3)
+                {
+                    return false;
+                }
+
                 digits[length++] = '.';
+                inFraction = true;
+                group = -1;
             }
-            else if (c is not ('.' or ',' or '\'' or ' ' or '\u00A0' or '\u202F'))
+            else if (c is '.' or ',' or '\'' or ' ' or '\u00A0' or '\u202F' && !inFraction)
+            {
+                if (group is >= 0 and not 3 || length == 0)
+                {
+                    return false;
+                }
+
+                group = 0;
+            }
+            else
             {
                 return false;
             }
+        }
+
+        if (group is >= 0 and not 3)
+        {
+            return false;
         }
 
         if (!decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
