@@ -1,0 +1,76 @@
+namespace CltvDashboard.Infrastructure.Import;
+
+/// <summary>How to read dates written with slashes, dots or dashes around a day and a month, such as 03/04/2025.</summary>
+public enum DateOrder
+{
+    /// <summary>
+    /// Not chosen: a date is read when only one order makes sense (13/04/2025 is day-first); a date valid both
+    /// ways is reported as ambiguous. <see cref="ImportPreview.SuggestedDateOrder"/> proposes the order to choose.
+    /// </summary>
+    Unspecified,
+
+    /// <summary>Day, month, year: 03/04/2025 is 3 April 2025.</summary>
+    DayFirst,
+
+    /// <summary>Month, day, year: 03/04/2025 is 4 March 2025.</summary>
+    MonthFirst,
+}
+
+/// <summary>Which character separates the whole part of an amount from its cents.</summary>
+public enum DecimalSeparator
+{
+    /// <summary>
+    /// Decided per value: with both '.' and ',' present the later one is the decimal separator; a lone separator
+    /// followed by exactly three digits (1,234 or 1.234) groups thousands; otherwise a lone separator is the decimal one.
+    /// </summary>
+    Auto,
+
+    /// <summary>'.' is the decimal separator; ',' groups thousands (1,234.50).</summary>
+    Point,
+
+    /// <summary>',' is the decimal separator; '.' groups thousands (1.234,50).</summary>
+    Comma,
+}
+
+/// <summary>Settings of one read of a transaction file.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>
+    /// The instant after which a transaction is "in the future" and reported; passed in so that the same file
+    /// gives the same result whenever it is read.
+    /// </summary>
+    public required DateTimeOffset Now { get; init; }
+
+    /// <summary>The business's time zone: times written without an offset are taken on its clock.</summary>
+    public TimeZoneInfo BusinessTimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// The dataset's one currency (ISO 4217). Rows without a currency get it; rows in another currency are reported.
+    /// When null, the first currency the file names becomes the dataset's, and a file naming none is refused row by row.
+    /// </summary>
+    public string? Currency { get; init; }
+
+    /// <summary>How to read dates whose day and month could be swapped.</summary>
+    public DateOrder DateOrder { get; init; } = DateOrder.Unspecified;
+
+    /// <summary>How to read the decimal separator of amounts.</summary>
+    public DecimalSeparator DecimalSeparator { get; init; } = DecimalSeparator.Auto;
+
+    /// <summary>The columns to use when the headers match no known export; when set, detection is skipped.</summary>
+    public ColumnMapping? Mapping { get; init; }
+
+    /// <summary>The longest line accepted, in characters; a longer one fails the file (it is usually not a CSV).</summary>
+    public int MaxLineLength { get; init; } = 1 << 20;
+
+    /// <summary>How many problems are kept in the summary; all are counted.</summary>
+    public int MaxProblemsKept { get; init; } = 1000;
+
+    /// <summary>
+    /// How many row hashes are remembered to find rows repeated within the file; beyond it, repeats are left to
+    /// the store's dedupe, which keeps memory flat on files of any size.
+    /// </summary>
+    public int DuplicateWindow { get; init; } = 1_000_000;
+
+    /// <summary>Invoice number prefixes that mark a line-item invoice as a cancellation (the UCI Online Retail data uses 'C').</summary>
+    public IReadOnlyList<string> CancellationPrefixes { get; init; } = ["C"];
+}

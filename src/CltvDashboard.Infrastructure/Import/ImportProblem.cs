@@ -1,0 +1,22 @@
+namespace CltvDashboard.Infrastructure.Import;
+
+/// <summary>Why a row of the file was not turned into an <see cref="ImportRow"/>.</summary>
+public enum ImportProblemKind
+{
+    /// <summary>The row could not be used: a value is missing, unreadable or against a rule of the dataset.</summary>
+    Rejected,
+
+    /// <summary>The row repeats an earlier row of the same file and was skipped.</summary>
+    Duplicate,
+}
+
+/// <summary>A row that was not imported, with where it is in the file and why.</summary>
+/// <param name="Line">The 1-based line of the file.</param>
+/// <param name="Column">The header of the column at fault, as written in the file (empty when the whole row is at fault).</param>
+/// <param name="Message">What is wrong, in words an analyst can act on.</param>
+/// <param name="Kind">Rejected or duplicate.</param>
+public sealed record ImportProblem(long Line, string Column, string Message, ImportProblemKind Kind = ImportProblemKind.Rejected)
+{
+    /// <inheritdoc />
+    public override string ToString() => Column.Length == 0 ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
+}

@@ -1,0 +1,684 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace CltvDashboard.Infrastructure.Import;
+
+/// <summary>
+/// Streams an uploaded transaction file into normalised <see cref="ImportRow"/>s and <see cref="ImportProblem"/>s,
+/// holding one order at a time whatever the size of the file. Open it with <see cref="Open"/>, enumerate
+/// <see cref="ReadRows"/> once, then read <see cref="Summary"/>; or use <see cref="Read"/> and <see cref="Preview"/>.
+/// </summary>
+/// <remarks>
+/// Business rules, in the order they apply to an order (a row, or an order's consecutive rows in grouped exports):
+/// <list type="number">
+/// <item>Grouped exports (Shopify, WooCommerce with an order id, line items with an invoice number): consecutive rows
+/// with the same reference are one order; order-level fields (total, status, cancelled at, refunded amount, email,
+/// currency, date) are taken from its first row, quantities are summed. Rows of one order must be adjacent, as the
+/// exports write them.</item>
+/// <item>Excluded, counted in <see cref="ImportReadSummary.Exclusions"/> and not reported as problems: a non-empty
+/// Cancelled at (Shopify); a status meaning cancelled, voided/expired, failed/declined, or not paid yet
+/// (pending, authorized, on-hold, draft); Stripe charges with Captured = false; test orders (Shopify's Bogus gateway,
+/// Stripe Mode = test or Livemode = false, a status of "test").</item>
+/// <item>A row without a customer identifier is rejected (no guest customers are invented).</item>
+/// <item>A full refund (status refunded) gives the sale row and a refund row of the whole amount; a refunded amount
+/// column (Shopify Refunded Amount, Stripe Amount Refunded, Square Partial Refunds, WooCommerce refund) gives a refund
+/// row of that amount, dated like the order because the exports do not date refunds. A refund event (Square's Event
+/// Type Refund, a status of "refund") is one negative row. Line-item invoices whose number starts with a
+/// cancellation prefix ('C') or whose quantities are negative are negative rows.</item>
+/// <item>Amounts: the order's total as exported (Shopify Total, Stripe Amount, Square Total Collected or else Net
+/// Sales, WooCommerce Order Total): what the customer paid, taxes and shipping included.</item>
+/// <item>One currency per dataset: <see cref="ImportOptions.Currency"/>, or else the first one the file names; a row
+/// in another currency is rejected, never summed.</item>
+/// <item>A date after <see cref="ImportOptions.Now"/> is rejected.</item>
+/// <item>Dedupe: the content hash covers customer, instant (UTC), amount, currency, reference, channel and quantity.
+/// A row identical to an earlier row in the same run of consecutive rows of one customer is a repeat purchase (the
+/// CDNOW data lists same-day repeat purchases this way) and gets a hash of its own; an identical row elsewhere in the
+/// file is skipped as a duplicate (within <see cref="ImportOptions.DuplicateWindow"/> rows; beyond it the store's
+/// dedupe on the same hash catches it).</item>
+/// <item>Any other status (paid, completed, processing, succeeded, partially refunded, ...) or none is a sale.</item>
+/// </list>
+/// </remarks>
+public sealed class TransactionFileReader : IDisposable
+{
+    private const int RunMemory = 10_000;
+
+    private readonly ImportTextSource _source;
+    private readonly CsvDataReader _csv;
+    private readonly ImportOptions _options;
+    private readonly ImportLayoutPlan? _plan;
+    private readonly List<ImportProblem> _problems = [];
+    private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, long> _seen = [];
+    private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
+    private readonly List<ImportRow> _ready = new(2);
+    private readonly PendingOrder _pending = new();
+    private string? _runCustomer;
+    private string? _currency;
+    private long _rowsRead;
+    private long _produced;
+    private long _rejected;
+    private long _duplicates;
+    private long _excluded;
+    private long _problemCount;
+    private bool _started;
+    private DateOrder _provenOrder;
+
+    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan)
+    {
+        _source = source;
+        _csv = csv;
+        _options = options;
+        _plan = plan;
+        _currency = options.Currency?.Trim().ToUpperInvariant();
+        Columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
+    }
+
+    /// <summary>The header row as written.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The layout the file is read as.</summary>
+    public ImportLayout Layout => _plan?.Layout ?? ImportLayout.Mapped;
+
+    /// <summary>The counts and problems so far; final once <see cref="ReadRows"/> has been enumerated to the end.</summary>
+    public ImportReadSummary Summary => new(
+        Layout, _source.EncodingName, _source.Delimiter, _currency, _rowsRead, _produced, _rejected, _duplicates, _excluded,
+        new Dictionary<string, long>(_exclusions), _problems.ToArray());
+
+    /// <summary>
+    /// Opens a file: checks the encoding and that it is text, finds the delimiter, reads the header and detects the
+    /// layout (or applies <see cref="ImportOptions.Mapping"/>). Nothing else is read until <see cref="ReadRows"/>.
+    /// </summary>
+    /// <param name="stream">The upload, positioned at its start; left open.</param>
+    /// <param name="options">How to read it.</param>
+    /// <exception cref="ImportFileException">The file cannot be imported at all; the message says why.</exception>
+    public static TransactionFileReader Open(Stream stream, ImportOptions options) => OpenCore(stream, options, allowUnknownLayout: false);
+
+    /// <summary>Reads a whole file, handing each row to <paramref name="onRow"/> as it is read.</summary>
+    /// <param name="stream">The upload, positioned at its start; left open.</param>
+    /// <param name="options">How to read it.</param>
+    /// <param name="onRow">Receives each row, in file order.</param>
+    /// <returns>The counts and problems.</returns>
+    /// <exception cref="ImportFileException">The file cannot be imported at all; the message says why.</exception>
+    public static ImportReadSummary Read(Stream stream, ImportOptions options, Action<ImportRow> onRow)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        using var reader = Open(stream, options);
+        foreach (var row in reader.ReadRows())
+        {
+            onRow(row);
+        }
+
+        return reader.Summary;
+    }
+
+    /// <summary>The layout found and the first rows as they would be read, for the user to confirm before importing.</summary>
+    /// <param name="stream">The upload, positioned at its start; left open.</param>
+    /// <param name="options">How to read it; with no mapping, an unknown layout gives a preview without rows.</param>
+    /// <param name="rowCount">How many rows to read at most.</param>
+    /// <exception cref="ImportFileException">The file is empty, binary, in another encoding or malformed.</exception>
+    public static ImportPreview Preview(Stream stream, ImportOptions options, int rowCount = 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowCount);
+        using var reader = OpenCore(stream, options, allowUnknownLayout: true);
+        var rows = new List<ImportRow>();
+        if (reader._plan is not null)
+        {
+            foreach (var row in reader.Enumerate(checkEnd: false))
+            {
+                rows.Add(row);
+                if (rows.Count >= rowCount || reader._rowsRead >= rowCount * 10L)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new ImportPreview(
+            reader.Columns, reader._source.EncodingName, reader._source.Delimiter, reader._plan?.Layout, reader._plan?.ToMapping(),
+            reader._provenOrder, rows, reader._problems.ToArray());
+    }
+
+    /// <summary>The rows of the file, read as they are enumerated; enumerate once.</summary>
+    /// <exception cref="ImportFileException">
+    /// The file breaks down part-way (malformed CSV, a line too long, invalid UTF-8, binary data), has no data row,
+    /// or none of its rows is usable.
+    /// </exception>
+    public IEnumerable<ImportRow> ReadRows() => Enumerate(checkEnd: true);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _source.Dispose();
+    }
+
+    private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        var source = ImportTextSource.Open(stream);
+        try
+        {
+            var csvOptions = new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = source.Delimiter,
+
+                // Shopify order names start with '#'; no store export writes comment lines, and NUL never reaches the parser.
+                Comment = '\0',
+                BufferSize = Math.Min(1 << 16, options.MaxLineLength),
+                MaxBufferSize = options.MaxLineLength,
+            };
+            // The parser reads ahead into the first row while it reads the header, so its failure may be on either line.
+            var headerLine = source.HeaderLength >= 0 && source.HeaderLength <= options.MaxLineLength ? 2 : 1;
+            var csv = Guard(headerLine, options, () => CsvDataReader.Create(source.Reader, csvOptions));
+            var columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
+            var plan = options.Mapping is { } mapping ? ImportLayoutDetector.FromMapping(columns, mapping) : ImportLayoutDetector.Detect(columns);
+            if (plan is null && !allowUnknownLayout)
+            {
+                var hint = columns.Length == 1
+                    ? $" There is a single column '{ImportValueParser.Shorten(columns[0])}': columns must be separated by a comma, a semicolon or a tab."
+                    : " Choose which columns hold the customer, the date and the amount.";
+                csv.Dispose();
+                throw new ImportFileException(
+                    ImportFailure.UnknownLayout,
+                    $"The columns ({string.Join(", ", columns.Select(c => $"'{ImportValueParser.Shorten(c)}'"))}) match no known export.{hint}");
+            }
+
+            return new TransactionFileReader(source, csv, options, plan);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    private static T Guard<T>(long line, ImportOptions options, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new ImportFileException(
+                ImportFailure.LineTooLong,
+                $"Line {line:N0} is longer than {options.MaxLineLength:N0} characters (or a quote opened there is never closed); the file is not a usable CSV export.",
+                e);
+        }
+        catch (CsvMissingHeadersException e)
+        {
+            throw new ImportFileException(ImportFailure.Empty, "The file is empty; it needs a header row and at least one transaction.", e);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new ImportFileException(
+                ImportFailure.MalformedCsv, $"Line {line:N0}: a quoted field is never closed (unbalanced quotes); the CSV is malformed.", e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ImportFileException(ImportFailure.UnsupportedEncoding, $"Near line {line:N0}: {ImportTextSource.InvalidUtf8(-1).Message}", e);
+        }
+    }
+
+    private IEnumerable<ImportRow> Enumerate(bool checkEnd)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("The rows of a file can be read once.");
+        }
+
+        _started = true;
+        var plan = _plan ?? throw new InvalidOperationException("The layout is unknown; pass a column mapping.");
+        while (Guard(_rowsRead + 2, _options, _csv.Read))
+        {
+            if (_csv.RowFieldCount <= 1 && _csv.GetFieldSpan(0).IsWhiteSpace())
+            {
+                continue;
+            }
+
+            _rowsRead++;
+            var line = _rowsRead + 1;
+            if (_provenOrder == DateOrder.Unspecified && _rowsRead <= 1000)
+            {
+                _provenOrder = ImportValueParser.ProvenOrder(Field(plan.Date));
+            }
+
+            if (plan.GroupByOrder && _pending.Active)
+            {
+                var reference = Field(plan.OrderReference);
+                if (!reference.IsEmpty && reference.SequenceEqual(_pending.OrderReference))
+                {
+                    Accumulate(plan, line);
+                    continue;
+                }
+            }
+
+            FlushPending(plan);
+            foreach (var row in _ready)
+            {
+                yield return row;
+            }
+
+            Start(plan, line);
+            if (!plan.GroupByOrder)
+            {
+                FlushPending(plan);
+                foreach (var row in _ready)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        FlushPending(plan);
+        foreach (var row in _ready)
+        {
+            yield return row;
+        }
+
+        if (!checkEnd)
+        {
+            yield break;
+        }
+
+        if (_rowsRead == 0)
+        {
+            throw new ImportFileException(ImportFailure.HeaderOnly, "The file has a header row but no transactions.");
+        }
+
+        if (_produced == 0)
+        {
+            var first = _problems.FirstOrDefault(p => p.Kind == ImportProblemKind.Rejected);
+            var why = first is not null
+                ? $" The first problem: {first}."
+                : $" All were left out by the rules ({string.Join(", ", _exclusions.Select(e => $"{e.Key}: {e.Value:N0}"))}).";
+            throw new ImportFileException(ImportFailure.NoUsableRow, $"None of the {_rowsRead:N0} rows could be used.{why}");
+        }
+    }
+
+    private ReadOnlySpan<char> Field(int ordinal) =>
+        ordinal >= 0 && ordinal < _csv.RowFieldCount ? _csv.GetFieldSpan(ordinal).Trim() : default;
+
+    private string? Text(int ordinal) => Field(ordinal) is { IsEmpty: false } span ? span.ToString() : null;
+
+    private void Start(ImportLayoutPlan plan, long line)
+    {
+        var p = _pending;
+        p.Reset(line);
+        if (_csv.RowFieldCount < _csv.FieldCount && _csv.RowFieldCount <= Math.Max(plan.Date, Math.Max(plan.Amount, plan.UnitPrice)))
+        {
+            p.Problem = new ImportProblem(
+                line, string.Empty,
+                $"the row has {_csv.RowFieldCount} field(s) where the header has {_csv.FieldCount}; is '{Printable(_source.Delimiter)}' the delimiter of every line?");
+            return;
+        }
+
+        foreach (var ordinal in plan.Customer)
+        {
+            if (Text(ordinal) is { } customer)
+            {
+                p.Customer = customer;
+                break;
+            }
+        }
+
+        p.Date = Text(plan.Date);
+        p.Time = Text(plan.Time);
+        p.Amount = Text(plan.Amount);
+        p.Refunded = Text(plan.Refunded);
+        p.Currency = Text(plan.Currency);
+        p.OrderReference = Text(plan.OrderReference) ?? string.Empty;
+        p.Channel = Text(plan.Channel);
+        p.Status = Text(plan.Status);
+        p.Cancelled = Text(plan.CancelledAt) is not null;
+        p.NotCaptured = Text(plan.Captured) is { } captured && captured.Equals("false", StringComparison.OrdinalIgnoreCase);
+        p.Test = Text(plan.TestMarker) is { } marker && IsTestMarker(marker);
+        Accumulate(plan, line);
+    }
+
+    private void Accumulate(ImportLayoutPlan plan, long line)
+    {
+        var p = _pending;
+        if (p.Problem is not null || plan.Quantity < 0)
+        {
+            return;
+        }
+
+        var quantityText = Field(plan.Quantity);
+        if (quantityText.IsEmpty && !plan.SumLineItems)
+        {
+            return;
+        }
+
+        if (!ImportValueParser.TryParseAmount(quantityText, DecimalSeparator.Point, out var quantity, out _))
+        {
+            p.Problem = new ImportProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(quantityText)}' is not a quantity");
+            return;
+        }
+
+        p.Quantity = (p.Quantity ?? 0) + quantity;
+        if (plan.SumLineItems)
+        {
+            var priceText = Field(plan.UnitPrice);
+            if (!ImportValueParser.TryParseAmount(priceText, _options.DecimalSeparator, out var price, out var code))
+            {
+                p.Problem = new ImportProblem(line, plan.Name(plan.UnitPrice), NotAnAmount(priceText));
+                return;
+            }
+
+            p.LineTotal += quantity * price;
+            p.AmountCurrency ??= code;
+        }
+    }
+
+    private void FlushPending(ImportLayoutPlan plan)
+    {
+        _ready.Clear();
+        if (!_pending.Active)
+        {
+            return;
+        }
+
+        _pending.Active = false;
+        if (_pending.Problem is { } early)
+        {
+            Reject(early);
+            return;
+        }
+
+        Emit(plan, _pending);
+    }
+
+    private void Emit(ImportLayoutPlan plan, PendingOrder p)
+    {
+        var line = p.Line;
+        var status = Classify(p.Status);
+        var exclusion = p.Cancelled ? "cancelled" : p.Test || status == StatusOutcome.Test ? "test order" : p.NotCaptured ? "not captured" : status switch
+        {
+            StatusOutcome.Cancelled => "cancelled",
+            StatusOutcome.Voided => "voided or expired",
+            StatusOutcome.Failed => "failed",
+            StatusOutcome.Unpaid => "not paid",
+            _ => null,
+        };
+        if (exclusion is not null)
+        {
+            _excluded++;
+            _exclusions[exclusion] = _exclusions.GetValueOrDefault(exclusion) + 1;
+            return;
+        }
+
+        if (p.Customer is null)
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Customer.FirstOrDefault(-1)), "the customer identifier is empty; the row cannot be attributed"));
+            return;
+        }
+
+        var dateText = p.Time is null ? p.Date : $"{p.Date} {p.Time}";
+        if (!ImportValueParser.TryParseDate(dateText, _options.DateOrder, _options.BusinessTimeZone, plan.DateIsUtc, out var occurredAt, out var dateError))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Date), dateError));
+            return;
+        }
+
+        if (occurredAt > _options.Now)
+        {
+            Reject(new ImportProblem(
+                line, plan.Name(plan.Date),
+                $"'{dateText}' is in the future (after {_options.Now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)})"));
+            return;
+        }
+
+        decimal amount;
+        var amountCurrency = p.AmountCurrency;
+        if (plan.SumLineItems)
+        {
+            amount = p.LineTotal;
+            if (IsCancellationInvoice(p.OrderReference) && amount > 0)
+            {
+                amount = -amount;
+            }
+        }
+        else if (!ImportValueParser.TryParseAmount(p.Amount, _options.DecimalSeparator, out amount, out amountCurrency))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Amount), NotAnAmount(p.Amount)));
+            return;
+        }
+
+        decimal refund = 0;
+        if (p.Refunded is not null && !ImportValueParser.TryParseAmount(p.Refunded, _options.DecimalSeparator, out refund, out _))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Refunded), NotAnAmount(p.Refunded)));
+            return;
+        }
+
+        refund = Math.Abs(refund);
+        if (status == StatusOutcome.Refunded && refund == 0)
+        {
+            refund = Math.Abs(amount);
+        }
+
+        var currency = ResolveCurrency(plan, line, p.Currency ?? amountCurrency);
+        if (currency is null)
+        {
+            return;
+        }
+
+        var reference = p.OrderReference.Length == 0 ? null : p.OrderReference;
+        var channel = p.Channel;
+        if (status == StatusOutcome.RefundEvent)
+        {
+            Add(p.Customer, occurredAt, -Math.Abs(amount), currency, RefundReference(reference), channel, p.Quantity, line, ImportRowKind.Refund);
+            return;
+        }
+
+        Add(p.Customer, occurredAt, amount, currency, reference, channel, p.Quantity, line, amount < 0 ? ImportRowKind.Refund : ImportRowKind.Sale);
+        if (refund > 0)
+        {
+            Add(p.Customer, occurredAt, -refund, currency, RefundReference(reference), channel, null, line, ImportRowKind.Refund);
+        }
+    }
+
+    private static string? RefundReference(string? reference) => reference is null ? null : reference + ":refund";
+
+    private string? ResolveCurrency(ImportLayoutPlan plan, long line, string? rowCurrency)
+    {
+        var column = plan.Currency >= 0 ? plan.Name(plan.Currency) : plan.Name(plan.Amount >= 0 ? plan.Amount : plan.UnitPrice);
+        var code = rowCurrency?.Trim().ToUpperInvariant() ?? _currency;
+        if (code is null)
+        {
+            Reject(new ImportProblem(line, column, "the row names no currency and none is set for the dataset; set the dataset's currency"));
+            return null;
+        }
+
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        {
+            Reject(new ImportProblem(line, column, $"'{ImportValueParser.Shorten(code)}' is not a currency code (expected three letters such as EUR)"));
+            return null;
+        }
+
+        _currency ??= code;
+        if (code != _currency)
+        {
+            Reject(new ImportProblem(line, column, $"the row is in {code} but the dataset is in {_currency}; amounts in another currency are not summed"));
+            return null;
+        }
+
+        return _currency;
+    }
+
+    private void Add(
+        string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, long line,
+        ImportRowKind kind)
+    {
+        var content = string.Join(
+            '\u001F',
+            customer,
+            occurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
+            amount.ToString("0.############################", CultureInfo.InvariantCulture),
+            currency,
+            reference ?? string.Empty,
+            channel ?? string.Empty,
+            quantity?.ToString("0.############################", CultureInfo.InvariantCulture) ?? string.Empty);
+        var hash = Hash(content);
+        if (!string.Equals(customer, _runCustomer, StringComparison.Ordinal) || _run.Count >= RunMemory)
+        {
+            _run.Clear();
+            _runCustomer = customer;
+        }
+
+        var occurrence = _run.GetValueOrDefault(hash);
+        _run[hash] = occurrence + 1;
+        if (occurrence > 0)
+        {
+            hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var key = ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        if (_seen.TryGetValue(key, out var earlier))
+        {
+            _duplicates++;
+            Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
+            return;
+        }
+
+        if (_seen.Count < _options.DuplicateWindow)
+        {
+            _seen[key] = line;
+        }
+
+        _produced++;
+        _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
+    }
+
+    private static string Hash(string content)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        var bytes = Encoding.UTF8.GetBytes(content);
+        SHA256.HashData(bytes, digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    private void Reject(ImportProblem problem)
+    {
+        _rejected++;
+        Note(problem);
+    }
+
+    private void Note(ImportProblem problem)
+    {
+        _problemCount++;
+        if (_problems.Count < _options.MaxProblemsKept)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    private bool IsCancellationInvoice(string reference) =>
+        _options.CancellationPrefixes.Any(prefix => prefix.Length > 0 && reference.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsTestMarker(string marker)
+    {
+        var normalized = ImportLayoutDetector.Normalize(marker);
+        return normalized is "test" or "false" || normalized.Contains("bogus", StringComparison.Ordinal);
+    }
+
+    private static StatusOutcome Classify(string? status)
+    {
+        if (status is null)
+        {
+            return StatusOutcome.Sale;
+        }
+
+        var normalized = ImportLayoutDetector.Normalize(status);
+        if (normalized.StartsWith("wc", StringComparison.Ordinal) && normalized.Length > 2 && status.StartsWith("wc-", StringComparison.OrdinalIgnoreCase))
+        {
+            normalized = normalized[2..];
+        }
+
+        return normalized switch
+        {
+            "cancelled" or "canceled" or "cancel" or "trash" => StatusOutcome.Cancelled,
+            "voided" or "void" or "expired" => StatusOutcome.Voided,
+            "failed" or "declined" or "failure" => StatusOutcome.Failed,
+            "pending" or "pendingpayment" or "authorized" or "authorised" or "onhold" or "draft" or "checkoutdraft" or "unpaid" or "uncaptured" => StatusOutcome.Unpaid,
+            "refunded" or "fullyrefunded" => StatusOutcome.Refunded,
+            "refund" or "return" or "returned" => StatusOutcome.RefundEvent,
+            "test" => StatusOutcome.Test,
+            _ => StatusOutcome.Sale,
+        };
+    }
+
+    private static string NotAnAmount(ReadOnlySpan<char> text) =>
+        text.IsEmpty ? "the amount is empty" : $"'{ImportValueParser.Shorten(text)}' is not an amount (expected e.g. 12.50, 1,234.50, €12,50 or (5.00))";
+
+    private static string Printable(char delimiter) => delimiter == '\t' ? "tab" : delimiter.ToString();
+
+    private enum StatusOutcome
+    {
+        Sale,
+        Refunded,
+        RefundEvent,
+        Cancelled,
+        Voided,
+        Failed,
+        Unpaid,
+        Test,
+    }
+
+    /// <summary>The order being read: the first row's fields, copied because the parser's buffer moves on.</summary>
+    private sealed class PendingOrder
+    {
+        public bool Active { get; set; }
+
+        public long Line { get; private set; }
+
+        public ImportProblem? Problem { get; set; }
+
+        public string? Customer { get; set; }
+
+        public string? Date { get; set; }
+
+        public string? Time { get; set; }
+
+        public string? Amount { get; set; }
+
+        public string? AmountCurrency { get; set; }
+
+        public string? Refunded { get; set; }
+
+        public string? Currency { get; set; }
+
+        public string OrderReference { get; set; } = string.Empty;
+
+        public string? Channel { get; set; }
+
+        public string? Status { get; set; }
+
+        public bool Cancelled { get; set; }
+
+        public bool NotCaptured { get; set; }
+
+        public bool Test { get; set; }
+
+        public decimal? Quantity { get; set; }
+
+        public decimal LineTotal { get; set; }
+
+        public void Reset(long line)
+        {
+            Active = true;
+            Line = line;
+            Problem = null;
+            Customer = Date = Time = Amount = AmountCurrency = Refunded = Currency = Channel = Status = null;
+            OrderReference = string.Empty;
+            Cancelled = NotCaptured = Test = false;
+            Quantity = null;
+            LineTotal = 0;
+        }
+    }
+}
