@@ -1,0 +1,46 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+
+namespace CltvDashboard.Infrastructure.Import;
+
+/// <summary>What to import and how.</summary>
+/// <param name="FileName">The uploaded file's name, without its folder; recorded on the import batch.</param>
+/// <param name="Options">How to read the file.</param>
+/// <param name="Mode">Whether the rows are added to the dataset or replace its transactions.</param>
+/// <param name="ImportedBy">Who started the import; recorded as "unknown" when null.</param>
+public sealed record ImportRequest(string FileName, ImportOptions Options, ImportMode Mode = ImportMode.Append, string? ImportedBy = null);
+
+/// <summary>What a committed import did to the store.</summary>
+/// <param name="BatchId">The import batch's key.</param>
+/// <param name="Status">The batch's status, "Succeeded" for a returned result (failures throw).</param>
+/// <param name="RowsRead">Data rows read from the file, the header excluded.</param>
+/// <param name="Orders">
+/// Orders among the sale rows this import added: distinct order references, each row without a reference counting as one.
+/// </param>
+/// <param name="TransactionsImported">Transactions (sales and refunds) this import added.</param>
+/// <param name="Customers">Customers this import added to the store.</param>
+/// <param name="NetRevenue">The sum of the amounts this import added, refunds deducted.</param>
+/// <param name="DuplicatesSkipped">Rows repeated within the file plus rows the store already held.</param>
+/// <param name="RowsRejected">Rows (orders, for grouped exports) refused with a problem.</param>
+/// <param name="Errors">The first 100 rejected rows with their line, column and reason.</param>
+/// <param name="Layout">The layout the file was read as.</param>
+/// <param name="Currency">The dataset's currency, or an empty string when no row fixed one.</param>
+public sealed record ImportResult(
+    long BatchId,
+    string Status,
+    long RowsRead,
+    long Orders,
+    long TransactionsImported,
+    long Customers,
+    decimal NetRevenue,
+    long DuplicatesSkipped,
+    long RowsRejected,
+    IReadOnlyList<ImportProblem> Errors,
+    string Layout,
+    string Currency);
+
+/// <summary>How far an import has gone.</summary>
+/// <param name="RowsRead">Data rows read so far.</param>
+/// <param name="BytesRead">Bytes taken from the upload so far (the parser reads ahead, so slightly beyond the rows).</param>
+/// <param name="TotalBytes">The upload's size when the stream knows it.</param>
+/// <param name="Stage">"Reading", "Merging" or "Done".</param>
+public sealed record ImportProgress(long RowsRead, long BytesRead, long? TotalBytes, string Stage);

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import.Writing;
+using Microsoft.EntityFrameworkCore;
+using StoredProblem = CltvDashboard.Infrastructure.Data.Entities.ImportProblem;
+
+namespace CltvDashboard.Infrastructure.Import;
+
+/// <summary>
+/// Imports a transaction file into the store: reads it with <see cref="TransactionFileReader"/>, streams the rows
+/// into a staging table (binary COPY on PostgreSQL, prepared multi-row inserts on SQLite) and merges them with
+/// set-based SQL, all in one database transaction. Memory stays flat whatever the file's size.
+/// </summary>
+/// <remarks>
+/// <para>Each call records one <see cref="ImportBatch"/>: it is inserted as <see cref="ImportStatus.Running"/> before
+/// the data transaction starts, so that a crash leaves a trace, and set to <see cref="ImportStatus.Succeeded"/>
+/// with its counts and rejected rows inside the data transaction, so that they commit together.</para>
+/// <para>Idempotent: a transaction whose content hash the store already holds is skipped and counted as a duplicate,
+/// so re-importing a file or an overlapping export adds nothing twice.</para>
+/// <para>Failures: when the file turns out unusable part-way (<see cref="ImportFileException"/>), the import is
+/// cancelled, or the database fails, the data transaction is rolled back (the store's customers and transactions
+/// are exactly as before), the batch is marked <see cref="ImportStatus.Failed"/> with the message and the problems
+/// found so far in a separate short transaction, and the exception is rethrown unchanged. A returned result
+/// therefore always describes a committed import.</para>
+/// <para>Replace mode deletes every transaction, then the customers left without any, in the same transaction.</para>
+/// </remarks>
+public sealed class TransactionImporter
+{
+    private const int MaxErrorsReturned = 100;
+    private const int ProgressEvery = 16_384;
+    private const string UnknownUser = "unknown";
+
+    private static readonly JsonSerializerOptions SettingsJson = new() { WriteIndented = false };
+
+    private readonly string? _database;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an importer for a store.</summary>
+    /// <param name="database">A connection string or SQLite path, as <see cref="CltvDatabase"/> takes it; null for the default SQLite file.</param>
+    /// <param name="timeProvider">The clock for the batch's start and end times; the system clock when null.</param>
+    public TransactionImporter(string? database, TimeProvider? timeProvider = null)
+    {
+        _database = database;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Imports one file.</summary>
+    /// <param name="file">The upload, positioned at its start; read once, to its end, and left open.</param>
+    /// <param name="request">The file's name, how to read it and how to merge it.</param>
+    /// <param name="progress">Receives the rows and bytes read as the import goes.</param>
+    /// <param name="cancellationToken">Cancels the import; the store is left as it was.</param>
+    /// <returns>What the committed import added.</returns>
+    /// <exception cref="ImportFileException">The file cannot be imported; nothing was stored but a failed batch.</exception>
+    /// <exception cref="OperationCanceledException">The import was cancelled; nothing was stored but a failed batch.</exception>
+    public async Task<ImportResult> ImportAsync(
+        Stream file, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(request);
+        long? totalBytes = file.CanSeek ? file.Length - file.Position : null;
+        var batchId = await StartBatchAsync(request, cancellationToken).ConfigureAwait(false);
+        using var hashing = new HashingReadStream(file);
+        TransactionFileReader? reader = null;
+        try
+        {
+            var context = CltvDatabase.CreateContext(_database);
+            await using (context.ConfigureAwait(false))
+            {
+                // A bulk merge is one long statement per step; the default 30 seconds is too short for millions of rows.
+                context.Database.SetCommandTimeout(TimeSpan.Zero);
+                await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var writer = StagingWriter.Create(context, transaction);
+                    await using (writer.ConfigureAwait(false))
+                    {
+                        reader = TransactionFileReader.Open(hashing, request.Options);
+                        await writer.BeginAsync(cancellationToken).ConfigureAwait(false);
+                        var staged = 0L;
+                        foreach (var row in reader.ReadRows())
+                        {
+                            writer.Stage(row);
+                            if (++staged % ProgressEvery == 0)
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                progress?.Report(new ImportProgress(reader.Summary.RowsRead, hashing.BytesRead, totalBytes, "Reading"));
+                            }
+                        }
+
+                        cancellationToken.ThrowIfCancellationRequested();
+                        await writer.EndStagingAsync(cancellationToken).ConfigureAwait(false);
+                        hashing.ReadToEnd();
+                        var summary = reader.Summary;
+                        progress?.Report(new ImportProgress(summary.RowsRead, hashing.BytesRead, totalBytes, "Merging"));
+
+                        var merged = await writer.MergeAsync(batchId, request.Mode, cancellationToken).ConfigureAwait(false);
+                        var duplicates = summary.DuplicatesSkipped + (staged - merged.Imported);
+                        await FinishBatchAsync(
+                            context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Succeeded, hashing.Checksum(), summary, merged.Imported, duplicates, null, cancellationToken)
+                            .ConfigureAwait(false);
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        progress?.Report(new ImportProgress(summary.RowsRead, hashing.BytesRead, totalBytes, "Done"));
+
+                        return new ImportResult(
+                            batchId,
+                            nameof(ImportStatus.Succeeded),
+                            summary.RowsRead,
+                            merged.Orders,
+                            merged.Imported,
+                            merged.NewCustomers,
+                            merged.NetRevenue,
+                            duplicates,
+                            summary.RowsRejected,
+                            Rejected(summary).Take(MaxErrorsReturned).ToArray(),
+                            summary.Layout.ToString(),
+                            summary.Currency ?? string.Empty);
+                    }
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // The data transaction is rolled back by now (disposed without commit); the failure is recorded on its own.
+            var message = e is OperationCanceledException ? "The import was cancelled." : e.Message;
+            await RecordFailureAsync(batchId, hashing.Checksum(), reader?.Summary, message).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    private static IEnumerable<ImportProblem> Rejected(ImportReadSummary summary) =>
+        summary.Problems.Where(p => p.Kind == ImportProblemKind.Rejected);
+
+    private static string Settings(ImportRequest request) => JsonSerializer.Serialize(
+        new
+        {
+            request.Mode,
+            request.Options.Now,
+            BusinessTimeZone = request.Options.BusinessTimeZone.Id,
+            request.Options.Currency,
+            DateOrder = request.Options.DateOrder.ToString(),
+            DecimalSeparator = request.Options.DecimalSeparator.ToString(),
+            request.Options.Mapping,
+            request.Options.MaxLineLength,
+            request.Options.DuplicateWindow,
+            request.Options.CancellationPrefixes,
+        },
+        SettingsJson);
+
+    private static async Task FinishBatchAsync(
+        CltvDbContext context, long batchId, DateTime finishedAt, ImportStatus status, string checksum, ImportReadSummary? summary, long imported, long duplicates,
+        string? failure, CancellationToken cancellationToken)
+    {
+        var batch = await context.ImportBatches.SingleAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false);
+        batch.Status = status;
+        batch.Checksum = checksum;
+        batch.FinishedAtUtc = finishedAt;
+        batch.RowsRead = summary?.RowsRead ?? 0;
+        batch.RowsImported = imported;
+        batch.DuplicatesSkipped = duplicates;
+        batch.RowsRejected = summary?.RowsRejected ?? 0;
+        batch.FailureMessage = failure;
+        if (summary is not null)
+        {
+            // Duplicates are counted on the batch; only refused rows are kept, to be downloaded and fixed.
+            foreach (var problem in Rejected(summary))
+            {
+                batch.Problems.Add(new StoredProblem
+                {
+                    LineNumber = problem.Line,
+                    Column = problem.Column.Length == 0 ? null : Truncate(problem.Column, 128),
+                    Message = Truncate(problem.Message, 2000),
+                });
+            }
+        }
+
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private async Task<long> StartBatchAsync(ImportRequest request, CancellationToken cancellationToken)
+    {
+        var context = CltvDatabase.CreateContext(_database);
+        await using (context.ConfigureAwait(false))
+        {
+            var batch = new ImportBatch
+            {
+                FileName = Truncate(Path.GetFileName(request.FileName), 260),
+                Checksum = string.Empty,
+                ImportedBy = Truncate(string.IsNullOrWhiteSpace(request.ImportedBy) ? UnknownUser : request.ImportedBy, 256),
+                StartedAtUtc = _time.GetUtcNow().UtcDateTime,
+                Status = ImportStatus.Running,
+                Mode = request.Mode,
+                SettingsJson = Settings(request),
+            };
+            context.ImportBatches.Add(batch);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return batch.Id;
+        }
+    }
+
+    private async Task RecordFailureAsync(long batchId, string checksum, ImportReadSummary? summary, string message)
+    {
+        var context = CltvDatabase.CreateContext(_database);
+        await using (context.ConfigureAwait(false))
+        {
+            // Recorded even when the import was cancelled: the cancelled token must not stop the record of it.
+            await FinishBatchAsync(context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Failed, checksum, summary, 0, summary?.DuplicatesSkipped ?? 0, message, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+    }
+}

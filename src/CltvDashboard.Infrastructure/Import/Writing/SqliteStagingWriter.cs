@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace CltvDashboard.Infrastructure.Import.Writing;
+
+/// <summary>
+/// Stages rows with a prepared multi-row INSERT, reused for every batch of rows, into a temporary table; then
+/// merges with SQLite's upsert. Values are bound as .NET decimals and dates so that Microsoft.Data.Sqlite writes
+/// the same text forms EF Core reads back.
+/// </summary>
+internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransaction transaction) : StagingWriter(connection, transaction)
+{
+    // 64 rows of 8 values per statement: far below SQLite's limit on parameters, and enough that the cost of
+    // stepping a statement is spread over many rows.
+    private const int RowsPerStatement = 64;
+    private const int ValuesPerRow = 8;
+
+    private readonly ImportRow[] _buffer = new ImportRow[RowsPerStatement];
+    private int _buffered;
+    private SqliteCommand? _insert;
+
+    // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
+    protected override string InsertCustomersSql => $"""
+        INSERT INTO customers (external_id, first_seen_at_utc)
+        SELECT customer_key, min(occurred_at_utc) FROM {StagingTable} WHERE true GROUP BY customer_key
+        ON CONFLICT (external_id) DO NOTHING
+        """;
+
+    // Dates are ISO text of one format in UTC, so text order is time order.
+    protected override string EarlierFirstSeenSql => $"""
+        UPDATE customers SET first_seen_at_utc = s.first_seen
+        FROM (SELECT customer_key, min(occurred_at_utc) AS first_seen FROM {StagingTable} GROUP BY customer_key) s
+        WHERE customers.external_id = s.customer_key AND s.first_seen < customers.first_seen_at_utc
+        """;
+
+    protected override string InsertTransactionsSql => $"""
+        INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
+        SELECT c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
+        FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key WHERE true
+        ON CONFLICT (content_hash) DO NOTHING
+        """;
+
+    protected override string RecomputeFirstSeenSql => """
+        UPDATE customers SET first_seen_at_utc = t.first_seen
+        FROM (SELECT customer_id, min(occurred_at_utc) AS first_seen FROM transactions GROUP BY customer_id) t
+        WHERE customers.id = t.customer_id AND customers.first_seen_at_utc <> t.first_seen
+        """;
+
+    public override async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
+            $"""
+            CREATE TEMPORARY TABLE {StagingTable} (
+                customer_key TEXT NOT NULL, occurred_at_utc TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL,
+                order_reference TEXT, channel TEXT, quantity TEXT, content_hash TEXT NOT NULL)
+            """,
+            cancellationToken).ConfigureAwait(false);
+        _insert = InsertCommand(RowsPerStatement);
+    }
+
+    public override void Stage(ImportRow row)
+    {
+        _buffer[_buffered++] = row;
+        if (_buffered == RowsPerStatement)
+        {
+            Flush(_insert ?? throw new InvalidOperationException("Staging has not begun."));
+        }
+    }
+
+    public override Task EndStagingAsync(CancellationToken cancellationToken)
+    {
+        if (_buffered > 0)
+        {
+            using var tail = InsertCommand(_buffered);
+            Flush(tail);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        return ValueTask.CompletedTask;
+    }
+
+    protected override async Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken)
+    {
+        // Amounts are decimal text in SQLite; its sum() would add them as doubles, so the revenue is summed here.
+        long orders;
+        await using (var count = Command(
+            """
+            SELECT count(DISTINCT CASE WHEN amount NOT LIKE '-%' THEN order_reference END)
+                   + coalesce(sum(CASE WHEN amount NOT LIKE '-%' AND order_reference IS NULL THEN 1 ELSE 0 END), 0)
+            FROM transactions WHERE import_batch_id = @batch
+            """,
+            batchId))
+        {
+            orders = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        var revenue = 0m;
+        await using var amounts = Command("SELECT amount FROM transactions WHERE import_batch_id = @batch", batchId);
+        await using var reader = await amounts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            revenue += reader.GetDecimal(0);
+        }
+
+        return (orders, revenue);
+    }
+
+    // A temporary table lives as long as the connection, and pooled connections outlive the import.
+    protected override async Task DropStagingAsync(CancellationToken cancellationToken) =>
+        await ExecuteAsync($"DROP TABLE temp.{StagingTable}", cancellationToken).ConfigureAwait(false);
+
+    private SqliteCommand InsertCommand(int rows)
+    {
+        var sql = new StringBuilder(
+            $"INSERT INTO {StagingTable} (customer_key, occurred_at_utc, amount, currency, order_reference, channel, quantity, content_hash) VALUES ");
+        var command = (SqliteCommand)Command(string.Empty);
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ",(");
+            for (var value = 0; value < ValuesPerRow; value++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{value}");
+                sql.Append(value == 0 ? name : "," + name);
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    private void Flush(SqliteCommand command)
+    {
+        var parameters = command.Parameters;
+        for (var row = 0; row < _buffered; row++)
+        {
+            var item = _buffer[row];
+            var at = row * ValuesPerRow;
+            parameters[at].Value = item.CustomerKey;
+            parameters[at + 1].Value = item.OccurredAt.UtcDateTime;
+            parameters[at + 2].Value = item.Amount;
+            parameters[at + 3].Value = item.Currency;
+            parameters[at + 4].Value = (object?)item.OrderReference ?? DBNull.Value;
+            parameters[at + 5].Value = (object?)item.Channel ?? DBNull.Value;
+            parameters[at + 6].Value = (object?)item.Quantity ?? DBNull.Value;
+            parameters[at + 7].Value = item.ContentHash;
+        }
+
+        command.ExecuteNonQuery();
+        Array.Clear(_buffer, 0, _buffered);
+        _buffered = 0;
+    }
+}

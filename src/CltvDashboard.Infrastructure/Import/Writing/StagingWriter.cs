@@ -1,0 +1,141 @@
+using System.Data.Common;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CltvDashboard.Infrastructure.Import.Writing;
+
+/// <summary>What the merge of the staged rows changed in the store.</summary>
+/// <param name="Imported">Transactions added.</param>
+/// <param name="NewCustomers">Customers added.</param>
+/// <param name="Orders">Distinct order references among the sales added, plus sales added without one.</param>
+/// <param name="NetRevenue">The sum of the amounts added.</param>
+internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders, decimal NetRevenue);
+
+/// <summary>
+/// The provider-specific half of an import: streams rows into a temporary staging table on the context's open
+/// connection and transaction, then merges them into customers and transactions with set-based SQL.
+/// </summary>
+/// <remarks>
+/// The merge, shared by both providers up to dialect:
+/// <list type="number">
+/// <item>Replace mode deletes every transaction first.</item>
+/// <item>Customers not yet known are inserted with their earliest staged time as first seen; known customers
+/// whose staged rows are earlier get that earlier time.</item>
+/// <item>Staged rows are inserted joined to their customers; a content hash the store already holds (the unique
+/// index) is skipped, which makes re-importing a file or an overlapping export add nothing twice.</item>
+/// <item>Replace mode then deletes customers left without transactions and recomputes first seen from what remains.</item>
+/// </list>
+/// A row is a sale when its amount is zero or more; the reader makes refunds and cancellations negative.
+/// </remarks>
+internal abstract class StagingWriter : IAsyncDisposable
+{
+    protected const string StagingTable = "cltv_import_staging";
+
+    protected StagingWriter(DbConnection connection, DbTransaction transaction)
+    {
+        Connection = connection;
+        Transaction = transaction;
+    }
+
+    protected DbConnection Connection { get; }
+
+    protected DbTransaction Transaction { get; }
+
+    /// <summary>A writer for the context's provider; the context's connection must be open in <paramref name="transaction"/>.</summary>
+    public static StagingWriter Create(CltvDbContext context, IDbContextTransaction transaction)
+    {
+        var connection = context.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        return connection switch
+        {
+            NpgsqlConnection npgsql => new PostgresStagingWriter(npgsql, dbTransaction),
+            SqliteConnection sqlite => new SqliteStagingWriter(sqlite, dbTransaction),
+            _ => throw new NotSupportedException($"Imports into {connection.GetType().Name} are not supported."),
+        };
+    }
+
+    /// <summary>Creates the staging table and gets ready to take rows.</summary>
+    public abstract Task BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds one row; called on the hot path, synchronously, as the reader yields rows.</summary>
+    public abstract void Stage(ImportRow row);
+
+    /// <summary>Flushes what is buffered and prepares the staging table for the merge.</summary>
+    public abstract Task EndStagingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Merges the staged rows into the store under <paramref name="batchId"/>.</summary>
+    public async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
+    {
+        if (mode == ImportMode.Replace)
+        {
+            await ExecuteAsync("DELETE FROM transactions", cancellationToken).ConfigureAwait(false);
+        }
+
+        var newCustomers = await ExecuteAsync(InsertCustomersSql, cancellationToken).ConfigureAwait(false);
+        if (mode == ImportMode.Append)
+        {
+            await ExecuteAsync(EarlierFirstSeenSql, cancellationToken).ConfigureAwait(false);
+        }
+
+        var imported = await ExecuteAsync(InsertTransactionsSql, cancellationToken, batchId).ConfigureAwait(false);
+        if (mode == ImportMode.Replace)
+        {
+            await ExecuteAsync(
+                "DELETE FROM customers WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = customers.id)",
+                cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(RecomputeFirstSeenSql, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (orders, revenue) = await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        await DropStagingAsync(cancellationToken).ConfigureAwait(false);
+        return new MergeCounts(imported, newCustomers, orders, revenue);
+    }
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Inserts the staged customers the store does not know; must return the number inserted.</summary>
+    protected abstract string InsertCustomersSql { get; }
+
+    /// <summary>Moves known customers' first seen back to their earliest staged row.</summary>
+    protected abstract string EarlierFirstSeenSql { get; }
+
+    /// <summary>Inserts staged rows whose hash is new, with @batch as their batch; must return the number inserted.</summary>
+    protected abstract string InsertTransactionsSql { get; }
+
+    /// <summary>Sets every customer's first seen to their earliest transaction.</summary>
+    protected abstract string RecomputeFirstSeenSql { get; }
+
+    /// <summary>Orders and net revenue of the transactions of a batch.</summary>
+    protected abstract Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the staging table before commit where the provider does not.</summary>
+    protected abstract Task DropStagingAsync(CancellationToken cancellationToken);
+
+    protected DbCommand Command(string sql, long? batchId = null)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        // Set-based statements over millions of rows outlast the default 30 seconds on a busy machine.
+        command.CommandTimeout = 0;
+        if (batchId is { } id)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "batch";
+            parameter.Value = id;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, long? batchId = null)
+    {
+        await using var command = Command(sql, batchId);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

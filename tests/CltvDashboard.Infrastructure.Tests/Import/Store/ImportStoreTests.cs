@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CltvDashboard.Infrastructure.Tests.Import.ImportFiles;
+
+namespace CltvDashboard.Infrastructure.Tests.Import.Store;
+
+/// <summary>The import into the store, the same suite on every provider; each test gets a fresh database.</summary>
+public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private readonly TDatabase _store;
+
+    protected ImportStoreTests(TDatabase store) => _store = store;
+
+    [Fact]
+    public async Task Cdnow_sample_imports_every_customer_and_the_sum_of_its_amounts()
+    {
+        var database = await FreshStoreAsync();
+        var path = TestData("cdnow", "cdnow_sample.csv");
+        var expectedRevenue = File.ReadLines(path).Skip(1).Sum(line => decimal.Parse(line.Split(',')[3], CultureInfo.InvariantCulture));
+
+        var result = await ImportFileAsync(database, path);
+
+        result.Status.Should().Be("Succeeded");
+        result.RowsRead.Should().Be(6_919);
+        result.Customers.Should().Be(2_357);
+        result.TransactionsImported.Should().Be(6_919);
+        result.Orders.Should().Be(6_919, "CDNOW rows have no order reference, so each is an order");
+        result.NetRevenue.Should().Be(expectedRevenue);
+        result.DuplicatesSkipped.Should().Be(0);
+        result.Layout.Should().Be(nameof(ImportLayout.Simple));
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(2_357, 6_919, expectedRevenue));
+
+        await using var context = CltvDatabase.CreateContext(database);
+        var batch = await context.ImportBatches.SingleAsync();
+        batch.Status.Should().Be(ImportStatus.Succeeded);
+        batch.FileName.Should().Be("cdnow_sample.csv");
+        batch.Checksum.Should().Be(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
+        batch.RowsRead.Should().Be(6_919);
+        batch.RowsImported.Should().Be(6_919);
+        batch.FinishedAtUtc.Should().NotBeNull();
+        batch.SettingsJson.Should().Contain("\"Currency\":\"USD\"");
+        var firstSeen = await context.Customers.SingleAsync(c => c.ExternalId == "1");
+        firstSeen.FirstSeenAtUtc.Should().Be(new DateTime(1997, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_adds_nothing_the_second_time()
+    {
+        var database = await FreshStoreAsync();
+        var path = TestData("cdnow", "cdnow_sample.csv");
+        await ImportFileAsync(database, path);
+        var before = await SnapshotAsync(database);
+
+        var again = await ImportFileAsync(database, path);
+
+        again.Status.Should().Be("Succeeded");
+        again.TransactionsImported.Should().Be(0);
+        again.Customers.Should().Be(0);
+        again.Orders.Should().Be(0);
+        again.NetRevenue.Should().Be(0m);
+        again.DuplicatesSkipped.Should().Be(6_919);
+        (await SnapshotAsync(database)).Should().Be(before);
+        await using var context = CltvDatabase.CreateContext(database);
+        (await context.ImportBatches.CountAsync(b => b.Status == ImportStatus.Succeeded)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task An_overlapping_export_adds_only_the_rows_not_stored_yet()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(1, 100)));
+
+        var result = await ImportTextAsync(database, Simple(Enumerable.Range(61, 60)));
+
+        result.TransactionsImported.Should().Be(20);
+        result.DuplicatesSkipped.Should().Be(40);
+        result.Customers.Should().Be(20);
+        result.NetRevenue.Should().Be(Enumerable.Range(101, 20).Sum(Amount));
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(120, 120, Enumerable.Range(1, 120).Sum(Amount)));
+    }
+
+    [Fact]
+    public async Task A_file_turning_binary_after_the_first_block_leaves_the_store_as_it_was()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(1, 50)));
+        var before = await SnapshotAsync(database);
+        var bytes = Encoding.UTF8.GetBytes(Simple(Enumerable.Range(1_000, 8_000)));
+        bytes.Length.Should().BeGreaterThan(1 << 17, "the bad byte must come after rows have been staged");
+        bytes[^10] = 0;
+
+        var act = () => ImportAsync(database, new MemoryStream(bytes));
+
+        (await act.Should().ThrowAsync<ImportFileException>()).Which.Failure.Should().Be(ImportFailure.Binary);
+        (await SnapshotAsync(database)).Should().Be(before);
+        var failed = await LastBatchAsync(database);
+        failed.Status.Should().Be(ImportStatus.Failed);
+        failed.FailureMessage.Should().StartWith("The file contains binary data");
+        failed.RowsImported.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_line_over_the_limit_midway_leaves_the_store_as_it_was()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(1, 50)));
+        var before = await SnapshotAsync(database);
+        var text = Simple(Enumerable.Range(1_000, 3_000)) + "c9," + new string('7', 5_000) + "\n";
+
+        var act = () => ImportAsync(database, Utf8(text), Options() with { MaxLineLength = 1_000 });
+
+        (await act.Should().ThrowAsync<ImportFileException>()).Which.Failure.Should().Be(ImportFailure.LineTooLong);
+        (await SnapshotAsync(database)).Should().Be(before);
+        (await LastBatchAsync(database)).Status.Should().Be(ImportStatus.Failed);
+    }
+
+    [Fact]
+    public async Task A_cancelled_import_leaves_the_store_as_it_was_and_records_the_failure()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(1, 50)));
+        var before = await SnapshotAsync(database);
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.RowsRead > 0)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        var act = () => new TransactionImporter(database).ImportAsync(
+            Utf8(Simple(Enumerable.Range(1_000, 40_000))), new ImportRequest("big.csv", Options()), progress, cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await SnapshotAsync(database)).Should().Be(before);
+        var failed = await LastBatchAsync(database);
+        failed.Status.Should().Be(ImportStatus.Failed);
+        failed.FailureMessage.Should().Be("The import was cancelled.");
+    }
+
+    [Fact]
+    public async Task Replace_mode_swaps_the_dataset_and_drops_customers_left_without_transactions()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, "customer_id,date,amount\nkeep,2020-01-05,10\ngone,2020-02-01,20\n");
+
+        var result = await ImportTextAsync(
+            database, "customer_id,date,amount\nkeep,2021-03-01,5\nkeep,2021-04-01,6\nnew,2021-05-01,7\n", ImportMode.Replace);
+
+        result.TransactionsImported.Should().Be(3);
+        result.Customers.Should().Be(1, "'keep' was already a customer");
+        result.NetRevenue.Should().Be(18m);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(2, 3, 18m));
+        await using var context = CltvDatabase.CreateContext(database);
+        var customers = await context.Customers.OrderBy(c => c.ExternalId).ToListAsync();
+        customers.Select(c => c.ExternalId).Should().Equal("keep", "new");
+        customers[0].FirstSeenAtUtc.Should().Be(new DateTime(2021, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        (await context.ImportBatches.CountAsync()).Should().Be(2, "the history of uploads outlives a replace");
+    }
+
+    [Fact]
+    public async Task An_import_with_earlier_rows_moves_a_customers_first_seen_back()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, "customer_id,date,amount\nann,2022-06-01,10\n");
+
+        await ImportTextAsync(database, "customer_id,date,amount\nann,2021-01-15,4\nann,2023-01-01,3\n");
+
+        await using var context = CltvDatabase.CreateContext(database);
+        (await context.Customers.SingleAsync()).FirstSeenAtUtc.Should().Be(new DateTime(2021, 1, 15, 0, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public async Task Shopify_export_stores_its_orders_customers_and_net_revenue()
+    {
+        var database = await FreshStoreAsync();
+
+        var result = await ImportTextAsync(database, ShopifyFiles.Export(), options: Options(currency: null));
+
+        result.Layout.Should().Be(nameof(ImportLayout.Shopify));
+        result.Currency.Should().Be("EUR");
+        result.Orders.Should().Be(4, "#1001, #1002, #1004 and #1006 are sales; #1003 is voided and #1005 a test");
+        result.Customers.Should().Be(3);
+        result.TransactionsImported.Should().Be(6, "four sales, a partial refund and a full refund");
+        result.NetRevenue.Should().Be(ShopifyFiles.NetRevenue);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(3, 6, ShopifyFiles.NetRevenue));
+        await using var context = CltvDatabase.CreateContext(database);
+        var refund = await context.Transactions.SingleAsync(t => t.OrderReference == "#1002:refund");
+        refund.Amount.Should().Be(-20m);
+        refund.Currency.Should().Be("EUR");
+        var first = await context.Transactions.SingleAsync(t => t.OrderReference == "#1001");
+        first.OccurredAtUtc.Should().Be(new DateTime(2025, 10, 7, 7, 50, 26, DateTimeKind.Utc));
+        first.Quantity.Should().Be(4m);
+        first.Channel.Should().Be("web");
+    }
+
+    [Fact]
+    public async Task Rejected_rows_are_stored_with_their_line_and_column()
+    {
+        var database = await FreshStoreAsync();
+        var text = "customer_id,date,amount\na,2024-01-01,10\nb,2024-01-02,ten\nc,2024-01-03,5\nd,not a date,6\n";
+
+        var result = await ImportTextAsync(database, text);
+
+        result.TransactionsImported.Should().Be(2);
+        result.RowsRejected.Should().Be(2);
+        result.Errors.Select(e => (e.Line, e.Column)).Should().Equal((3L, "amount"), (5L, "date"));
+        await using var context = CltvDatabase.CreateContext(database);
+        var problems = await context.ImportProblems.OrderBy(p => p.LineNumber).ToListAsync();
+        problems.Select(p => (p.LineNumber, p.Column)).Should().Equal((3L, "amount"), (5L, "date"));
+        problems.Should().OnlyContain(p => p.ImportBatchId == result.BatchId && p.Message.Length > 0);
+        (await context.ImportBatches.SingleAsync()).RowsRejected.Should().Be(2);
+    }
+
+    private static decimal Amount(int i) => i + (i % 100) / 100m;
+
+    /// <summary>One row per customer c{i}, so that rows and customers overlap together.</summary>
+    private static string Simple(IEnumerable<int> ids)
+    {
+        var csv = new StringBuilder("customer_id,date,amount\n");
+        foreach (var i in ids)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"c{i},{new DateTime(2020, 1, 1).AddDays(i % 1000):yyyy-MM-dd},{Amount(i)}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private async Task<string> FreshStoreAsync()
+    {
+        var database = await _store.CreateEmptyDatabaseAsync();
+        await DatabaseMigrator.MigrateAsync(database);
+        return database;
+    }
+
+    private static Task<ImportResult> ImportAsync(string database, Stream file, ImportOptions? options = null, ImportMode mode = ImportMode.Append) =>
+        new TransactionImporter(database).ImportAsync(file, new ImportRequest("upload.csv", options ?? Options(), mode, "tests"));
+
+    private static Task<ImportResult> ImportTextAsync(string database, string text, ImportMode mode = ImportMode.Append, ImportOptions? options = null) =>
+        ImportAsync(database, Utf8(text), options, mode);
+
+    private static async Task<ImportResult> ImportFileAsync(string database, string path)
+    {
+        await using var file = File.OpenRead(path);
+        return await new TransactionImporter(database).ImportAsync(file, new ImportRequest(path, Options(), ImportMode.Append, "tests"));
+    }
+
+    private static async Task<ImportBatch> LastBatchAsync(string database)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        return await context.ImportBatches.OrderByDescending(b => b.Id).FirstAsync();
+    }
+
+    private static async Task<StoreSnapshot> SnapshotAsync(string database)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        // Summed here: SQLite keeps decimals as text and would sum them as doubles.
+        var amounts = await context.Transactions.Select(t => t.Amount).ToListAsync();
+        return new StoreSnapshot(await context.Customers.CountAsync(), amounts.Count, amounts.Sum());
+    }
+
+    private sealed record StoreSnapshot(long Customers, long Transactions, decimal Revenue);
+
+    /// <summary>Reports on the caller's thread, so that a test can act at a known point of the import.</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> onReport) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => onReport(value);
+    }
+}
+
+public sealed class SqliteImportStoreTests(SqliteStoreDatabase store) : ImportStoreTests<SqliteStoreDatabase>(store);
+
+public sealed class PostgresImportStoreTests(PostgresStoreDatabase store) : ImportStoreTests<PostgresStoreDatabase>(store);
