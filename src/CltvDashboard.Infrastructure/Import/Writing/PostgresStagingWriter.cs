@@ -25,6 +25,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
         SELECT c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
         FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key
+        ORDER BY s.content_hash
         ON CONFLICT (content_hash) DO NOTHING
         """;
 
@@ -109,6 +110,10 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetDecimal(1));
     }
+
+    // Autovacuum analyses the new customers only after commit; the join of the merge needs their statistics now.
+    protected override async Task AfterCustomersAsync(CancellationToken cancellationToken) =>
+        await ExecuteAsync("ANALYZE customers", cancellationToken).ConfigureAwait(false);
 
     protected override Task DropStagingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -39,6 +39,7 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
         SELECT c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
         FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key WHERE true
+        ORDER BY s.content_hash
         ON CONFLICT (content_hash) DO NOTHING
         """;
 
