@@ -11,6 +11,7 @@ internal sealed class CltvCommandLine(Stream output, TextWriter error)
         var root = new RootCommand("cltv: customer lifetime value from a transaction log (RFM, BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma).");
         root.Subcommands.Add(FitCommand.Create(output, error));
         root.Subcommands.Add(PredictCommand.Create(error));
+        root.Subcommands.Add(ImportCommand.Create(output, error));
         using var help = new StreamWriter(output, leaveOpen: true) { AutoFlush = true };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = help, Error = error });
     }

@@ -1,5 +1,6 @@
 using CltvDashboard.Cli.Input;
 using CltvDashboard.Domain.Clv;
+using CltvDashboard.Infrastructure.Import;
 
 namespace CltvDashboard.Cli.Commands;
 
@@ -15,11 +16,19 @@ internal static class ExitCodes
 /// <summary>Turns the errors a user can cause into one readable line and an exit code instead of a stack trace.</summary>
 internal static class CommandRunner
 {
-    public static int Run(TextWriter error, Func<int> action)
+    public static int Run(TextWriter error, Func<int> action) =>
+        RunAsync(error, () => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> action)
     {
         try
         {
-            return action();
+            return await action().ConfigureAwait(false);
+        }
+        catch (ImportFileException e)
+        {
+            error.WriteLine($"cltv: error: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (InputException e)
         {

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.Json;
+using CltvDashboard.Cli.Output;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Cli.Commands;
+
+/// <summary><c>cltv import</c>: loads a transaction export into the store, atomically and without duplicates.</summary>
+internal static class ImportCommand
+{
+    private const int ErrorsShown = 100;
+
+    public static Command Create(Stream output, TextWriter error)
+    {
+        var input = new Option<FileInfo>("--input", "-i") { Description = "The export to import (CSV; Shopify, WooCommerce, Stripe, Square, line items or customer_id,date,amount).", Required = true };
+        var database = new Option<string?>("--database", "-d")
+        {
+            Description = $"PostgreSQL connection string (Host=...) or SQLite file. Default: {CltvDatabase.DefaultSqlitePath}.",
+        };
+        var mode = new Option<ImportMode>("--mode") { Description = "append (default) adds to what is stored; replace swaps it for this file.", DefaultValueFactory = _ => ImportMode.Append };
+        var currency = new Option<string?>("--currency")
+        {
+            Description = "The dataset's currency (ISO code), for files that do not name one. Default: the store's currency setting, else the first one the file names.",
+        };
+        var timeZone = new Option<TimeZoneInfo>("--time-zone")
+        {
+            Description = "The business's time zone (IANA id, e.g. Europe/Berlin) for times written without an offset.",
+            DefaultValueFactory = _ => TimeZoneInfo.Utc,
+            CustomParser = ParseTimeZone,
+        };
+        var dateOrder = new Option<DateOrder>("--date-order") { Description = "How to read 03/04/2025: DayFirst or MonthFirst. Default: only unambiguous dates." };
+        var decimalSeparator = new Option<DecimalSeparator>("--decimal-separator") { Description = "Auto (default), Point or Comma." };
+        var customer = new Option<string?>("--customer-column") { Description = "Map the columns yourself: the customer column (with --date-column and --amount-column)." };
+        var date = new Option<string?>("--date-column") { Description = "The date column of a mapping." };
+        var amount = new Option<string?>("--amount-column") { Description = "The amount column of a mapping." };
+        var order = new Option<string?>("--order-column") { Description = "Optional order reference column of a mapping." };
+        var channel = new Option<string?>("--channel-column") { Description = "Optional channel column of a mapping." };
+        var status = new Option<string?>("--status-column") { Description = "Optional order status column of a mapping." };
+        var currencyColumn = new Option<string?>("--currency-column") { Description = "Optional currency column of a mapping." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (the only output format)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress lines on standard error." };
+
+        var command = new Command("import", "Import a transaction export into the store: duplicates skipped, bad rows reported, nothing half-done.");
+        foreach (var option in new Option[] { input, database, mode, currency, timeZone, dateOrder, decimalSeparator, customer, date, amount, order, channel, status, currencyColumn, json, quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            var mapped = new[] { customer, date, amount }.Count(o => result.GetValue(o) is not null);
+            if (mapped is > 0 and < 3)
+            {
+                result.AddError("A column mapping needs all of --customer-column, --date-column and --amount-column.");
+            }
+        });
+
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(error, async () =>
+        {
+            var progress = new Progress(error, parse.GetValue(quiet));
+            var file = parse.GetValue(input)!;
+            if (!file.Exists)
+            {
+                throw new Input.InputException($"{file.FullName}: no such file.");
+            }
+
+            ColumnMapping? mapping = parse.GetValue(customer) is { } customerColumn
+                ? new ColumnMapping(customerColumn, parse.GetValue(date)!, parse.GetValue(amount)!)
+                {
+                    OrderReference = parse.GetValue(order),
+                    Channel = parse.GetValue(channel),
+                    Status = parse.GetValue(status),
+                    Currency = parse.GetValue(currencyColumn),
+                }
+                : null;
+            var target = parse.GetValue(database);
+            progress.Report($"opening {CltvDatabase.DetectProvider(target)} store");
+            await DatabaseMigrator.MigrateAsync(target, cancellationToken).ConfigureAwait(false);
+
+            var options = new ImportOptions
+            {
+                Now = DateTimeOffset.UtcNow,
+                BusinessTimeZone = parse.GetValue(timeZone)!,
+                Currency = parse.GetValue(currency) ?? await StoredCurrencyAsync(target, cancellationToken).ConfigureAwait(false),
+                DateOrder = parse.GetValue(dateOrder),
+                DecimalSeparator = parse.GetValue(decimalSeparator),
+                Mapping = mapping,
+            };
+
+            progress.Report($"importing {file.Name}");
+            var importer = new TransactionImporter(target);
+            var stream = file.OpenRead();
+            ImportResult result;
+            await using (stream.ConfigureAwait(false))
+            {
+                var request = new ImportRequest(file.Name, options, parse.GetValue(mode), Environment.UserName);
+                result = await importer.ImportAsync(stream, request, new RowProgress(progress), cancellationToken).ConfigureAwait(false);
+            }
+
+            progress.Report($"imported {result.TransactionsImported:N0} transactions of {result.RowsRead:N0} rows ({result.DuplicatesSkipped:N0} duplicates, {result.RowsRejected:N0} rejected)");
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
+            {
+                WriteResult(writer, result);
+            }
+
+            output.WriteByte((byte)'\n');
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, ImportResult result)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("rowsRead", result.RowsRead);
+        writer.WriteNumber("orders", result.Orders);
+        writer.WriteNumber("transactionsImported", result.TransactionsImported);
+        writer.WriteNumber("customers", result.Customers);
+        writer.WriteNumber("netRevenue", result.NetRevenue);
+        writer.WriteNumber("duplicatesSkipped", result.DuplicatesSkipped);
+        writer.WriteNumber("rowsRejected", result.RowsRejected);
+        writer.WriteString("layout", result.Layout);
+        writer.WriteString("currency", result.Currency);
+        writer.WriteString("batch", result.BatchId.ToString());
+        writer.WriteStartArray("errors");
+        foreach (var problem in result.Errors.Take(ErrorsShown))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", problem.Line);
+            writer.WriteString("column", problem.Column);
+            writer.WriteString("message", problem.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static async Task<string?> StoredCurrencyAsync(string? database, CancellationToken cancellationToken)
+    {
+        var context = CltvDatabase.CreateContext(database);
+        await using (context.ConfigureAwait(false))
+        {
+            var settings = await context.BusinessSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return settings?.CurrencyCode;
+        }
+    }
+
+    private static TimeZoneInfo ParseTimeZone(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
+        {
+            return zone;
+        }
+
+        result.AddError($"'{text}' is not a time zone this machine knows; use an IANA id such as Europe/Berlin or America/New_York.");
+        return TimeZoneInfo.Utc;
+    }
+
+    // Reports every million rows; the importer calls it from its own loop, so no synchronisation context is involved.
+    private sealed class RowProgress(Progress progress) : IProgress<ImportProgress>
+    {
+        private long _next = 1_000_000;
+
+        public void Report(ImportProgress value)
+        {
+            if (value.RowsRead >= _next)
+            {
+                _next = (value.RowsRead / 1_000_000 + 1) * 1_000_000;
+                var share = value.TotalBytes is > 0 ? $" ({100.0 * value.BytesRead / value.TotalBytes.Value:F0}%)" : string.Empty;
+                progress.Report($"{value.Stage}: {value.RowsRead:N0} rows{share}");
+            }
+        }
+    }
+}
