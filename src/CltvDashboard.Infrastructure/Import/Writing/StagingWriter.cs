@@ -155,9 +155,21 @@ internal abstract class StagingWriter : IAsyncDisposable
         var table = model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable);
         var indexes = table.Indexes.Where(i => !i.IsUnique).ToArray();
         var generator = context.GetService<IMigrationsSqlGenerator>();
-        var drop = generator.Generate(
-            indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToArray(), model);
-        var create = generator.Generate(indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToArray(), model);
+        var dropOperations = indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList();
+        var createOperations = indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList();
+        if (context.Database.IsNpgsql())
+        {
+            // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates
+            // all rows with one join. SQLite cannot drop a constraint without rebuilding the table.
+            foreach (var key in table.ForeignKeyConstraints)
+            {
+                dropOperations.Add(new DropForeignKeyOperation { Name = key.Name, Table = table.Name, Schema = table.Schema });
+                createOperations.Add(AddForeignKeyOperation.CreateFrom(key));
+            }
+        }
+
+        var drop = generator.Generate(dropOperations, model);
+        var create = generator.Generate(createOperations, model);
         return (drop.Select(c => c.CommandText).ToArray(), create.Select(c => c.CommandText).ToArray());
     }
 
