@@ -134,9 +134,51 @@ internal static class ImportValueParser
         return true;
     }
 
+    // yyyy-MM-dd alone is what most exports write; read by hand because the general parser dominates a large import.
+    private static bool TryParseIsoDay(ReadOnlySpan<char> text, out DateTime value)
+    {
+        value = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        var year = Digits(text[..4]);
+        var month = Digits(text.Slice(5, 2));
+        var day = Digits(text.Slice(8, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    private static int Digits(ReadOnlySpan<char> text)
+    {
+        var number = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            number = (number * 10) + (c - '0');
+        }
+
+        return number;
+    }
+
     private static bool TryParseLocal(ReadOnlySpan<char> text, DateOrder order, out DateTime value, out string error)
     {
         error = string.Empty;
+        if (TryParseIsoDay(text, out value))
+        {
+            return true;
+        }
+
         if (DateTime.TryParseExact(text, IsoLocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {
             return true;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -54,6 +55,8 @@ public sealed class TransactionFileReader : IDisposable
     private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
+    private char[] _content = new char[256];
+    private byte[] _contentBytes = new byte[1024];
     private string? _runCustomer;
     private string? _currency;
     private long _rowsRead;
@@ -515,16 +518,7 @@ public sealed class TransactionFileReader : IDisposable
         string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, long line,
         ImportRowKind kind)
     {
-        var content = string.Join(
-            '\u001F',
-            customer,
-            occurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
-            amount.ToString("0.############################", CultureInfo.InvariantCulture),
-            currency,
-            reference ?? string.Empty,
-            channel ?? string.Empty,
-            quantity?.ToString("0.############################", CultureInfo.InvariantCulture) ?? string.Empty);
-        var hash = Hash(content);
+        var hash = ContentHash(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
         if (!string.Equals(customer, _runCustomer, StringComparison.Ordinal) || _run.Count >= RunMemory)
         {
             _run.Clear();
@@ -535,10 +529,9 @@ public sealed class TransactionFileReader : IDisposable
         _run[hash] = occurrence + 1;
         if (occurrence > 0)
         {
-            hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)));
+            hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
         }
 
-        var key = ulong.Parse(hash.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         if (_seen.TryGetValue(key, out var earlier))
         {
             _duplicates++;
@@ -555,11 +548,63 @@ public sealed class TransactionFileReader : IDisposable
         _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
     }
 
-    private static string Hash(string content)
+    // The hashed text is the fields joined by the unit separator, in invariant forms; written into reused buffers
+    // because this runs once per row and a string per field would dominate the cost of reading a large file.
+    private string ContentHash(
+        string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, out ulong key)
     {
+        const char Separator = '\u001F';
+        const string DecimalFormat = "0.############################";
+        reference ??= string.Empty;
+        channel ??= string.Empty;
+        var needed = customer.Length + currency.Length + reference.Length + channel.Length + (3 * 64) + 6;
+        if (_content.Length < needed)
+        {
+            _content = new char[Math.Max(needed, _content.Length * 2)];
+        }
+
+        var buffer = _content.AsSpan();
+        var at = 0;
+        customer.CopyTo(buffer);
+        at += customer.Length;
+        buffer[at++] = Separator;
+        occurredAt.UtcDateTime.TryFormat(buffer[at..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        at += written;
+        buffer[at++] = Separator;
+        amount.TryFormat(buffer[at..], out written, DecimalFormat, CultureInfo.InvariantCulture);
+        at += written;
+        buffer[at++] = Separator;
+        currency.CopyTo(buffer[at..]);
+        at += currency.Length;
+        buffer[at++] = Separator;
+        reference.CopyTo(buffer[at..]);
+        at += reference.Length;
+        buffer[at++] = Separator;
+        channel.CopyTo(buffer[at..]);
+        at += channel.Length;
+        buffer[at++] = Separator;
+        if (quantity is { } q)
+        {
+            q.TryFormat(buffer[at..], out written, DecimalFormat, CultureInfo.InvariantCulture);
+            at += written;
+        }
+
+        return Hash(buffer[..at], out key);
+    }
+
+    private string Hash(ReadOnlySpan<char> content, out ulong key)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(content.Length);
+        if (_contentBytes.Length < length)
+        {
+            _contentBytes = new byte[Math.Max(length, _contentBytes.Length * 2)];
+        }
+
+        var bytes = _contentBytes.AsSpan(0, Encoding.UTF8.GetBytes(content, _contentBytes));
         Span<byte> digest = stackalloc byte[32];
-        var bytes = Encoding.UTF8.GetBytes(content);
         SHA256.HashData(bytes, digest);
+        // The first 16 hex digits of the hash, read as a number: the key of the in-file duplicate window.
+        key = BinaryPrimitives.ReadUInt64BigEndian(digest);
         return Convert.ToHexStringLower(digest);
     }
 

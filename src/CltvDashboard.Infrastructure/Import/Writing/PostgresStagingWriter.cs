@@ -39,6 +39,10 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
     {
         // A temporary table is neither WAL-logged nor visible to other sessions, and ON COMMIT DROP (or a rollback)
         // removes it before the pooled connection is reused.
+        // The defaults (4 MB) make the merge's sort and any index rebuild spill to disk many times over; SET LOCAL
+        // ends with the transaction, so the pooled connection goes back as it was.
+        await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
             $"""
             CREATE TEMPORARY TABLE {StagingTable} (
@@ -73,6 +77,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         }
 
         copy.Write(row.ContentHash, NpgsqlDbType.Text);
+        StagedRows++;
     }
 
     public override async Task EndStagingAsync(CancellationToken cancellationToken)

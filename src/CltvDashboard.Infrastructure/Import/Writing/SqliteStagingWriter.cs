@@ -64,6 +64,7 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
     public override void Stage(ImportRow row)
     {
         _buffer[_buffered++] = row;
+        StagedRows++;
         if (_buffered == RowsPerStatement)
         {
             Flush(_insert ?? throw new InvalidOperationException("Staging has not begun."));

@@ -1,8 +1,13 @@
 using System.Data.Common;
+using System.Globalization;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -36,6 +41,11 @@ internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders
 internal abstract class StagingWriter : IAsyncDisposable
 {
     protected const string StagingTable = "cltv_import_staging";
+    private const string TransactionsTable = "transactions";
+    private const long MinRowsToRebuildIndexes = 10_000;
+
+    private IReadOnlyList<string> _dropIndexes = [];
+    private IReadOnlyList<string> _createIndexes = [];
 
     protected StagingWriter(DbConnection connection, DbTransaction transaction)
     {
@@ -52,12 +62,14 @@ internal abstract class StagingWriter : IAsyncDisposable
     {
         var connection = context.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        return connection switch
+        StagingWriter writer = connection switch
         {
             NpgsqlConnection npgsql => new PostgresStagingWriter(npgsql, dbTransaction),
             SqliteConnection sqlite => new SqliteStagingWriter(sqlite, dbTransaction),
             _ => throw new NotSupportedException($"Imports into {connection.GetType().Name} are not supported."),
         };
+        (writer._dropIndexes, writer._createIndexes) = SecondaryIndexSql(context);
+        return writer;
     }
 
     /// <summary>Creates the staging table and gets ready to take rows.</summary>
@@ -84,7 +96,17 @@ internal abstract class StagingWriter : IAsyncDisposable
         }
 
         await AfterCustomersAsync(cancellationToken).ConfigureAwait(false);
+        var rebuild = await IsLargeRelativeToStoreAsync(cancellationToken).ConfigureAwait(false);
+        if (rebuild)
+        {
+            await ExecuteAllAsync(_dropIndexes, cancellationToken).ConfigureAwait(false);
+        }
+
         var imported = await ExecuteAsync(InsertTransactionsSql, cancellationToken, batchId).ConfigureAwait(false);
+        if (rebuild)
+        {
+            await ExecuteAllAsync(_createIndexes, cancellationToken).ConfigureAwait(false);
+        }
         if (mode == ImportMode.Replace)
         {
             await ExecuteAsync(
@@ -99,6 +121,9 @@ internal abstract class StagingWriter : IAsyncDisposable
     }
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Counts the rows written to the staging table; set by the provider as rows are staged.</summary>
+    protected long StagedRows { get; set; }
 
     /// <summary>Inserts the staged customers the store does not know; must return the number inserted.</summary>
     protected abstract string InsertCustomersSql { get; }
@@ -120,6 +145,59 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     /// <summary>Removes the staging table before commit where the provider does not.</summary>
     protected abstract Task DropStagingAsync(CancellationToken cancellationToken);
+
+    // The drop and create statements of transactions' non-unique indexes, generated from the model the way the
+    // migrations create them, so a rebuilt index is the one the schema defines. The unique content-hash index
+    // stays: the merge's dedupe relies on it.
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) SecondaryIndexSql(CltvDbContext context)
+    {
+        var model = context.GetService<IDesignTimeModel>().Model;
+        var table = model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable);
+        var indexes = table.Indexes.Where(i => !i.IsUnique).ToArray();
+        var generator = context.GetService<IMigrationsSqlGenerator>();
+        var dropOperations = indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList();
+        var createOperations = indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList();
+        if (context.Database.IsNpgsql())
+        {
+            // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates
+            // all rows with one join. SQLite cannot drop a constraint without rebuilding the table.
+            foreach (var key in table.ForeignKeyConstraints)
+            {
+                dropOperations.Add(new DropForeignKeyOperation { Name = key.Name, Table = table.Name, Schema = table.Schema });
+                createOperations.Add(AddForeignKeyOperation.CreateFrom(key));
+            }
+        }
+
+        var drop = generator.Generate(dropOperations, model);
+        var create = generator.Generate(createOperations, model);
+        return (drop.Select(c => c.CommandText).ToArray(), create.Select(c => c.CommandText).ToArray());
+    }
+
+    // Maintaining the secondary indexes row by row costs far more than building them once from sorted data, but
+    // rebuilding them costs in proportion to the whole table: worth it only when the import at least doubles it.
+    private async Task<bool> IsLargeRelativeToStoreAsync(CancellationToken cancellationToken)
+    {
+        if (StagedRows < MinRowsToRebuildIndexes)
+        {
+            return false;
+        }
+
+        await using var command = Command($"SELECT count(*) FROM (SELECT 1 FROM {TransactionsTable} LIMIT @limit) t");
+        var limit = command.CreateParameter();
+        limit.ParameterName = "limit";
+        limit.Value = StagedRows;
+        command.Parameters.Add(limit);
+        var existing = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return existing < StagedRows;
+    }
+
+    private async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        foreach (var sql in statements)
+        {
+            await ExecuteAsync(sql, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     protected DbCommand Command(string sql, long? batchId = null)
     {
