@@ -220,6 +220,36 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         (await context.ImportBatches.SingleAsync()).RowsRejected.Should().Be(2);
     }
 
+    [Fact]
+    public async Task A_large_import_into_an_empty_store_keeps_every_index_constraint_and_the_dedupe()
+    {
+        // Large enough that the merge drops the secondary indexes (and, on PostgreSQL, the foreign keys) and rebuilds them.
+        var database = await FreshStoreAsync();
+        var file = Simple(Enumerable.Range(0, 12_000));
+
+        var first = await ImportTextAsync(database, file);
+        var again = await ImportTextAsync(database, file);
+        var replaced = await ImportTextAsync(database, Simple(Enumerable.Range(6_000, 12_000)), ImportMode.Replace);
+
+        first.TransactionsImported.Should().Be(12_000);
+        again.TransactionsImported.Should().Be(0);
+        again.DuplicatesSkipped.Should().Be(12_000);
+        replaced.TransactionsImported.Should().Be(12_000);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(12_000, 12_000, Enumerable.Range(6_000, 12_000).Sum(Amount)));
+
+        await using var context = CltvDatabase.CreateContext(database);
+        var modelIndexes = context.Model.FindEntityType(typeof(Transaction))!.GetIndexes().Select(i => i.GetDatabaseName()).ToList();
+        var storedIndexes = await context.Database.SqlQueryRaw<string>(context.Database.IsNpgsql()
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'transactions'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'").ToListAsync();
+        storedIndexes.Should().Contain(modelIndexes);
+
+        var orphan = () => context.Database.ExecuteSqlRawAsync(
+            "INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, import_batch_id, content_hash) " +
+            "VALUES (-1, '2024-01-01T00:00:00Z', 1, 'USD', -1, 'orphan')");
+        await orphan.Should().ThrowAsync<Exception>("the foreign keys are back in force");
+    }
+
     private static decimal Amount(int i) => i + (i % 100) / 100m;
 
     /// <summary>One row per customer c{i}, so that rows and customers overlap together.</summary>
