@@ -6,41 +6,17 @@ namespace CltvDashboard.Infrastructure.Tests.Import;
 
 public class LayoutTests
 {
-    private const string ShopifyHeader =
-        "Name,Email,Financial Status,Paid at,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Payment Method,Refunded Amount,Source";
-
-    private static string ShopifyExport()
-    {
-        var csv = new StringBuilder(ShopifyHeader).Append('\n');
-        // #1001: three line items, paid.
-        csv.Append("#1001,ann@example.com,paid,2025-10-07 09:50:30 +0200,EUR,100.00,5.00,0.00,105.00,2025-10-07 09:50:26 +0200,2,Mug,30.00,,Stripe,0.00,web\n");
-        csv.Append("#1001,ann@example.com,,,,,,,,,1,Plate,25.00,,,,\n");
-        csv.Append("#1001,ann@example.com,,,,,,,,,1,Bowl,15.00,,,,\n");
-        // #1002: partially refunded by 20.
-        csv.Append("#1002,bob@example.com,partially_refunded,,EUR,60.00,0.00,0.00,60.00,2025-10-08 18:00:00 -0500,3,Cup,20.00,,Stripe,20.00,pos\n");
-        // #1003: cancelled.
-        csv.Append("#1003,cy@example.com,voided,,EUR,40.00,0.00,0.00,40.00,2025-10-09 10:00:00 +0000,1,Jug,40.00,2025-10-09 11:00:00 +0000,Stripe,0.00,web\n");
-        // #1004: Ann again, two line items, fully refunded.
-        csv.Append("#1004,ann@example.com,refunded,,EUR,50.00,0.00,0.00,50.00,2025-10-10 08:00:00 +0200,1,Vase,30.00,,Stripe,50.00,web\n");
-        csv.Append("#1004,ann@example.com,,,,,,,,,1,Tray,20.00,,,,\n");
-        // #1005: a test order through the Bogus gateway.
-        csv.Append("#1005,dev@example.com,paid,,EUR,10.00,0.00,0.00,10.00,2025-10-11 08:00:00 +0200,1,Test,10.00,,Bogus,0.00,web\n");
-        // #1006: Dan, paid, with a thousands separator.
-        csv.Append("#1006,dan@example.com,paid,,EUR,\"1,200.00\",0.00,0.00,\"1,200.00\",2025-10-12 23:30:00 +0100,1,Lamp,1200.00,,Stripe,0.00,web\n");
-        return csv.ToString();
-    }
-
     [Fact]
     public void Shopify_export_gives_orders_customers_and_net_revenue()
     {
-        var (rows, summary) = Read(ShopifyExport(), Options(currency: null));
+        var (rows, summary) = Read(ShopifyFiles.Export(), Options(currency: null));
 
         summary.Layout.Should().Be(ImportLayout.Shopify);
         summary.Currency.Should().Be("EUR");
         summary.RowsRead.Should().Be(9);
         rows.Where(r => r.Kind == ImportRowKind.Sale).Select(r => r.OrderReference).Should().Equal("#1001", "#1002", "#1004", "#1006");
         rows.Select(r => r.CustomerKey).Distinct().Should().BeEquivalentTo("ann@example.com", "bob@example.com", "dan@example.com");
-        rows.Sum(r => r.Amount).Should().Be(105m + 60m - 20m + 50m - 50m + 1200m);
+        rows.Sum(r => r.Amount).Should().Be(ShopifyFiles.NetRevenue);
         summary.Exclusions.Should().BeEquivalentTo(new Dictionary<string, long> { ["cancelled"] = 1, ["test order"] = 1 });
         summary.Problems.Should().BeEmpty();
 
@@ -56,7 +32,7 @@ public class LayoutTests
     [Fact]
     public void Shopify_order_without_email_is_reported_once()
     {
-        var file = ShopifyHeader + "\n#2001,,paid,,EUR,10.00,0,0,10.00,2025-10-07 09:50:26 +0200,1,Mug,10.00,,Stripe,0,web\n#2001,,,,,,,,,,1,Cup,5,,,,\n"
+        var file = ShopifyFiles.Header + "\n#2001,,paid,,EUR,10.00,0,0,10.00,2025-10-07 09:50:26 +0200,1,Mug,10.00,,Stripe,0,web\n#2001,,,,,,,,,,1,Cup,5,,,,\n"
             + "#2002,x@example.com,paid,,EUR,10.00,0,0,10.00,2025-10-07 09:50:26 +0200,1,Mug,10.00,,Stripe,0,web\n";
         var (_, summary) = Read(file, Options(currency: null));
         summary.Problems.Should().ContainSingle().Which.ToString().Should().Be(

@@ -4,6 +4,7 @@ using System.Text;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.Infrastructure.Tests.Import;
 using CltvDashboard.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CltvDashboard.Infrastructure.Tests.Import.ImportFiles;
