@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import.Writing;
@@ -29,6 +30,8 @@ public sealed class TransactionImporter
 {
     private const int MaxErrorsReturned = 100;
     private const int ProgressEvery = 16_384;
+    private const int RowsPerChunk = 1_024;
+    private const int ChunksInFlight = 8;
     private const string UnknownUser = "unknown";
 
     private static readonly JsonSerializerOptions SettingsJson = new() { WriteIndented = false };
@@ -78,17 +81,7 @@ public sealed class TransactionImporter
                     {
                         reader = TransactionFileReader.Open(hashing, request.Options);
                         await writer.BeginAsync(cancellationToken).ConfigureAwait(false);
-                        var staged = 0L;
-                        foreach (var row in reader.ReadRows())
-                        {
-                            writer.Stage(row);
-                            if (++staged % ProgressEvery == 0)
-                            {
-                                cancellationToken.ThrowIfCancellationRequested();
-                                progress?.Report(new ImportProgress(reader.Summary.RowsRead, hashing.BytesRead, totalBytes, "Reading"));
-                            }
-                        }
-
+                        var staged = await StageAsync(reader, hashing, writer, totalBytes, progress, cancellationToken).ConfigureAwait(false);
                         cancellationToken.ThrowIfCancellationRequested();
                         await writer.EndStagingAsync(cancellationToken).ConfigureAwait(false);
                         hashing.ReadToEnd();
@@ -130,6 +123,77 @@ public sealed class TransactionImporter
         finally
         {
             reader?.Dispose();
+        }
+    }
+
+    // Parsing and hashing run on a worker thread while this one binds rows into the staging table, so that the
+    // two halves, of similar cost on SQLite, overlap. Rows cross in chunks through a bounded channel: memory
+    // stays flat and a slow database holds the reader back.
+    private static async Task<long> StageAsync(
+        TransactionFileReader reader, HashingReadStream hashing, StagingWriter writer, long? totalBytes, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var chunks = Channel.CreateBounded<ImportRow[]>(new BoundedChannelOptions(ChunksInFlight) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => Produce(reader, hashing, chunks.Writer, totalBytes, progress, stop.Token), stop.Token);
+        var staged = 0L;
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var row in chunk)
+                {
+                    writer.Stage(row);
+                }
+
+                staged += chunk.Length;
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            // The reader must be idle before the caller disposes it or the stream under it.
+            await Task.WhenAny(producer).ConfigureAwait(false);
+            throw;
+        }
+
+        // Surfaces the reader's own failure (a bad file, cancellation) as it was thrown.
+        await producer.ConfigureAwait(false);
+        return staged;
+    }
+
+    private static async Task Produce(
+        TransactionFileReader reader, HashingReadStream hashing, ChannelWriter<ImportRow[]> chunks, long? totalBytes, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = new List<ImportRow>(RowsPerChunk);
+            var read = 0L;
+            foreach (var row in reader.ReadRows())
+            {
+                chunk.Add(row);
+                if (chunk.Count == RowsPerChunk)
+                {
+                    await chunks.WriteAsync([.. chunk], cancellationToken).ConfigureAwait(false);
+                    chunk.Clear();
+                }
+
+                if (++read % ProgressEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Report(new ImportProgress(reader.Summary.RowsRead, hashing.BytesRead, totalBytes, "Reading"));
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await chunks.WriteAsync([.. chunk], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            chunks.TryComplete();
         }
     }
 
