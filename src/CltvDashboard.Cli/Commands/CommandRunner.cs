@@ -25,30 +25,18 @@ internal static class CommandRunner
         {
             return await action().ConfigureAwait(false);
         }
-        catch (ImportFileException e)
+        catch (Exception e) when (ExitCodeFor(e) is { } exitCode)
         {
             error.WriteLine($"cltv: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (InputException e)
-        {
-            error.WriteLine($"cltv: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (ModelFitException e)
-        {
-            error.WriteLine($"cltv: error: {e.Message}");
-            return ExitCodes.ModelFailed;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"cltv: error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            error.WriteLine($"cltv: error: {e.Message}");
-            return ExitCodes.BadInput;
+            return exitCode;
         }
     }
+
+    // Only errors the user can act on become a message; anything else is a defect and keeps its stack trace.
+    private static int? ExitCodeFor(Exception e) => e switch
+    {
+        ModelFitException => ExitCodes.ModelFailed,
+        ImportFileException or InputException or IOException or UnauthorizedAccessException => ExitCodes.BadInput,
+        _ => null,
+    };
 }

@@ -19,18 +19,6 @@ internal static class LogMath
         return a > b ? a + Math.Log(1 + Math.Exp(b - a)) : b + Math.Log(1 + Math.Exp(a - b));
     }
 
-    /// <summary>ln(e^a − e^b) for a ≥ b, through log1p(−e^(b−a)) so that close values keep their digits.</summary>
-    public static double LogSubExp(double a, double b)
-    {
-        if (double.IsNegativeInfinity(b))
-        {
-            return a;
-        }
-
-        var d = b - a;
-        return d > -0.6931471805599453 ? a + Math.Log(-Expm1(d)) : a + Math.Log(1 - Math.Exp(d));
-    }
-
     /// <summary>e^x − 1, accurate for x near 0 (Kahan's trick: the rounding of e^x cancels in (u − 1)·x / ln u).</summary>
     public static double Expm1(double x)
     {
