@@ -49,6 +49,9 @@ public abstract class CltvDbContext : DbContext
     /// <summary>The single row of business settings.</summary>
     public DbSet<BusinessSettings> BusinessSettings => Set<BusinessSettings>();
 
+    /// <summary>Acquisition cost per channel, part of the business settings.</summary>
+    public DbSet<ChannelAcquisitionCost> AcquisitionCosts => Set<ChannelAcquisitionCost>();
+
     /// <summary>Recalculations.</summary>
     public DbSet<CalculationRun> CalculationRuns => Set<CalculationRun>();
 

@@ -1,8 +1,12 @@
+using CltvDashboard.Domain.Transactions;
+
 namespace CltvDashboard.Infrastructure.Data.Entities;
 
 /// <summary>
 /// The business's settings: a single row (<see cref="SingletonId"/>), typed so that a missing or misspelt
-/// setting is a compile error rather than a lookup that silently finds nothing.
+/// setting is a compile error rather than a lookup that silently finds nothing. Every setting that changes
+/// results bumps <see cref="Version"/>; each calculation run records the version and a copy of the values it used.
+/// Check values with <see cref="BusinessSettingsRules.Validate"/> before saving.
 /// </summary>
 public class BusinessSettings
 {
@@ -12,12 +16,57 @@ public class BusinessSettings
     /// <summary>Always <see cref="SingletonId"/>.</summary>
     public int Id { get; set; } = SingletonId;
 
+    /// <summary>Incremented on every saved change; starts at 1 for the defaults.</summary>
+    public int Version { get; set; } = 1;
+
     /// <summary>IANA time zone of the business (e.g. "Europe/Berlin"); days and months are cut in this zone.</summary>
     public required string TimeZoneId { get; set; }
 
     /// <summary>ISO 4217 code of the dataset's currency; null until the first import sets it.</summary>
     public string? CurrencyCode { get; set; }
 
+    /// <summary>Unit of recency, tenure and the models' rate parameters.</summary>
+    public TimeUnit TimeUnit { get; set; } = TimeUnit.Week;
+
+    /// <summary>How far ahead expected purchases and CLV look, in months (1–120).</summary>
+    public int ForecastHorizonMonths { get; set; } = 12;
+
+    /// <summary>Yearly discount rate applied to future value, as a fraction (0.10 = 10 % a year; 0–1).</summary>
+    public decimal AnnualDiscountRate { get; set; } = 0.10m;
+
+    /// <summary>Share of revenue kept as profit, as a fraction (0 excluded, 1 = value revenue itself).</summary>
+    public decimal ProfitMargin { get; set; } = 1m;
+
+    /// <summary>
+    /// Months at the end of the history held out to check the models and choose among them (0 = no holdout:
+    /// the model with the best likelihood-based criterion is chosen; at most 24).
+    /// </summary>
+    public int HoldoutMonths { get; set; } = 6;
+
+    /// <summary>P(alive) at or above which a customer counts as active (0–1).</summary>
+    public double ActiveProbabilityThreshold { get; set; } = 0.5;
+
+    /// <summary>P(alive) below which a customer is in the high churn-risk band (0–1, below <see cref="MediumChurnRiskBelow"/>).</summary>
+    public double HighChurnRiskBelow { get; set; } = 0.3;
+
+    /// <summary>P(alive) below which a customer is in the medium churn-risk band; at or above it the risk is low.</summary>
+    public double MediumChurnRiskBelow { get; set; } = 0.7;
+
+    /// <summary>Share of customers, by predicted CLV, in the top value tier (0–1).</summary>
+    public double TopValueTierShare { get; set; } = 0.2;
+
+    /// <summary>Share of customers, by predicted CLV, in the middle value tier; the rest are the low tier.</summary>
+    public double MiddleValueTierShare { get; set; } = 0.3;
+
+    /// <summary>Cron expression of the nightly recalculation, read in <see cref="TimeZoneId"/> (default 02:00).</summary>
+    public string NightlyCron { get; set; } = "0 2 * * *";
+
+    /// <summary>How many finished calculation runs are kept for history (at least 2; the current one is never pruned).</summary>
+    public int RunsToKeep { get; set; } = 30;
+
     /// <summary>When a setting last changed, in UTC; null for the defaults.</summary>
     public DateTime? UpdatedAtUtc { get; set; }
+
+    /// <summary>Customer acquisition cost per acquisition channel, for CLV:CAC.</summary>
+    public ICollection<ChannelAcquisitionCost> AcquisitionCosts { get; } = [];
 }

@@ -28,11 +28,61 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<double>("ActiveProbabilityThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("active_probability_threshold");
+
+                    b.Property<decimal>("AnnualDiscountRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("annual_discount_rate");
+
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("character(3)")
                         .HasColumnName("currency_code")
                         .IsFixedLength();
+
+                    b.Property<int>("ForecastHorizonMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("forecast_horizon_months");
+
+                    b.Property<double>("HighChurnRiskBelow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high_churn_risk_below");
+
+                    b.Property<int>("HoldoutMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("holdout_months");
+
+                    b.Property<double>("MediumChurnRiskBelow")
+                        .HasColumnType("double precision")
+                        .HasColumnName("medium_churn_risk_below");
+
+                    b.Property<double>("MiddleValueTierShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("middle_value_tier_share");
+
+                    b.Property<string>("NightlyCron")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("nightly_cron");
+
+                    b.Property<decimal>("ProfitMargin")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("profit_margin");
+
+                    b.Property<int>("RunsToKeep")
+                        .HasColumnType("integer")
+                        .HasColumnName("runs_to_keep");
+
+                    b.Property<string>("TimeUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("time_unit");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -40,9 +90,18 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("time_zone_id");
 
+                    b.Property<double>("TopValueTierShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("top_value_tier_share");
+
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_business_settings");
@@ -53,7 +112,20 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         new
                         {
                             Id = 1,
-                            TimeZoneId = "UTC"
+                            ActiveProbabilityThreshold = 0.5,
+                            AnnualDiscountRate = 0.10m,
+                            ForecastHorizonMonths = 12,
+                            HighChurnRiskBelow = 0.29999999999999999,
+                            HoldoutMonths = 6,
+                            MediumChurnRiskBelow = 0.69999999999999996,
+                            MiddleValueTierShare = 0.29999999999999999,
+                            NightlyCron = "0 2 * * *",
+                            ProfitMargin = 1m,
+                            RunsToKeep = 30,
+                            TimeUnit = "Week",
+                            TimeZoneId = "UTC",
+                            TopValueTierShare = 0.20000000000000001,
+                            Version = 1
                         });
                 });
 
@@ -123,6 +195,28 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_calculation_runs_requested_at_utc");
 
                     b.ToTable("calculation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
+                {
+                    b.Property<int>("BusinessSettingsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("business_settings_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("channel");
+
+                    b.Property<decimal>("CostPerCustomer")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("cost_per_customer");
+
+                    b.HasKey("BusinessSettingsId", "Channel")
+                        .HasName("pk_channel_acquisition_costs");
+
+                    b.ToTable("channel_acquisition_costs", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Customer", b =>
@@ -571,6 +665,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", null)
+                        .WithMany("AcquisitionCosts")
+                        .HasForeignKey("BusinessSettingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settin");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportProblem", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", "ImportBatch")
@@ -651,6 +755,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Customer");
 
                     b.Navigation("ImportBatch");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>
+                {
+                    b.Navigation("AcquisitionCosts");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>

@@ -23,11 +23,61 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<double>("ActiveProbabilityThreshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("active_probability_threshold");
+
+                    b.Property<decimal>("AnnualDiscountRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("annual_discount_rate");
+
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .HasColumnName("currency_code")
                         .IsFixedLength();
+
+                    b.Property<int>("ForecastHorizonMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forecast_horizon_months");
+
+                    b.Property<double>("HighChurnRiskBelow")
+                        .HasColumnType("REAL")
+                        .HasColumnName("high_churn_risk_below");
+
+                    b.Property<int>("HoldoutMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holdout_months");
+
+                    b.Property<double>("MediumChurnRiskBelow")
+                        .HasColumnType("REAL")
+                        .HasColumnName("medium_churn_risk_below");
+
+                    b.Property<double>("MiddleValueTierShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("middle_value_tier_share");
+
+                    b.Property<string>("NightlyCron")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nightly_cron");
+
+                    b.Property<decimal>("ProfitMargin")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profit_margin");
+
+                    b.Property<int>("RunsToKeep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runs_to_keep");
+
+                    b.Property<string>("TimeUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_unit");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -35,9 +85,18 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone_id");
 
+                    b.Property<double>("TopValueTierShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("top_value_tier_share");
+
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_business_settings");
@@ -48,7 +107,20 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
-                            TimeZoneId = "UTC"
+                            ActiveProbabilityThreshold = 0.5,
+                            AnnualDiscountRate = 0.10m,
+                            ForecastHorizonMonths = 12,
+                            HighChurnRiskBelow = 0.29999999999999999,
+                            HoldoutMonths = 6,
+                            MediumChurnRiskBelow = 0.69999999999999996,
+                            MiddleValueTierShare = 0.29999999999999999,
+                            NightlyCron = "0 2 * * *",
+                            ProfitMargin = 1m,
+                            RunsToKeep = 30,
+                            TimeUnit = "Week",
+                            TimeZoneId = "UTC",
+                            TopValueTierShare = 0.20000000000000001,
+                            Version = 1
                         });
                 });
 
@@ -116,6 +188,28 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_calculation_runs_requested_at_utc");
 
                     b.ToTable("calculation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
+                {
+                    b.Property<int>("BusinessSettingsId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("business_settings_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<decimal>("CostPerCustomer")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost_per_customer");
+
+                    b.HasKey("BusinessSettingsId", "Channel")
+                        .HasName("pk_channel_acquisition_costs");
+
+                    b.ToTable("channel_acquisition_costs", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Customer", b =>
@@ -554,6 +648,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", null)
+                        .WithMany("AcquisitionCosts")
+                        .HasForeignKey("BusinessSettingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settings_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportProblem", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", "ImportBatch")
@@ -634,6 +738,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Customer");
 
                     b.Navigation("ImportBatch");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>
+                {
+                    b.Navigation("AcquisitionCosts");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
