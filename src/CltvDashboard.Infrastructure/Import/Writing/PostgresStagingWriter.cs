@@ -91,6 +91,28 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         await ExecuteAsync($"ANALYZE {StagingTable}", cancellationToken).ConfigureAwait(false);
     }
 
+    public override async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {ProblemsTable} (import_batch_id, line_number, \"column\", message, raw_record) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
+        {
+            foreach (var problem in problems)
+            {
+                var stored = Stored(problem);
+                copy.StartRow();
+                copy.Write(batchId, NpgsqlDbType.Bigint);
+                copy.Write(stored.Line, NpgsqlDbType.Bigint);
+                WriteNullable(copy, stored.Column);
+                copy.Write(stored.Message, NpgsqlDbType.Text);
+                WriteNullable(copy, stored.RawRecord);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (_copy is not null)

@@ -41,7 +41,10 @@ internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders
 internal abstract class StagingWriter : IAsyncDisposable
 {
     protected const string StagingTable = "cltv_import_staging";
+    protected const string ProblemsTable = "import_problems";
     private const string TransactionsTable = "transactions";
+    private const int MaxColumnLength = 128;
+    private const int MaxMessageLength = 2000;
     private const long MinRowsToRebuildIndexes = 10_000;
 
     private IReadOnlyList<string> _dropIndexes = [];
@@ -118,6 +121,47 @@ internal abstract class StagingWriter : IAsyncDisposable
         var (orders, revenue) = await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, newCustomers, orders, revenue);
+    }
+
+    /// <summary>
+    /// Stores the rejected rows of <paramref name="batchId"/>, each column and message cut to what the schema holds;
+    /// after the merge, in the same transaction.
+    /// </summary>
+    public virtual async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            $"INSERT INTO {ProblemsTable} (import_batch_id, line_number, \"column\", message, raw_record) VALUES (@batch, @line, @column, @message, @raw)",
+            batchId);
+        var line = AddParameter(command, "line");
+        var column = AddParameter(command, "column");
+        var message = AddParameter(command, "message");
+        var raw = AddParameter(command, "raw");
+        foreach (var problem in problems)
+        {
+            var stored = Stored(problem);
+            line.Value = stored.Line;
+            column.Value = (object?)stored.Column ?? DBNull.Value;
+            message.Value = stored.Message;
+            raw.Value = (object?)stored.RawRecord ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A problem as the import_problems table holds it: an empty column is null, long texts are cut.</summary>
+    internal static (long Line, string? Column, string Message, string? RawRecord) Stored(ImportProblem problem) => (
+        problem.Line,
+        problem.Column.Length == 0 ? null : Truncate(problem.Column, MaxColumnLength),
+        Truncate(problem.Message, MaxMessageLength),
+        problem.RawRecord);
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     public abstract ValueTask DisposeAsync();

@@ -222,6 +222,59 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Rejected_rows_download_as_csv_with_their_line_reason_and_original_fields()
+    {
+        var database = await FreshStoreAsync();
+        var text = "customer_id;date;amount;note\n"
+            + "a;2024-01-01;10;fine\n"
+            + "b;2024-01-02;=1+2;\"x, \"\"quoted\"\"\"\n"
+            + "c;2024-01-03;5;ok\n"
+            + "@d;not a date;-6;+cmd\n";
+
+        var result = await ImportTextAsync(database, text);
+
+        result.RowsRejected.Should().Be(2);
+        var (header, rows) = await DownloadRejectedAsync(database, result.BatchId);
+        header.Should().Equal("line", "column", "reason", "customer_id", "date", "amount", "note");
+        rows.Should().HaveCount(2);
+        rows[0].Should().Equal("3", "amount", result.Errors[0].Message, "b", "2024-01-02", "'=1+2", "x, \"quoted\"");
+        rows[0][2].Should().Contain("is not an amount");
+        rows[1].Should().Equal("5", "date", result.Errors[1].Message, "'@d", "not a date", "'-6", "'+cmd");
+    }
+
+    [Fact]
+    public async Task Every_rejected_row_is_stored_with_its_record_beyond_the_problems_kept_in_memory()
+    {
+        var database = await FreshStoreAsync();
+        var csv = new StringBuilder("customer_id,date,amount\n");
+        for (var i = 0; i < 6_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"c{i},2024-01-01,{(i % 3 == 0 ? "1" : "?" + i)}\n");
+        }
+
+        var result = await ImportTextAsync(database, csv.ToString(), options: Options() with { MaxProblemsKept = 10 });
+
+        result.RowsRejected.Should().Be(4_000);
+        var (_, rows) = await DownloadRejectedAsync(database, result.BatchId);
+        rows.Should().HaveCount(4_000);
+        rows.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).Should().BeInAscendingOrder();
+        rows[^1].Should().Equal("6001", "amount", "'?5999' is not an amount (expected e.g. 12.50, 1,234.50, €12,50 or (5.00))", "c5999", "2024-01-01", "?5999");
+        await using var context = CltvDatabase.CreateContext(database);
+        (await context.ImportProblems.CountAsync(p => p.RawRecord == null)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Downloading_the_rejected_rows_of_an_unknown_batch_fails()
+    {
+        var database = await FreshStoreAsync();
+        await using var context = CltvDatabase.CreateContext(database);
+
+        var act = () => RejectedRowsCsv.WriteAsync(context, 42, new MemoryStream());
+
+        await act.Should().ThrowAsync<KeyNotFoundException>();
+    }
+
+    [Fact]
     public async Task A_large_import_into_an_empty_store_keeps_every_index_constraint_and_the_dedupe()
     {
         // Large enough that the merge drops the secondary indexes (and, on PostgreSQL, the foreign keys) and rebuilds them.
@@ -249,6 +302,24 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
             "INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, import_batch_id, content_hash) " +
             "VALUES (-1, '2024-01-01T00:00:00Z', 1, 'USD', -1, 'orphan')");
         await orphan.Should().ThrowAsync<Exception>("the foreign keys are back in force");
+    }
+
+    private static async Task<(IReadOnlyList<string> Header, List<string[]> Rows)> DownloadRejectedAsync(string database, long batchId)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        using var csv = new MemoryStream();
+        var written = await RejectedRowsCsv.WriteAsync(context, batchId, csv);
+        csv.Position = 0;
+        using var reader = await Sylvan.Data.Csv.CsvDataReader.CreateAsync(new StreamReader(csv));
+        var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.RowFieldCount).Select(reader.GetString).ToArray());
+        }
+
+        rows.Should().HaveCount((int)written);
+        return (header, rows);
     }
 
     private static decimal Amount(int i) => i + (i % 100) / 100m;

@@ -289,6 +289,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at_utc");
 
+                    b.Property<string>("Header")
+                        .HasColumnType("text")
+                        .HasColumnName("header");
+
                     b.Property<string>("ImportedBy")
                         .IsRequired()
                         .HasMaxLength(256)
