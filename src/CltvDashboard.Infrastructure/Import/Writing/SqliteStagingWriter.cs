@@ -29,16 +29,17 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
     private SqliteCommand? _insert;
 
     // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
+    // In key order, so that the unique index on external_id grows at its end instead of at random pages.
     protected override string InsertCustomersSql => $"""
         INSERT INTO customers (external_id, first_seen_at_utc)
-        SELECT customer_key, min(occurred_at_utc) FROM {StagingTable} WHERE true GROUP BY customer_key
+        SELECT customer_key, first_seen FROM temp.{StagedCustomersTable} WHERE true ORDER BY customer_key
         ON CONFLICT (external_id) DO NOTHING
         """;
 
     // Dates are ISO text of one format in UTC, so text order is time order.
     protected override string EarlierFirstSeenSql => $"""
         UPDATE customers SET first_seen_at_utc = s.first_seen
-        FROM (SELECT customer_key, min(occurred_at_utc) AS first_seen FROM {StagingTable} GROUP BY customer_key) s
+        FROM temp.{StagedCustomersTable} s
         WHERE customers.external_id = s.customer_key AND s.first_seen < customers.first_seen_at_utc
         """;
 
@@ -70,10 +71,9 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         _insert = InsertCommand(RowsPerStatement);
     }
 
-    public override void Stage(ImportRow row)
+    protected override void StageRow(ImportRow row)
     {
         _buffer[_buffered++] = row;
-        StagedRows++;
         if (_buffered == RowsPerStatement)
         {
             Flush(_insert ?? throw new InvalidOperationException("Staging has not begun."));
@@ -129,13 +129,10 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
     }
 
     // A temporary table lives as long as the connection, and pooled connections outlive the import.
-    protected override async Task DropStagingAsync(CancellationToken cancellationToken) =>
-        await ExecuteAsync($"DROP TABLE temp.{StagingTable}", cancellationToken).ConfigureAwait(false);
-
-    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    protected override async Task DropStagingAsync(CancellationToken cancellationToken)
     {
-        await using var command = Command(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await ExecuteAsync($"DROP TABLE temp.{StagingTable}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"DROP TABLE temp.{StagedCustomersTable}", cancellationToken).ConfigureAwait(false);
     }
 
     // Without the import's transaction: the writer is disposed after it commits or rolls back.

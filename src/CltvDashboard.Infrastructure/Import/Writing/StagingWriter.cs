@@ -41,6 +41,7 @@ internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders
 internal abstract class StagingWriter : IAsyncDisposable
 {
     protected const string StagingTable = "cltv_import_staging";
+    protected const string StagedCustomersTable = "cltv_import_customers";
     protected const string ProblemsTable = "import_problems";
     private const string TransactionsTable = "transactions";
     private const int MaxColumnLength = 128;
@@ -49,6 +50,11 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     private IReadOnlyList<string> _dropIndexes = [];
     private IReadOnlyList<string> _createIndexes = [];
+    private IReadOnlyList<string> _dropUniqueIndexes = [];
+    private IReadOnlyList<string> _createUniqueIndexes = [];
+    private decimal _stagedRevenue;
+    private long _stagedSales;
+    private bool _stagedReferences;
 
     protected StagingWriter(DbConnection connection, DbTransaction transaction)
     {
@@ -71,7 +77,8 @@ internal abstract class StagingWriter : IAsyncDisposable
             SqliteConnection sqlite => new SqliteStagingWriter(sqlite, dbTransaction),
             _ => throw new NotSupportedException($"Imports into {connection.GetType().Name} are not supported."),
         };
-        (writer._dropIndexes, writer._createIndexes) = SecondaryIndexSql(context);
+        (writer._dropIndexes, writer._createIndexes) = IndexSql(context, unique: false);
+        (writer._dropUniqueIndexes, writer._createUniqueIndexes) = IndexSql(context, unique: true);
         return writer;
     }
 
@@ -79,7 +86,18 @@ internal abstract class StagingWriter : IAsyncDisposable
     public abstract Task BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>Adds one row; called on the hot path, synchronously, as the reader yields rows.</summary>
-    public abstract void Stage(ImportRow row);
+    public void Stage(ImportRow row)
+    {
+        StageRow(row);
+        StagedRows++;
+        _stagedRevenue += row.Amount;
+        if (row.Amount >= 0)
+        {
+            _stagedSales++;
+        }
+
+        _stagedReferences |= row.OrderReference is not null;
+    }
 
     /// <summary>Flushes what is buffered and prepares the staging table for the merge.</summary>
     public abstract Task EndStagingAsync(CancellationToken cancellationToken);
@@ -92,24 +110,34 @@ internal abstract class StagingWriter : IAsyncDisposable
             await ExecuteAsync("DELETE FROM transactions", cancellationToken).ConfigureAwait(false);
         }
 
+        // Each staged customer once, with its earliest time: the insert and the update below both read it,
+        // a million rows instead of grouping millions of staged rows twice.
+        await ExecuteAsync(
+            $"CREATE TEMPORARY TABLE {StagedCustomersTable}{TemporaryTableOptions} AS SELECT customer_key, min(occurred_at_utc) AS first_seen FROM {StagingTable} GROUP BY customer_key",
+            cancellationToken).ConfigureAwait(false);
+        await AfterStagedCustomersAsync(cancellationToken).ConfigureAwait(false);
+        var stagedCustomers = await ScalarAsync($"SELECT count(*) FROM {StagedCustomersTable}", cancellationToken).ConfigureAwait(false);
         var newCustomers = await ExecuteAsync(InsertCustomersSql, cancellationToken).ConfigureAwait(false);
-        if (mode == ImportMode.Append)
+        if (mode == ImportMode.Append && newCustomers < stagedCustomers)
         {
             await ExecuteAsync(EarlierFirstSeenSql, cancellationToken).ConfigureAwait(false);
         }
 
         await AfterCustomersAsync(cancellationToken).ConfigureAwait(false);
         var rebuild = await IsLargeRelativeToStoreAsync(cancellationToken).ConfigureAwait(false);
+        var rebuildUnique = rebuild && RebuildsUniqueIndex;
         if (rebuild)
         {
-            await ExecuteAllAsync(_dropIndexes, cancellationToken).ConfigureAwait(false);
+            await ExecuteAllAsync(rebuildUnique ? [.. _dropUniqueIndexes, .. _dropIndexes] : _dropIndexes, cancellationToken).ConfigureAwait(false);
         }
 
-        var imported = await ExecuteAsync(InsertTransactionsSql, cancellationToken, batchId).ConfigureAwait(false);
+        var imported = await ExecuteAsync(rebuildUnique ? InsertTransactionsWithoutUniqueIndexSql : InsertTransactionsSql, cancellationToken, batchId)
+            .ConfigureAwait(false);
         if (rebuild)
         {
-            await ExecuteAllAsync(_createIndexes, cancellationToken).ConfigureAwait(false);
+            await ExecuteAllAsync(rebuildUnique ? [.. _createUniqueIndexes, .. _createIndexes] : _createIndexes, cancellationToken).ConfigureAwait(false);
         }
+
         if (mode == ImportMode.Replace)
         {
             await ExecuteAsync(
@@ -118,7 +146,11 @@ internal abstract class StagingWriter : IAsyncDisposable
             await ExecuteAsync(RecomputeFirstSeenSql, cancellationToken).ConfigureAwait(false);
         }
 
-        var (orders, revenue) = await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        // When every staged row went in and none has a reference, the batch holds exactly what was staged and
+        // its counts are known without reading millions of rows back.
+        var (orders, revenue) = imported == StagedRows && !_stagedReferences
+            ? (_stagedSales, _stagedRevenue)
+            : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, newCustomers, orders, revenue);
     }
@@ -166,8 +198,17 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Counts the rows written to the staging table; set by the provider as rows are staged.</summary>
-    protected long StagedRows { get; set; }
+    /// <summary>Counts the rows written to the staging table.</summary>
+    protected long StagedRows { get; private set; }
+
+    /// <summary>What follows the name of a temporary table created in the import's transaction.</summary>
+    protected virtual string TemporaryTableOptions => string.Empty;
+
+    /// <summary>
+    /// Whether a large import also drops the unique content-hash index and builds it again afterwards, deduping
+    /// with <see cref="InsertTransactionsWithoutUniqueIndexSql"/> instead.
+    /// </summary>
+    protected virtual bool RebuildsUniqueIndex => false;
 
     /// <summary>Inserts the staged customers the store does not know; must return the number inserted.</summary>
     protected abstract string InsertCustomersSql { get; }
@@ -178,11 +219,23 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Inserts staged rows whose hash is new, with @batch as their batch; must return the number inserted.</summary>
     protected abstract string InsertTransactionsSql { get; }
 
+    /// <summary>
+    /// Inserts staged rows whose hash the store does not hold, each hash once, with @batch as their batch, while the
+    /// unique index is dropped; must return the number inserted.
+    /// </summary>
+    protected virtual string InsertTransactionsWithoutUniqueIndexSql => throw new NotSupportedException();
+
+    /// <summary>Adds one row to the staging table.</summary>
+    protected abstract void StageRow(ImportRow row);
+
     /// <summary>Sets every customer's first seen to their earliest transaction.</summary>
     protected abstract string RecomputeFirstSeenSql { get; }
 
     /// <summary>Orders and net revenue of the transactions of a batch.</summary>
     protected abstract Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken);
+
+    /// <summary>Refreshes what the planner knows of the staged customers.</summary>
+    protected virtual Task AfterStagedCustomersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Refreshes what the planner knows once customers may have grown by millions.</summary>
     protected virtual Task AfterCustomersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -190,18 +243,17 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Removes the staging table before commit where the provider does not.</summary>
     protected abstract Task DropStagingAsync(CancellationToken cancellationToken);
 
-    // The drop and create statements of transactions' non-unique indexes, generated from the model the way the
-    // migrations create them, so a rebuilt index is the one the schema defines. The unique content-hash index
-    // stays: the merge's dedupe relies on it.
-    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) SecondaryIndexSql(CltvDbContext context)
+    // The drop and create statements of transactions' unique or non-unique indexes, generated from the model the
+    // way the migrations create them, so a rebuilt index is the one the schema defines.
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool unique)
     {
         var model = context.GetService<IDesignTimeModel>().Model;
         var table = model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable);
-        var indexes = table.Indexes.Where(i => !i.IsUnique).ToArray();
+        var indexes = table.Indexes.Where(i => i.IsUnique == unique).ToArray();
         var generator = context.GetService<IMigrationsSqlGenerator>();
         var dropOperations = indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList();
         var createOperations = indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList();
-        if (context.Database.IsNpgsql())
+        if (!unique && context.Database.IsNpgsql())
         {
             // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates
             // all rows with one join. SQLite cannot drop a constraint without rebuilding the table.
@@ -233,6 +285,12 @@ internal abstract class StagingWriter : IAsyncDisposable
         command.Parameters.Add(limit);
         var existing = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return existing < StagedRows;
+    }
+
+    protected async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)

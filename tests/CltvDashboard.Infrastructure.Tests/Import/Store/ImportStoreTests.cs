@@ -304,6 +304,26 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         await orphan.Should().ThrowAsync<Exception>("the foreign keys are back in force");
     }
 
+    [Fact]
+    public async Task A_large_import_over_a_smaller_store_adds_only_new_rows_and_each_repeated_row_once()
+    {
+        // Large relative to the store, so that the merge rebuilds the indexes; the reader's window of 10 hashes
+        // lets the file's repeats through to the store's dedupe.
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(0, 4_000)));
+        var file = Simple(Enumerable.Range(2_000, 12_000)) + Simple(Enumerable.Range(13_000, 500))[24..];
+
+        var result = await ImportTextAsync(database, file, options: Options() with { DuplicateWindow = 10 });
+
+        result.TransactionsImported.Should().Be(10_000);
+        result.DuplicatesSkipped.Should().Be(2_500);
+        result.NetRevenue.Should().Be(Enumerable.Range(4_000, 10_000).Sum(Amount));
+        result.Orders.Should().Be(10_000);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(14_000, 14_000, Enumerable.Range(0, 14_000).Sum(Amount)));
+        var again = await ImportTextAsync(database, file);
+        again.TransactionsImported.Should().Be(0);
+    }
+
     private static async Task<(IReadOnlyList<string> Header, List<string[]> Rows)> DownloadRejectedAsync(string database, long batchId)
     {
         await using var context = CltvDatabase.CreateContext(database);

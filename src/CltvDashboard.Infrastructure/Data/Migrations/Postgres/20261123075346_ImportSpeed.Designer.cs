@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCltvDbContext))]
-    [Migration("20261123074456_ImportSpeed")]
+    [Migration("20261123075346_ImportSpeed")]
     partial class ImportSpeed
     {
         /// <inheritdoc />
@@ -240,7 +240,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("external_id");
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("FirstSeenAtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -619,7 +620,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("content_hash");
+                        .HasColumnName("content_hash")
+                        .UseCollation("C");
 
                     b.Property<string>("Currency")
                         .IsRequired()
