@@ -46,6 +46,9 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 
     protected override string TemporaryTableOptions => " ON COMMIT DROP";
 
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     protected override string RecomputeFirstSeenSql => """
         UPDATE customers c SET first_seen_at_utc = t.first_seen
         FROM (SELECT customer_id, min(occurred_at_utc) AS first_seen FROM transactions GROUP BY customer_id) t

@@ -57,6 +57,9 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         WHERE customers.id = t.customer_id AND customers.first_seen_at_utc <> t.first_seen
         """;
 
+    // SQLITE_CONSTRAINT: the only constraint an index build can break is uniqueness.
+    protected override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
+
     public override async Task BeginAsync(CancellationToken cancellationToken)
     {
         _tempCacheSize = await ScalarAsync("PRAGMA temp.cache_size", cancellationToken).ConfigureAwait(false);

@@ -124,19 +124,10 @@ internal abstract class StagingWriter : IAsyncDisposable
         }
 
         await AfterCustomersAsync(cancellationToken).ConfigureAwait(false);
-        var rebuild = await IsLargeRelativeToStoreAsync(cancellationToken).ConfigureAwait(false);
-        var rebuildUnique = rebuild && RebuildsUniqueIndex;
-        if (rebuild)
-        {
-            await ExecuteAllAsync(rebuildUnique ? [.. _dropUniqueIndexes, .. _dropIndexes] : _dropIndexes, cancellationToken).ConfigureAwait(false);
-        }
-
-        var imported = await ExecuteAsync(rebuildUnique ? InsertTransactionsWithoutUniqueIndexSql : InsertTransactionsSql, cancellationToken, batchId)
-            .ConfigureAwait(false);
-        if (rebuild)
-        {
-            await ExecuteAllAsync(rebuildUnique ? [.. _createUniqueIndexes, .. _createIndexes] : _createIndexes, cancellationToken).ConfigureAwait(false);
-        }
+        var stored = await StoredRowsUpToStagedAsync(cancellationToken).ConfigureAwait(false);
+        var imported = stored == 0 && await TryInsertIntoEmptyAsync(batchId, cancellationToken).ConfigureAwait(false) is { } intoEmpty
+            ? intoEmpty
+            : await InsertDedupedAsync(batchId, rebuild: stored < StagedRows, cancellationToken).ConfigureAwait(false);
 
         if (mode == ImportMode.Replace)
         {
@@ -225,6 +216,9 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// </summary>
     protected virtual string InsertTransactionsWithoutUniqueIndexSql => throw new NotSupportedException();
 
+    /// <summary>Whether an error is the violation of a unique index.</summary>
+    protected abstract bool IsUniqueViolation(DbException exception);
+
     /// <summary>Adds one row to the staging table.</summary>
     protected abstract void StageRow(ImportRow row);
 
@@ -271,11 +265,30 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     // Maintaining the secondary indexes row by row costs far more than building them once from sorted data, but
     // rebuilding them costs in proportion to the whole table: worth it only when the import at least doubles it.
-    private async Task<bool> IsLargeRelativeToStoreAsync(CancellationToken cancellationToken)
+    private async Task<long> InsertDedupedAsync(long batchId, bool rebuild, CancellationToken cancellationToken)
+    {
+        var rebuildUnique = rebuild && RebuildsUniqueIndex;
+        if (rebuild)
+        {
+            await ExecuteAllAsync(rebuildUnique ? [.. _dropUniqueIndexes, .. _dropIndexes] : _dropIndexes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var imported = await ExecuteAsync(rebuildUnique ? InsertTransactionsWithoutUniqueIndexSql : InsertTransactionsSql, cancellationToken, batchId)
+            .ConfigureAwait(false);
+        if (rebuild)
+        {
+            await ExecuteAllAsync(rebuildUnique ? [.. _createUniqueIndexes, .. _createIndexes] : _createIndexes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return imported;
+    }
+
+    // Returns the rows stored, counted up to the number staged: null when the import is too small to rebuild anything.
+    private async Task<long?> StoredRowsUpToStagedAsync(CancellationToken cancellationToken)
     {
         if (StagedRows < MinRowsToRebuildIndexes)
         {
-            return false;
+            return null;
         }
 
         await using var command = Command($"SELECT count(*) FROM (SELECT 1 FROM {TransactionsTable} LIMIT @limit) t");
@@ -283,8 +296,39 @@ internal abstract class StagingWriter : IAsyncDisposable
         limit.ParameterName = "limit";
         limit.Value = StagedRows;
         command.Parameters.Add(limit);
-        var existing = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        return existing < StagedRows;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    // Into an empty table, rows go in as staged: no sort, no index to maintain. Building the unique index
+    // afterwards is the dedupe check; when the file repeats a row beyond the reader's window the build fails,
+    // the savepoint undoes the insert and the caller merges with the dedupe instead (null).
+    private async Task<long?> TryInsertIntoEmptyAsync(long batchId, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "cltv_import_unsorted";
+        await ExecuteAsync($"SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAllAsync([.. _dropUniqueIndexes, .. _dropIndexes], cancellationToken).ConfigureAwait(false);
+        var imported = await ExecuteAsync(
+            $"""
+            INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
+            SELECT c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
+            FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key
+            """,
+            cancellationToken,
+            batchId).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAllAsync(_createUniqueIndexes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            await ExecuteAsync($"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        await ExecuteAllAsync(_createIndexes, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+        return imported;
     }
 
     protected async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)

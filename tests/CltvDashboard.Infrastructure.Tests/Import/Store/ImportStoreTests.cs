@@ -305,6 +305,27 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task A_large_import_into_an_empty_store_repeating_rows_beyond_the_readers_window_stores_each_once()
+    {
+        var database = await FreshStoreAsync();
+        var file = Simple(Enumerable.Range(0, 12_000)) + Simple(Enumerable.Range(11_000, 500))[24..];
+
+        var result = await ImportTextAsync(database, file, options: Options() with { DuplicateWindow = 10 });
+
+        result.TransactionsImported.Should().Be(12_000);
+        result.DuplicatesSkipped.Should().Be(500);
+        result.Customers.Should().Be(12_000);
+        result.NetRevenue.Should().Be(Enumerable.Range(0, 12_000).Sum(Amount));
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(12_000, 12_000, Enumerable.Range(0, 12_000).Sum(Amount)));
+        await using var context = CltvDatabase.CreateContext(database);
+        var uniqueIndex = context.Model.FindEntityType(typeof(Transaction))!.GetIndexes().Single(i => i.IsUnique).GetDatabaseName();
+        var storedIndexes = await context.Database.SqlQueryRaw<string>(context.Database.IsNpgsql()
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'transactions'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'").ToListAsync();
+        storedIndexes.Should().Contain(uniqueIndex);
+    }
+
+    [Fact]
     public async Task A_large_import_over_a_smaller_store_adds_only_new_rows_and_each_repeated_row_once()
     {
         // Large relative to the store, so that the merge rebuilds the indexes; the reader's window of 10 hashes
