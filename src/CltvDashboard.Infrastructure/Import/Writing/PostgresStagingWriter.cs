@@ -16,6 +16,16 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         ON CONFLICT (external_id) DO NOTHING
         """;
 
+    // A large import locks customers against other writers until it commits (readers go on), which makes an
+    // anti-join as safe as ON CONFLICT without its speculative insertion of every row into the unique index.
+    protected override string InsertManyCustomersSql => $"""
+        LOCK TABLE customers IN SHARE ROW EXCLUSIVE MODE;
+        INSERT INTO customers (external_id, first_seen_at_utc)
+        SELECT s.customer_key, s.first_seen FROM {StagedCustomersTable} s
+        WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = s.customer_key)
+        ORDER BY s.customer_key
+        """;
+
     protected override string EarlierFirstSeenSql => $"""
         UPDATE customers c SET first_seen_at_utc = s.first_seen
         FROM {StagedCustomersTable} s

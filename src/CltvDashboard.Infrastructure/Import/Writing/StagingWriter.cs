@@ -117,7 +117,8 @@ internal abstract class StagingWriter : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         await AfterStagedCustomersAsync(cancellationToken).ConfigureAwait(false);
         var stagedCustomers = await ScalarAsync($"SELECT count(*) FROM {StagedCustomersTable}", cancellationToken).ConfigureAwait(false);
-        var newCustomers = await ExecuteAsync(InsertCustomersSql, cancellationToken).ConfigureAwait(false);
+        var newCustomers = await ExecuteAsync(
+            StagedRows >= MinRowsToRebuildIndexes ? InsertManyCustomersSql : InsertCustomersSql, cancellationToken).ConfigureAwait(false);
         if (mode == ImportMode.Append && newCustomers < stagedCustomers)
         {
             await ExecuteAsync(EarlierFirstSeenSql, cancellationToken).ConfigureAwait(false);
@@ -203,6 +204,9 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     /// <summary>Inserts the staged customers the store does not know; must return the number inserted.</summary>
     protected abstract string InsertCustomersSql { get; }
+
+    /// <summary>The same as <see cref="InsertCustomersSql"/>, for an import large enough to rebuild indexes.</summary>
+    protected virtual string InsertManyCustomersSql => InsertCustomersSql;
 
     /// <summary>Moves known customers' first seen back to their earliest staged row.</summary>
     protected abstract string EarlierFirstSeenSql { get; }
