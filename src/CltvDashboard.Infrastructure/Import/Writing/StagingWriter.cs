@@ -28,14 +28,24 @@ internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders
 /// The merge, shared by both providers up to dialect:
 /// <list type="number">
 /// <item>Replace mode deletes every transaction first.</item>
-/// <item>Customers not yet known are inserted with their earliest staged time as first seen; known customers
-/// whose staged rows are earlier get that earlier time.</item>
-/// <item>Staged rows are inserted joined to their customers; a content hash the store already holds (the unique
-/// index) is skipped, which makes re-importing a file or an overlapping export add nothing twice.</item>
+/// <item>The staged customers are grouped once into a temporary table with their earliest staged time. Those not
+/// yet known are inserted in key order with it as first seen; known customers whose staged rows are earlier get
+/// that earlier time.</item>
+/// <item>Staged rows are inserted joined to their customers; a content hash the store already holds is skipped,
+/// which makes re-importing a file or an overlapping export add nothing twice.</item>
 /// <item>Replace mode then deletes customers left without transactions and recomputes first seen from what remains.</item>
 /// </list>
-/// Rows go into transactions in content-hash order, so that the unique index on the hash grows in order rather
-/// than at random pages, the dominant cost of the merge on large files.
+/// How the rows go into transactions depends on the import's size against the store's:
+/// <list type="bullet">
+/// <item>Small: in content-hash order with ON CONFLICT DO NOTHING on the unique index, so that the index grows in
+/// order rather than at random pages.</item>
+/// <item>At least <c>MinRowsToRebuildIndexes</c> rows into an empty table: every index (and on PostgreSQL every
+/// foreign key) is dropped, rows go in as staged, and the indexes are built afterwards; building the unique index
+/// is the dedupe check, and when it fails (the file repeats a row beyond the reader's window) a savepoint undoes
+/// the insert and the next way is taken.</item>
+/// <item>Larger than what the store holds: the secondary indexes are dropped and rebuilt around the insert; on
+/// PostgreSQL the unique index too, the insert then deduping with an anti-join and DISTINCT ON.</item>
+/// </list>
 /// A row is a sale when its amount is zero or more; the reader makes refunds and cancellations negative.
 /// </remarks>
 internal abstract class StagingWriter : IAsyncDisposable
