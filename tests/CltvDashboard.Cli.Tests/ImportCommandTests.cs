@@ -97,7 +97,23 @@ public class ImportCommandTests
         var run = CliRun.Of("import", "-i", CliRun.Sample, "-d", folder.Combine("store.db"), "-q");
 
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("currency");
+        run.Error.Should().Contain("pass --currency");
+    }
+
+    [Fact]
+    public void Rejected_rows_are_written_to_the_file_asked_for_with_their_reason()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.File("mixed.csv", "customer_id,date,amount\na,2024-01-01,10\nb,2024-01-02,ten\n,2024-01-03,5\nc,2024-01-04,-3\n");
+        var rejected = folder.Combine("rejected.csv");
+
+        var run = CliRun.Of("import", "-i", file, "-d", folder.Combine("store.db"), "--currency", "USD", "--rejected-out", rejected, "-q");
+
+        Parse(run).GetProperty("rowsRejected").GetInt64().Should().Be(2);
+        File.ReadAllLines(rejected).Should().Equal(
+            "line,column,reason,customer_id,date,amount",
+            "3,amount,\"'ten' is not an amount (expected e.g. 12.50, 1,234.50, €12,50 or (5.00))\",b,2024-01-02,ten",
+            "4,customer_id,the customer identifier is empty; the row cannot be attributed,,2024-01-03,5");
     }
 
     [Fact]

@@ -41,11 +41,15 @@ internal static class ImportCommand
         var channel = new Option<string?>("--channel-column") { Description = "Optional channel column of a mapping." };
         var status = new Option<string?>("--status-column") { Description = "Optional order status column of a mapping." };
         var currencyColumn = new Option<string?>("--currency-column") { Description = "Optional currency column of a mapping." };
+        var rejectedOut = new Option<FileInfo?>("--rejected-out")
+        {
+            Description = "Write the rejected rows to this CSV: line, column, reason, then the row's own columns.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON (the only output format)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress lines on standard error." };
 
         var command = new Command("import", "Import a transaction export into the store: duplicates skipped, bad rows reported, nothing half-done.");
-        foreach (var option in new Option[] { input, database, mode, currency, timeZone, dateOrder, decimalSeparator, customer, date, amount, order, channel, status, currencyColumn, json, quiet })
+        foreach (var option in new Option[] { input, database, mode, currency, timeZone, dateOrder, decimalSeparator, customer, date, amount, order, channel, status, currencyColumn, rejectedOut, json, quiet })
         {
             command.Options.Add(option);
         }
@@ -98,7 +102,13 @@ internal static class ImportCommand
             await using (stream.ConfigureAwait(false))
             {
                 var request = new ImportRequest(file.Name, options, parse.GetValue(mode), Environment.UserName);
-                result = await importer.ImportAsync(stream, request, new RowProgress(progress), cancellationToken).ConfigureAwait(false);
+                result = await ImportAsync(importer, stream, request, new RowProgress(progress), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(rejectedOut) is { } rejectedFile)
+            {
+                var written = await WriteRejectedAsync(target, result.BatchId, rejectedFile, cancellationToken).ConfigureAwait(false);
+                progress.Report($"wrote {written:N0} rejected rows to {rejectedFile.Name}");
             }
 
             progress.Report($"imported {result.TransactionsImported:N0} transactions of {result.RowsRead:N0} rows ({result.DuplicatesSkipped:N0} duplicates, {result.RowsRejected:N0} rejected)");
@@ -138,6 +148,37 @@ internal static class ImportCommand
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static async Task<ImportResult> ImportAsync(
+        TransactionImporter importer, Stream stream, ImportRequest request, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await importer.ImportAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImportFileException e) when (e.Failure == ImportFailure.NoCurrency)
+        {
+            // The importer says what is missing in the store's terms; here the remedy is an option of this command.
+            throw new ImportFileException(
+                e.Failure,
+                "The file has no currency column, its amounts carry no currency sign and the store has no currency setting; "
+                + "pass --currency with the dataset's ISO code (e.g. --currency USD).",
+                e);
+        }
+    }
+
+    private static async Task<long> WriteRejectedAsync(string? database, long batchId, FileInfo file, CancellationToken cancellationToken)
+    {
+        var context = CltvDatabase.CreateContext(database);
+        await using (context.ConfigureAwait(false))
+        {
+            var stream = file.Create();
+            await using (stream.ConfigureAwait(false))
+            {
+                return await RejectedRowsCsv.WriteAsync(context, batchId, stream, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task<string?> StoredCurrencyAsync(string? database, CancellationToken cancellationToken)

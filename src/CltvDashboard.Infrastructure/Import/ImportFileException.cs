@@ -29,6 +29,11 @@ public enum ImportFailure
 
     /// <summary>A column named in the <see cref="ColumnMapping"/> is not in the file.</summary>
     MissingColumn,
+
+    /// <summary>
+    /// The file has no currency column, its amounts carry no currency sign and <see cref="ImportOptions.Currency"/> is not set.
+    /// </summary>
+    NoCurrency,
 }
 
 /// <summary>Thrown when a file cannot be imported at all; <see cref="Exception.Message"/> is the one sentence to show.</summary>

@@ -46,7 +46,8 @@ public sealed record ImportOptions
 
     /// <summary>
     /// The dataset's one currency (ISO 4217). Rows without a currency get it; rows in another currency are reported.
-    /// When null, the first currency the file names becomes the dataset's, and a file naming none is refused row by row.
+    /// When null, the first currency the file names becomes the dataset's; rows before it are refused, and a file
+    /// without a currency column whose first row names none fails with <see cref="ImportFailure.NoCurrency"/>.
     /// </summary>
     public string? Currency { get; init; }
 

@@ -17,6 +17,12 @@ public enum ImportProblemKind
 /// <param name="Kind">Rejected or duplicate.</param>
 public sealed record ImportProblem(long Line, string Column, string Message, ImportProblemKind Kind = ImportProblemKind.Rejected)
 {
+    /// <summary>
+    /// The file's row as it was read, its fields comma-separated and quoted as in RFC 4180 whatever the file's
+    /// delimiter, each field cut at 1,000 characters and the whole at about 4,000; null for duplicates.
+    /// </summary>
+    public string? RawRecord { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Column.Length == 0 ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
 }

@@ -66,6 +66,7 @@ public sealed class TransactionFileReader : IDisposable
     private long _excluded;
     private long _problemCount;
     private bool _started;
+    private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
 
     private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan)
@@ -83,6 +84,15 @@ public sealed class TransactionFileReader : IDisposable
 
     /// <summary>The layout the file is read as.</summary>
     public ImportLayout Layout => _plan?.Layout ?? ImportLayout.Mapped;
+
+    /// <summary>The header row in the form of <see cref="ImportProblem.RawRecord"/>.</summary>
+    public string HeaderRecord => RawRecordFormat.Encode(Columns.Count, Columns, static (columns, i) => columns[i]);
+
+    /// <summary>
+    /// Receives every rejected row as it is found, on the thread enumerating <see cref="ReadRows"/>, beyond the
+    /// <see cref="ImportOptions.MaxProblemsKept"/> the summary keeps.
+    /// </summary>
+    internal Action<ImportProblem>? OnRejected { get; set; }
 
     /// <summary>The counts and problems so far; final once <see cref="ReadRows"/> has been enumerated to the end.</summary>
     public ImportReadSummary Summary => new(
@@ -149,6 +159,8 @@ public sealed class TransactionFileReader : IDisposable
     /// or none of its rows is usable.
     /// </exception>
     public IEnumerable<ImportRow> ReadRows() => Enumerate(checkEnd: true);
+
+    // A preview shows the rows before the user has chosen a currency, so only a real read fails the file for it.
 
     /// <inheritdoc />
     public void Dispose()
@@ -235,6 +247,7 @@ public sealed class TransactionFileReader : IDisposable
         }
 
         _started = true;
+        _failWithoutCurrency = checkEnd;
         var plan = _plan ?? throw new InvalidOperationException("The layout is unknown; pass a column mapping.");
         while (Guard(_rowsRead + 2, _options, _csv.Read))
         {
@@ -308,13 +321,24 @@ public sealed class TransactionFileReader : IDisposable
 
     private string? Text(int ordinal) => Field(ordinal) is { IsEmpty: false } span ? span.ToString() : null;
 
+    private string CurrentRecord() => RawRecordFormat.Encode(_csv.RowFieldCount, _csv, static (csv, i) => csv.GetFieldSpan(i));
+
+    // Problems found while the parser is on the row at fault carry the row at once: it moves on before the order is judged.
+    private ImportProblem RowProblem(long line, string column, string message) => new(line, column, message) { RawRecord = CurrentRecord() };
+
     private void Start(ImportLayoutPlan plan, long line)
     {
         var p = _pending;
         p.Reset(line);
+        if (plan.GroupByOrder)
+        {
+            // The parser will be on a later row when the order is judged; its first row is the one to give back.
+            p.RawRecord = CurrentRecord();
+        }
+
         if (_csv.RowFieldCount < _csv.FieldCount && _csv.RowFieldCount <= Math.Max(plan.Date, Math.Max(plan.Amount, plan.UnitPrice)))
         {
-            p.Problem = new ImportProblem(
+            p.Problem = RowProblem(
                 line, string.Empty,
                 $"the row has {_csv.RowFieldCount} field(s) where the header has {_csv.FieldCount}; is '{Printable(_source.Delimiter)}' the delimiter of every line?");
             return;
@@ -359,7 +383,7 @@ public sealed class TransactionFileReader : IDisposable
 
         if (!ImportValueParser.TryParseAmount(quantityText, DecimalSeparator.Point, out var quantity, out _))
         {
-            p.Problem = new ImportProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(quantityText)}' is not a quantity");
+            p.Problem = RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(quantityText)}' is not a quantity");
             return;
         }
 
@@ -369,7 +393,7 @@ public sealed class TransactionFileReader : IDisposable
             var priceText = Field(plan.UnitPrice);
             if (!ImportValueParser.TryParseAmount(priceText, _options.DecimalSeparator, out var price, out var code))
             {
-                p.Problem = new ImportProblem(line, plan.Name(plan.UnitPrice), NotAnAmount(priceText));
+                p.Problem = RowProblem(line, plan.Name(plan.UnitPrice), NotAnAmount(priceText));
                 return;
             }
 
@@ -494,6 +518,14 @@ public sealed class TransactionFileReader : IDisposable
         var code = rowCurrency?.Trim().ToUpperInvariant() ?? _currency;
         if (code is null)
         {
+            if (_failWithoutCurrency && plan.Currency < 0)
+            {
+                // No row of such a file can name one, so rejecting them one by one would only bury the cause.
+                throw new ImportFileException(
+                    ImportFailure.NoCurrency,
+                    $"Line {line:N0}: the file has no currency column, its amounts carry no currency sign and no currency is set for the dataset; set the dataset's currency (an ISO code such as USD) and import again.");
+            }
+
             Reject(new ImportProblem(line, column, "the row names no currency and none is set for the dataset; set the dataset's currency"));
             return null;
         }
@@ -611,7 +643,13 @@ public sealed class TransactionFileReader : IDisposable
     private void Reject(ImportProblem problem)
     {
         _rejected++;
+        if (problem.RawRecord is null)
+        {
+            problem = problem with { RawRecord = _pending.RawRecord ?? CurrentRecord() };
+        }
+
         Note(problem);
+        OnRejected?.Invoke(problem);
     }
 
     private void Note(ImportProblem problem)
@@ -684,6 +722,8 @@ public sealed class TransactionFileReader : IDisposable
 
         public ImportProblem? Problem { get; set; }
 
+        public string? RawRecord { get; set; }
+
         public string? Customer { get; set; }
 
         public string? Date { get; set; }
@@ -719,6 +759,7 @@ public sealed class TransactionFileReader : IDisposable
             Active = true;
             Line = line;
             Problem = null;
+            RawRecord = null;
             Customer = Date = Time = Amount = AmountCurrency = Refunded = Currency = Channel = Status = null;
             OrderReference = string.Empty;
             Cancelled = NotCaptured = Test = false;

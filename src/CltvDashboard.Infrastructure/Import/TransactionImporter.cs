@@ -64,6 +64,7 @@ public sealed class TransactionImporter
         long? totalBytes = file.CanSeek ? file.Length - file.Position : null;
         var batchId = await StartBatchAsync(request, cancellationToken).ConfigureAwait(false);
         using var hashing = new HashingReadStream(file);
+        using var rejected = new RejectedRowSpool();
         TransactionFileReader? reader = null;
         try
         {
@@ -80,6 +81,7 @@ public sealed class TransactionImporter
                     await using (writer.ConfigureAwait(false))
                     {
                         reader = TransactionFileReader.Open(hashing, request.Options);
+                        reader.OnRejected = rejected.Add;
                         await writer.BeginAsync(cancellationToken).ConfigureAwait(false);
                         var staged = await StageAsync(reader, hashing, writer, totalBytes, progress, cancellationToken).ConfigureAwait(false);
                         cancellationToken.ThrowIfCancellationRequested();
@@ -90,8 +92,11 @@ public sealed class TransactionImporter
 
                         var merged = await writer.MergeAsync(batchId, request.Mode, cancellationToken).ConfigureAwait(false);
                         var duplicates = summary.DuplicatesSkipped + (staged - merged.Imported);
+                        // Every rejected row, not only the ones the summary keeps, so that all can be downloaded and fixed.
+                        await writer.InsertProblemsAsync(batchId, rejected.ReadAll(), cancellationToken).ConfigureAwait(false);
                         await FinishBatchAsync(
-                            context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Succeeded, hashing.Checksum(), summary, merged.Imported, duplicates, null, cancellationToken)
+                            context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Succeeded, hashing.Checksum(), reader.HeaderRecord, summary, merged.Imported,
+                            duplicates, null, storeProblems: false, cancellationToken)
                             .ConfigureAwait(false);
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         progress?.Report(new ImportProgress(summary.RowsRead, hashing.BytesRead, totalBytes, "Done"));
@@ -117,7 +122,7 @@ public sealed class TransactionImporter
         {
             // The data transaction is rolled back by now (disposed without commit); the failure is recorded on its own.
             var message = e is OperationCanceledException ? "The import was cancelled." : e.Message;
-            await RecordFailureAsync(batchId, hashing.Checksum(), reader?.Summary, message).ConfigureAwait(false);
+            await RecordFailureAsync(batchId, hashing.Checksum(), reader?.HeaderRecord, reader?.Summary, message).ConfigureAwait(false);
             throw;
         }
         finally
@@ -217,8 +222,8 @@ public sealed class TransactionImporter
         SettingsJson);
 
     private static async Task FinishBatchAsync(
-        CltvDbContext context, long batchId, DateTime finishedAt, ImportStatus status, string checksum, ImportReadSummary? summary, long imported, long duplicates,
-        string? failure, CancellationToken cancellationToken)
+        CltvDbContext context, long batchId, DateTime finishedAt, ImportStatus status, string checksum, string? header, ImportReadSummary? summary, long imported,
+        long duplicates, string? failure, bool storeProblems, CancellationToken cancellationToken)
     {
         var batch = await context.ImportBatches.SingleAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false);
         batch.Status = status;
@@ -229,17 +234,14 @@ public sealed class TransactionImporter
         batch.DuplicatesSkipped = duplicates;
         batch.RowsRejected = summary?.RowsRejected ?? 0;
         batch.FailureMessage = failure;
-        if (summary is not null)
+        batch.Header = header;
+        if (storeProblems && summary is not null)
         {
             // Duplicates are counted on the batch; only refused rows are kept, to be downloaded and fixed.
             foreach (var problem in Rejected(summary))
             {
-                batch.Problems.Add(new StoredProblem
-                {
-                    LineNumber = problem.Line,
-                    Column = problem.Column.Length == 0 ? null : Truncate(problem.Column, 128),
-                    Message = Truncate(problem.Message, 2000),
-                });
+                var (line, column, message, raw) = StagingWriter.Stored(problem);
+                batch.Problems.Add(new StoredProblem { LineNumber = line, Column = column, Message = message, RawRecord = raw });
             }
         }
 
@@ -269,13 +271,16 @@ public sealed class TransactionImporter
         }
     }
 
-    private async Task RecordFailureAsync(long batchId, string checksum, ImportReadSummary? summary, string message)
+    private async Task RecordFailureAsync(long batchId, string checksum, string? header, ImportReadSummary? summary, string message)
     {
         var context = CltvDatabase.CreateContext(_database);
         await using (context.ConfigureAwait(false))
         {
             // Recorded even when the import was cancelled: the cancelled token must not stop the record of it.
-            await FinishBatchAsync(context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Failed, checksum, summary, 0, summary?.DuplicatesSkipped ?? 0, message, CancellationToken.None)
+            // The rows found so far that the summary keeps: enough to see why the file failed.
+            await FinishBatchAsync(
+                context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Failed, checksum, header, summary, 0, summary?.DuplicatesSkipped ?? 0, message,
+                storeProblems: true, CancellationToken.None)
                 .ConfigureAwait(false);
         }
     }

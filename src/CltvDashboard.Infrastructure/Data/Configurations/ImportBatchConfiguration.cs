@@ -16,6 +16,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(b => b.Mode).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(b => b.SettingsJson);
+        builder.Property(b => b.Header);
         builder.Property(b => b.FailureMessage);
 
         builder.HasMany(b => b.Problems)

@@ -42,6 +42,12 @@ public class ImportBatch
     /// <summary>The column mapping and parsing options used, as JSON, so that the import can be explained later.</summary>
     public string? SettingsJson { get; set; }
 
+    /// <summary>
+    /// The file's header row, its columns comma-separated and quoted as in RFC 4180 (the form of
+    /// <see cref="ImportProblem.RawRecord"/>); null when the file had no readable header.
+    /// </summary>
+    public string? Header { get; set; }
+
     /// <summary>Why the import failed as a whole, when it did.</summary>
     public string? FailureMessage { get; set; }
 

@@ -21,6 +21,9 @@ public class ImportProblem
     /// <summary>What is wrong, in words a user can act on.</summary>
     public required string Message { get; set; }
 
-    /// <summary>The row as it was in the file, so that rejected rows can be downloaded and fixed.</summary>
+    /// <summary>
+    /// The row as it was in the file, so that rejected rows can be downloaded and fixed: its fields comma-separated
+    /// and quoted as in RFC 4180 whatever the file's delimiter, bounded in size (see <see cref="Import.ImportProblem.RawRecord"/>).
+    /// </summary>
     public string? RawRecord { get; set; }
 }

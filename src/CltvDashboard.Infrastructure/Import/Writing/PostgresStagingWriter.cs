@@ -9,15 +9,26 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 {
     private NpgsqlBinaryImporter? _copy;
 
+    // In key order, so that the unique index on external_id grows at its end instead of at random pages.
     protected override string InsertCustomersSql => $"""
         INSERT INTO customers (external_id, first_seen_at_utc)
-        SELECT customer_key, min(occurred_at_utc) FROM {StagingTable} GROUP BY customer_key
+        SELECT customer_key, first_seen FROM {StagedCustomersTable} ORDER BY customer_key
         ON CONFLICT (external_id) DO NOTHING
+        """;
+
+    // A large import locks customers against other writers until it commits (readers go on), which makes an
+    // anti-join as safe as ON CONFLICT without its speculative insertion of every row into the unique index.
+    protected override string InsertManyCustomersSql => $"""
+        LOCK TABLE customers IN SHARE ROW EXCLUSIVE MODE;
+        INSERT INTO customers (external_id, first_seen_at_utc)
+        SELECT s.customer_key, s.first_seen FROM {StagedCustomersTable} s
+        WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.external_id = s.customer_key)
+        ORDER BY s.customer_key
         """;
 
     protected override string EarlierFirstSeenSql => $"""
         UPDATE customers c SET first_seen_at_utc = s.first_seen
-        FROM (SELECT customer_key, min(occurred_at_utc) AS first_seen FROM {StagingTable} GROUP BY customer_key) s
+        FROM {StagedCustomersTable} s
         WHERE c.external_id = s.customer_key AND s.first_seen < c.first_seen_at_utc
         """;
 
@@ -28,6 +39,25 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         ORDER BY s.content_hash
         ON CONFLICT (content_hash) DO NOTHING
         """;
+
+    // The store held fewer rows than the file before the unique index was dropped (and the dropped index's lock
+    // keeps other writers out since): an anti-join finds the hashes already stored, DISTINCT ON the repeats
+    // within the file that the reader's window let through.
+    protected override string InsertTransactionsWithoutUniqueIndexSql => $"""
+        INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
+        SELECT DISTINCT ON (s.content_hash) c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
+        FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key
+        WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.content_hash = s.content_hash)
+        ORDER BY s.content_hash
+        """;
+
+    // Building the unique index once from sorted data costs a fraction of checking and inserting each row into it.
+    protected override bool RebuildsUniqueIndex => true;
+
+    protected override string TemporaryTableOptions => " ON COMMIT DROP";
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     protected override string RecomputeFirstSeenSql => """
         UPDATE customers c SET first_seen_at_utc = t.first_seen
@@ -42,12 +72,13 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         // The defaults (4 MB) make the merge's sort and any index rebuild spill to disk many times over; SET LOCAL
         // ends with the transaction, so the pooled connection goes back as it was.
         await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
+        // 256 MB holds the hash tables of a million customers (grouping, joining) without spilling in batches.
+        await ExecuteAsync("SET LOCAL work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
             $"""
             CREATE TEMPORARY TABLE {StagingTable} (
-                customer_key text NOT NULL, occurred_at_utc timestamptz NOT NULL, amount numeric NOT NULL, currency text NOT NULL,
-                order_reference text, channel text, quantity numeric, content_hash text NOT NULL) ON COMMIT DROP
+                customer_key text COLLATE "C" NOT NULL, occurred_at_utc timestamptz NOT NULL, amount numeric NOT NULL, currency text NOT NULL,
+                order_reference text, channel text, quantity numeric, content_hash text COLLATE "C" NOT NULL) ON COMMIT DROP
             """,
             cancellationToken).ConfigureAwait(false);
         _copy = await connection.BeginBinaryImportAsync(
@@ -57,7 +88,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 
     // Synchronous writes: the reader yields rows synchronously and the importer flushes its buffer as it fills,
     // so a state machine per value would only add cost on the hottest path of the import.
-    public override void Stage(ImportRow row)
+    protected override void StageRow(ImportRow row)
     {
         var copy = _copy ?? throw new InvalidOperationException("Staging has not begun.");
         copy.StartRow();
@@ -77,7 +108,6 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         }
 
         copy.Write(row.ContentHash, NpgsqlDbType.Text);
-        StagedRows++;
     }
 
     public override async Task EndStagingAsync(CancellationToken cancellationToken)
@@ -89,6 +119,28 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         // Temporary tables are never analysed automatically; without statistics the planner guesses a few rows
         // and picks nested loops for the joins of the merge.
         await ExecuteAsync($"ANALYZE {StagingTable}", cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {ProblemsTable} (import_batch_id, line_number, \"column\", message, raw_record) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
+        {
+            foreach (var problem in problems)
+            {
+                var stored = Stored(problem);
+                copy.StartRow();
+                copy.Write(batchId, NpgsqlDbType.Bigint);
+                copy.Write(stored.Line, NpgsqlDbType.Bigint);
+                WriteNullable(copy, stored.Column);
+                copy.Write(stored.Message, NpgsqlDbType.Text);
+                WriteNullable(copy, stored.RawRecord);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -115,6 +167,9 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetDecimal(1));
     }
+
+    protected override async Task AfterStagedCustomersAsync(CancellationToken cancellationToken) =>
+        await ExecuteAsync($"ANALYZE {StagedCustomersTable}", cancellationToken).ConfigureAwait(false);
 
     // Autovacuum analyses the new customers only after commit; the join of the merge needs their statistics now.
     protected override async Task AfterCustomersAsync(CancellationToken cancellationToken) =>

@@ -2,13 +2,16 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace CltvDashboard.Infrastructure.Import.Writing;
 
 /// <summary>
 /// Stages rows with a prepared multi-row INSERT, reused for every batch of rows, into a temporary table; then
-/// merges with SQLite's upsert. Values are bound as .NET decimals and dates so that Microsoft.Data.Sqlite writes
-/// the same text forms EF Core reads back.
+/// merges with SQLite's upsert. Values are bound straight through SQLite's C interface as UTF-8 from a reused
+/// buffer, in the text forms Microsoft.Data.Sqlite writes for decimals and dates (which EF Core reads back):
+/// binding through <see cref="SqliteParameter"/> boxed and converted each value to a new string, and cost as
+/// much as all the rest of staging.
 /// </summary>
 internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransaction transaction) : StagingWriter(connection, transaction)
 {
@@ -26,19 +29,25 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
 
     private readonly ImportRow[] _buffer = new ImportRow[RowsPerStatement];
     private int _buffered;
-    private SqliteCommand? _insert;
+    private const string DateFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+    private const string DecimalFormat = "0.0###########################";
+
+    private readonly byte[] _utf8 = new byte[4 * 1024];
+    private readonly char[] _chars = new char[64];
+    private sqlite3_stmt? _insert;
 
     // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
+    // In key order, so that the unique index on external_id grows at its end instead of at random pages.
     protected override string InsertCustomersSql => $"""
         INSERT INTO customers (external_id, first_seen_at_utc)
-        SELECT customer_key, min(occurred_at_utc) FROM {StagingTable} WHERE true GROUP BY customer_key
+        SELECT customer_key, first_seen FROM temp.{StagedCustomersTable} WHERE true ORDER BY customer_key
         ON CONFLICT (external_id) DO NOTHING
         """;
 
     // Dates are ISO text of one format in UTC, so text order is time order.
     protected override string EarlierFirstSeenSql => $"""
         UPDATE customers SET first_seen_at_utc = s.first_seen
-        FROM (SELECT customer_key, min(occurred_at_utc) AS first_seen FROM {StagingTable} GROUP BY customer_key) s
+        FROM temp.{StagedCustomersTable} s
         WHERE customers.external_id = s.customer_key AND s.first_seen < customers.first_seen_at_utc
         """;
 
@@ -56,6 +65,9 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         WHERE customers.id = t.customer_id AND customers.first_seen_at_utc <> t.first_seen
         """;
 
+    // SQLITE_CONSTRAINT: the only constraint an index build can break is uniqueness.
+    protected override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
+
     public override async Task BeginAsync(CancellationToken cancellationToken)
     {
         _tempCacheSize = await ScalarAsync("PRAGMA temp.cache_size", cancellationToken).ConfigureAwait(false);
@@ -67,13 +79,12 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
                 order_reference TEXT, channel TEXT, quantity TEXT, content_hash TEXT NOT NULL)
             """,
             cancellationToken).ConfigureAwait(false);
-        _insert = InsertCommand(RowsPerStatement);
+        _insert = Prepare(RowsPerStatement);
     }
 
-    public override void Stage(ImportRow row)
+    protected override void StageRow(ImportRow row)
     {
         _buffer[_buffered++] = row;
-        StagedRows++;
         if (_buffered == RowsPerStatement)
         {
             Flush(_insert ?? throw new InvalidOperationException("Staging has not begun."));
@@ -84,7 +95,7 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
     {
         if (_buffered > 0)
         {
-            using var tail = InsertCommand(_buffered);
+            using var tail = Prepare(_buffered);
             Flush(tail);
         }
 
@@ -129,13 +140,10 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
     }
 
     // A temporary table lives as long as the connection, and pooled connections outlive the import.
-    protected override async Task DropStagingAsync(CancellationToken cancellationToken) =>
-        await ExecuteAsync($"DROP TABLE temp.{StagingTable}", cancellationToken).ConfigureAwait(false);
-
-    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    protected override async Task DropStagingAsync(CancellationToken cancellationToken)
     {
-        await using var command = Command(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await ExecuteAsync($"DROP TABLE temp.{StagingTable}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"DROP TABLE temp.{StagedCustomersTable}", cancellationToken).ConfigureAwait(false);
     }
 
     // Without the import's transaction: the writer is disposed after it commits or rolls back.
@@ -146,48 +154,88 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private SqliteCommand InsertCommand(int rows)
+    private sqlite3_stmt Prepare(int rows)
     {
         var sql = new StringBuilder(
             $"INSERT INTO {StagingTable} (customer_key, occurred_at_utc, amount, currency, order_reference, channel, quantity, content_hash) VALUES ");
-        var command = (SqliteCommand)Command(string.Empty);
         for (var row = 0; row < rows; row++)
         {
             sql.Append(row == 0 ? "(" : ",(");
-            for (var value = 0; value < ValuesPerRow; value++)
-            {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{value}");
-                sql.Append(value == 0 ? name : "," + name);
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
+            sql.AppendJoin(',', Enumerable.Repeat('?', ValuesPerRow));
             sql.Append(')');
         }
 
-        command.CommandText = sql.ToString();
-        command.Prepare();
-        return command;
+        Check(raw.sqlite3_prepare_v2(connection.Handle, sql.ToString(), out var statement));
+        return statement;
     }
 
-    private void Flush(SqliteCommand command)
+    private void Flush(sqlite3_stmt statement)
     {
-        var parameters = command.Parameters;
         for (var row = 0; row < _buffered; row++)
         {
             var item = _buffer[row];
-            var at = row * ValuesPerRow;
-            parameters[at].Value = item.CustomerKey;
-            parameters[at + 1].Value = item.OccurredAt.UtcDateTime;
-            parameters[at + 2].Value = item.Amount;
-            parameters[at + 3].Value = item.Currency;
-            parameters[at + 4].Value = (object?)item.OrderReference ?? DBNull.Value;
-            parameters[at + 5].Value = (object?)item.Channel ?? DBNull.Value;
-            parameters[at + 6].Value = (object?)item.Quantity ?? DBNull.Value;
-            parameters[at + 7].Value = item.ContentHash;
+            var at = (row * ValuesPerRow) + 1;
+            BindText(statement, at, item.CustomerKey);
+            item.OccurredAt.UtcDateTime.TryFormat(_chars, out var written, DateFormat, CultureInfo.InvariantCulture);
+            BindText(statement, at + 1, _chars.AsSpan(0, written));
+            BindDecimal(statement, at + 2, item.Amount);
+            BindText(statement, at + 3, item.Currency);
+            BindText(statement, at + 4, item.OrderReference);
+            BindText(statement, at + 5, item.Channel);
+            if (item.Quantity is { } quantity)
+            {
+                BindDecimal(statement, at + 6, quantity);
+            }
+            else
+            {
+                Check(raw.sqlite3_bind_null(statement, at + 6));
+            }
+
+            BindText(statement, at + 7, item.ContentHash);
         }
 
-        command.ExecuteNonQuery();
+        var done = raw.sqlite3_step(statement);
+        if (done != raw.SQLITE_DONE)
+        {
+            Check(done);
+        }
+
+        Check(raw.sqlite3_reset(statement));
         Array.Clear(_buffer, 0, _buffered);
         _buffered = 0;
+    }
+
+    private void BindDecimal(sqlite3_stmt statement, int index, decimal value)
+    {
+        value.TryFormat(_chars, out var written, DecimalFormat, CultureInfo.InvariantCulture);
+        BindText(statement, index, _chars.AsSpan(0, written));
+    }
+
+    private void BindText(sqlite3_stmt statement, int index, ReadOnlySpan<char> value)
+    {
+        // Values longer than the buffer (no identifier or reference is near it) get one of their own.
+        var buffer = Encoding.UTF8.GetMaxByteCount(value.Length) <= _utf8.Length ? _utf8 : new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        var length = Encoding.UTF8.GetBytes(value, buffer);
+        Check(raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, length)));
+    }
+
+    private void BindText(sqlite3_stmt statement, int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(statement, index));
+        }
+        else
+        {
+            BindText(statement, index, value.AsSpan());
+        }
+    }
+
+    private void Check(int resultCode)
+    {
+        if (resultCode != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(resultCode, connection.Handle);
+        }
     }
 }

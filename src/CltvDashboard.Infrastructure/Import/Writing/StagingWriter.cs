@@ -28,24 +28,43 @@ internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders
 /// The merge, shared by both providers up to dialect:
 /// <list type="number">
 /// <item>Replace mode deletes every transaction first.</item>
-/// <item>Customers not yet known are inserted with their earliest staged time as first seen; known customers
-/// whose staged rows are earlier get that earlier time.</item>
-/// <item>Staged rows are inserted joined to their customers; a content hash the store already holds (the unique
-/// index) is skipped, which makes re-importing a file or an overlapping export add nothing twice.</item>
+/// <item>The staged customers are grouped once into a temporary table with their earliest staged time. Those not
+/// yet known are inserted in key order with it as first seen; known customers whose staged rows are earlier get
+/// that earlier time.</item>
+/// <item>Staged rows are inserted joined to their customers; a content hash the store already holds is skipped,
+/// which makes re-importing a file or an overlapping export add nothing twice.</item>
 /// <item>Replace mode then deletes customers left without transactions and recomputes first seen from what remains.</item>
 /// </list>
-/// Rows go into transactions in content-hash order, so that the unique index on the hash grows in order rather
-/// than at random pages, the dominant cost of the merge on large files.
+/// How the rows go into transactions depends on the import's size against the store's:
+/// <list type="bullet">
+/// <item>Small: in content-hash order with ON CONFLICT DO NOTHING on the unique index, so that the index grows in
+/// order rather than at random pages.</item>
+/// <item>At least <c>MinRowsToRebuildIndexes</c> rows into an empty table: every index (and on PostgreSQL every
+/// foreign key) is dropped, rows go in as staged, and the indexes are built afterwards; building the unique index
+/// is the dedupe check, and when it fails (the file repeats a row beyond the reader's window) a savepoint undoes
+/// the insert and the next way is taken.</item>
+/// <item>Larger than what the store holds: the secondary indexes are dropped and rebuilt around the insert; on
+/// PostgreSQL the unique index too, the insert then deduping with an anti-join and DISTINCT ON.</item>
+/// </list>
 /// A row is a sale when its amount is zero or more; the reader makes refunds and cancellations negative.
 /// </remarks>
 internal abstract class StagingWriter : IAsyncDisposable
 {
     protected const string StagingTable = "cltv_import_staging";
+    protected const string StagedCustomersTable = "cltv_import_customers";
+    protected const string ProblemsTable = "import_problems";
     private const string TransactionsTable = "transactions";
+    private const int MaxColumnLength = 128;
+    private const int MaxMessageLength = 2000;
     private const long MinRowsToRebuildIndexes = 10_000;
 
     private IReadOnlyList<string> _dropIndexes = [];
     private IReadOnlyList<string> _createIndexes = [];
+    private IReadOnlyList<string> _dropUniqueIndexes = [];
+    private IReadOnlyList<string> _createUniqueIndexes = [];
+    private decimal _stagedRevenue;
+    private long _stagedSales;
+    private bool _stagedReferences;
 
     protected StagingWriter(DbConnection connection, DbTransaction transaction)
     {
@@ -68,7 +87,8 @@ internal abstract class StagingWriter : IAsyncDisposable
             SqliteConnection sqlite => new SqliteStagingWriter(sqlite, dbTransaction),
             _ => throw new NotSupportedException($"Imports into {connection.GetType().Name} are not supported."),
         };
-        (writer._dropIndexes, writer._createIndexes) = SecondaryIndexSql(context);
+        (writer._dropIndexes, writer._createIndexes) = IndexSql(context, unique: false);
+        (writer._dropUniqueIndexes, writer._createUniqueIndexes) = IndexSql(context, unique: true);
         return writer;
     }
 
@@ -76,7 +96,18 @@ internal abstract class StagingWriter : IAsyncDisposable
     public abstract Task BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>Adds one row; called on the hot path, synchronously, as the reader yields rows.</summary>
-    public abstract void Stage(ImportRow row);
+    public void Stage(ImportRow row)
+    {
+        StageRow(row);
+        StagedRows++;
+        _stagedRevenue += row.Amount;
+        if (row.Amount >= 0)
+        {
+            _stagedSales++;
+        }
+
+        _stagedReferences |= row.OrderReference is not null;
+    }
 
     /// <summary>Flushes what is buffered and prepares the staging table for the merge.</summary>
     public abstract Task EndStagingAsync(CancellationToken cancellationToken);
@@ -89,24 +120,26 @@ internal abstract class StagingWriter : IAsyncDisposable
             await ExecuteAsync("DELETE FROM transactions", cancellationToken).ConfigureAwait(false);
         }
 
-        var newCustomers = await ExecuteAsync(InsertCustomersSql, cancellationToken).ConfigureAwait(false);
-        if (mode == ImportMode.Append)
+        // Each staged customer once, with its earliest time: the insert and the update below both read it,
+        // a million rows instead of grouping millions of staged rows twice.
+        await ExecuteAsync(
+            $"CREATE TEMPORARY TABLE {StagedCustomersTable}{TemporaryTableOptions} AS SELECT customer_key, min(occurred_at_utc) AS first_seen FROM {StagingTable} GROUP BY customer_key",
+            cancellationToken).ConfigureAwait(false);
+        await AfterStagedCustomersAsync(cancellationToken).ConfigureAwait(false);
+        var stagedCustomers = await ScalarAsync($"SELECT count(*) FROM {StagedCustomersTable}", cancellationToken).ConfigureAwait(false);
+        var newCustomers = await ExecuteAsync(
+            StagedRows >= MinRowsToRebuildIndexes ? InsertManyCustomersSql : InsertCustomersSql, cancellationToken).ConfigureAwait(false);
+        if (mode == ImportMode.Append && newCustomers < stagedCustomers)
         {
             await ExecuteAsync(EarlierFirstSeenSql, cancellationToken).ConfigureAwait(false);
         }
 
         await AfterCustomersAsync(cancellationToken).ConfigureAwait(false);
-        var rebuild = await IsLargeRelativeToStoreAsync(cancellationToken).ConfigureAwait(false);
-        if (rebuild)
-        {
-            await ExecuteAllAsync(_dropIndexes, cancellationToken).ConfigureAwait(false);
-        }
+        var stored = await StoredRowsUpToStagedAsync(cancellationToken).ConfigureAwait(false);
+        var imported = stored == 0 && await TryInsertIntoEmptyAsync(batchId, cancellationToken).ConfigureAwait(false) is { } intoEmpty
+            ? intoEmpty
+            : await InsertDedupedAsync(batchId, rebuild: stored < StagedRows, cancellationToken).ConfigureAwait(false);
 
-        var imported = await ExecuteAsync(InsertTransactionsSql, cancellationToken, batchId).ConfigureAwait(false);
-        if (rebuild)
-        {
-            await ExecuteAllAsync(_createIndexes, cancellationToken).ConfigureAwait(false);
-        }
         if (mode == ImportMode.Replace)
         {
             await ExecuteAsync(
@@ -115,18 +148,75 @@ internal abstract class StagingWriter : IAsyncDisposable
             await ExecuteAsync(RecomputeFirstSeenSql, cancellationToken).ConfigureAwait(false);
         }
 
-        var (orders, revenue) = await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        // When every staged row went in and none has a reference, the batch holds exactly what was staged and
+        // its counts are known without reading millions of rows back.
+        var (orders, revenue) = imported == StagedRows && !_stagedReferences
+            ? (_stagedSales, _stagedRevenue)
+            : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, newCustomers, orders, revenue);
     }
 
+    /// <summary>
+    /// Stores the rejected rows of <paramref name="batchId"/>, each column and message cut to what the schema holds;
+    /// after the merge, in the same transaction.
+    /// </summary>
+    public virtual async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            $"INSERT INTO {ProblemsTable} (import_batch_id, line_number, \"column\", message, raw_record) VALUES (@batch, @line, @column, @message, @raw)",
+            batchId);
+        var line = AddParameter(command, "line");
+        var column = AddParameter(command, "column");
+        var message = AddParameter(command, "message");
+        var raw = AddParameter(command, "raw");
+        foreach (var problem in problems)
+        {
+            var stored = Stored(problem);
+            line.Value = stored.Line;
+            column.Value = (object?)stored.Column ?? DBNull.Value;
+            message.Value = stored.Message;
+            raw.Value = (object?)stored.RawRecord ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A problem as the import_problems table holds it: an empty column is null, long texts are cut.</summary>
+    internal static (long Line, string? Column, string Message, string? RawRecord) Stored(ImportProblem problem) => (
+        problem.Line,
+        problem.Column.Length == 0 ? null : Truncate(problem.Column, MaxColumnLength),
+        Truncate(problem.Message, MaxMessageLength),
+        problem.RawRecord);
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Counts the rows written to the staging table; set by the provider as rows are staged.</summary>
-    protected long StagedRows { get; set; }
+    /// <summary>Counts the rows written to the staging table.</summary>
+    protected long StagedRows { get; private set; }
+
+    /// <summary>What follows the name of a temporary table created in the import's transaction.</summary>
+    protected virtual string TemporaryTableOptions => string.Empty;
+
+    /// <summary>
+    /// Whether a large import also drops the unique content-hash index and builds it again afterwards, deduping
+    /// with <see cref="InsertTransactionsWithoutUniqueIndexSql"/> instead.
+    /// </summary>
+    protected virtual bool RebuildsUniqueIndex => false;
 
     /// <summary>Inserts the staged customers the store does not know; must return the number inserted.</summary>
     protected abstract string InsertCustomersSql { get; }
+
+    /// <summary>The same as <see cref="InsertCustomersSql"/>, for an import large enough to rebuild indexes.</summary>
+    protected virtual string InsertManyCustomersSql => InsertCustomersSql;
 
     /// <summary>Moves known customers' first seen back to their earliest staged row.</summary>
     protected abstract string EarlierFirstSeenSql { get; }
@@ -134,11 +224,26 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Inserts staged rows whose hash is new, with @batch as their batch; must return the number inserted.</summary>
     protected abstract string InsertTransactionsSql { get; }
 
+    /// <summary>
+    /// Inserts staged rows whose hash the store does not hold, each hash once, with @batch as their batch, while the
+    /// unique index is dropped; must return the number inserted.
+    /// </summary>
+    protected virtual string InsertTransactionsWithoutUniqueIndexSql => throw new NotSupportedException();
+
+    /// <summary>Whether an error is the violation of a unique index.</summary>
+    protected abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Adds one row to the staging table.</summary>
+    protected abstract void StageRow(ImportRow row);
+
     /// <summary>Sets every customer's first seen to their earliest transaction.</summary>
     protected abstract string RecomputeFirstSeenSql { get; }
 
     /// <summary>Orders and net revenue of the transactions of a batch.</summary>
     protected abstract Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken);
+
+    /// <summary>Refreshes what the planner knows of the staged customers.</summary>
+    protected virtual Task AfterStagedCustomersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Refreshes what the planner knows once customers may have grown by millions.</summary>
     protected virtual Task AfterCustomersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -146,18 +251,17 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Removes the staging table before commit where the provider does not.</summary>
     protected abstract Task DropStagingAsync(CancellationToken cancellationToken);
 
-    // The drop and create statements of transactions' non-unique indexes, generated from the model the way the
-    // migrations create them, so a rebuilt index is the one the schema defines. The unique content-hash index
-    // stays: the merge's dedupe relies on it.
-    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) SecondaryIndexSql(CltvDbContext context)
+    // The drop and create statements of transactions' unique or non-unique indexes, generated from the model the
+    // way the migrations create them, so a rebuilt index is the one the schema defines.
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool unique)
     {
         var model = context.GetService<IDesignTimeModel>().Model;
         var table = model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable);
-        var indexes = table.Indexes.Where(i => !i.IsUnique).ToArray();
+        var indexes = table.Indexes.Where(i => i.IsUnique == unique).ToArray();
         var generator = context.GetService<IMigrationsSqlGenerator>();
         var dropOperations = indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList();
         var createOperations = indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList();
-        if (context.Database.IsNpgsql())
+        if (!unique && context.Database.IsNpgsql())
         {
             // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates
             // all rows with one join. SQLite cannot drop a constraint without rebuilding the table.
@@ -175,11 +279,30 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     // Maintaining the secondary indexes row by row costs far more than building them once from sorted data, but
     // rebuilding them costs in proportion to the whole table: worth it only when the import at least doubles it.
-    private async Task<bool> IsLargeRelativeToStoreAsync(CancellationToken cancellationToken)
+    private async Task<long> InsertDedupedAsync(long batchId, bool rebuild, CancellationToken cancellationToken)
+    {
+        var rebuildUnique = rebuild && RebuildsUniqueIndex;
+        if (rebuild)
+        {
+            await ExecuteAllAsync(rebuildUnique ? [.. _dropUniqueIndexes, .. _dropIndexes] : _dropIndexes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var imported = await ExecuteAsync(rebuildUnique ? InsertTransactionsWithoutUniqueIndexSql : InsertTransactionsSql, cancellationToken, batchId)
+            .ConfigureAwait(false);
+        if (rebuild)
+        {
+            await ExecuteAllAsync(rebuildUnique ? [.. _createUniqueIndexes, .. _createIndexes] : _createIndexes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return imported;
+    }
+
+    // Returns the rows stored, counted up to the number staged: null when the import is too small to rebuild anything.
+    private async Task<long?> StoredRowsUpToStagedAsync(CancellationToken cancellationToken)
     {
         if (StagedRows < MinRowsToRebuildIndexes)
         {
-            return false;
+            return null;
         }
 
         await using var command = Command($"SELECT count(*) FROM (SELECT 1 FROM {TransactionsTable} LIMIT @limit) t");
@@ -187,8 +310,45 @@ internal abstract class StagingWriter : IAsyncDisposable
         limit.ParameterName = "limit";
         limit.Value = StagedRows;
         command.Parameters.Add(limit);
-        var existing = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        return existing < StagedRows;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    // Into an empty table, rows go in as staged: no sort, no index to maintain. Building the unique index
+    // afterwards is the dedupe check; when the file repeats a row beyond the reader's window the build fails,
+    // the savepoint undoes the insert and the caller merges with the dedupe instead (null).
+    private async Task<long?> TryInsertIntoEmptyAsync(long batchId, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "cltv_import_unsorted";
+        await ExecuteAsync($"SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAllAsync([.. _dropUniqueIndexes, .. _dropIndexes], cancellationToken).ConfigureAwait(false);
+        var imported = await ExecuteAsync(
+            $"""
+            INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
+            SELECT c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
+            FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key
+            """,
+            cancellationToken,
+            batchId).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAllAsync(_createUniqueIndexes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            await ExecuteAsync($"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        await ExecuteAllAsync(_createIndexes, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+        return imported;
+    }
+
+    protected async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)

@@ -222,6 +222,59 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Rejected_rows_download_as_csv_with_their_line_reason_and_original_fields()
+    {
+        var database = await FreshStoreAsync();
+        var text = "customer_id;date;amount;note\n"
+            + "a;2024-01-01;10;fine\n"
+            + "b;2024-01-02;=1+2;\"x, \"\"quoted\"\"\"\n"
+            + "c;2024-01-03;5;ok\n"
+            + "@d;not a date;-6;+cmd\n";
+
+        var result = await ImportTextAsync(database, text);
+
+        result.RowsRejected.Should().Be(2);
+        var (header, rows) = await DownloadRejectedAsync(database, result.BatchId);
+        header.Should().Equal("line", "column", "reason", "customer_id", "date", "amount", "note");
+        rows.Should().HaveCount(2);
+        rows[0].Should().Equal("3", "amount", result.Errors[0].Message, "b", "2024-01-02", "'=1+2", "x, \"quoted\"");
+        rows[0][2].Should().Contain("is not an amount");
+        rows[1].Should().Equal("5", "date", result.Errors[1].Message, "'@d", "not a date", "'-6", "'+cmd");
+    }
+
+    [Fact]
+    public async Task Every_rejected_row_is_stored_with_its_record_beyond_the_problems_kept_in_memory()
+    {
+        var database = await FreshStoreAsync();
+        var csv = new StringBuilder("customer_id,date,amount\n");
+        for (var i = 0; i < 9_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"c{i},2024-01-01,{(i % 3 == 0 ? "1" : "?" + i)}\n");
+        }
+
+        var result = await ImportTextAsync(database, csv.ToString(), options: Options() with { MaxProblemsKept = 10 });
+
+        result.RowsRejected.Should().Be(6_000, "more than are kept in memory before the rest goes to a temporary file");
+        var (_, rows) = await DownloadRejectedAsync(database, result.BatchId);
+        rows.Should().HaveCount(6_000);
+        rows.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).Should().BeInAscendingOrder();
+        rows[^1].Should().Equal("9001", "amount", "'?8999' is not an amount (expected e.g. 12.50, 1,234.50, €12,50 or (5.00))", "c8999", "2024-01-01", "?8999");
+        await using var context = CltvDatabase.CreateContext(database);
+        (await context.ImportProblems.CountAsync(p => p.RawRecord == null)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Downloading_the_rejected_rows_of_an_unknown_batch_fails()
+    {
+        var database = await FreshStoreAsync();
+        await using var context = CltvDatabase.CreateContext(database);
+
+        var act = () => RejectedRowsCsv.WriteAsync(context, 42, new MemoryStream());
+
+        await act.Should().ThrowAsync<KeyNotFoundException>();
+    }
+
+    [Fact]
     public async Task A_large_import_into_an_empty_store_keeps_every_index_constraint_and_the_dedupe()
     {
         // Large enough that the merge drops the secondary indexes (and, on PostgreSQL, the foreign keys) and rebuilds them.
@@ -249,6 +302,65 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
             "INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, import_batch_id, content_hash) " +
             "VALUES (-1, '2024-01-01T00:00:00Z', 1, 'USD', -1, 'orphan')");
         await orphan.Should().ThrowAsync<Exception>("the foreign keys are back in force");
+    }
+
+    [Fact]
+    public async Task A_large_import_into_an_empty_store_repeating_rows_beyond_the_readers_window_stores_each_once()
+    {
+        var database = await FreshStoreAsync();
+        var file = Simple(Enumerable.Range(0, 12_000)) + Simple(Enumerable.Range(11_000, 500))[24..];
+
+        var result = await ImportTextAsync(database, file, options: Options() with { DuplicateWindow = 10 });
+
+        result.TransactionsImported.Should().Be(12_000);
+        result.DuplicatesSkipped.Should().Be(500);
+        result.Customers.Should().Be(12_000);
+        result.NetRevenue.Should().Be(Enumerable.Range(0, 12_000).Sum(Amount));
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(12_000, 12_000, Enumerable.Range(0, 12_000).Sum(Amount)));
+        await using var context = CltvDatabase.CreateContext(database);
+        var uniqueIndex = context.Model.FindEntityType(typeof(Transaction))!.GetIndexes().Single(i => i.IsUnique).GetDatabaseName();
+        var storedIndexes = await context.Database.SqlQueryRaw<string>(context.Database.IsNpgsql()
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'transactions'"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'").ToListAsync();
+        storedIndexes.Should().Contain(uniqueIndex);
+    }
+
+    [Fact]
+    public async Task A_large_import_over_a_smaller_store_adds_only_new_rows_and_each_repeated_row_once()
+    {
+        // Large relative to the store, so that the merge rebuilds the indexes; the reader's window of 10 hashes
+        // lets the file's repeats through to the store's dedupe.
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(0, 4_000)));
+        var file = Simple(Enumerable.Range(2_000, 12_000)) + Simple(Enumerable.Range(13_000, 500))[24..];
+
+        var result = await ImportTextAsync(database, file, options: Options() with { DuplicateWindow = 10 });
+
+        result.TransactionsImported.Should().Be(10_000);
+        result.DuplicatesSkipped.Should().Be(2_500);
+        result.NetRevenue.Should().Be(Enumerable.Range(4_000, 10_000).Sum(Amount));
+        result.Orders.Should().Be(10_000);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(14_000, 14_000, Enumerable.Range(0, 14_000).Sum(Amount)));
+        var again = await ImportTextAsync(database, file);
+        again.TransactionsImported.Should().Be(0);
+    }
+
+    private static async Task<(IReadOnlyList<string> Header, List<string[]> Rows)> DownloadRejectedAsync(string database, long batchId)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        using var csv = new MemoryStream();
+        var written = await RejectedRowsCsv.WriteAsync(context, batchId, csv);
+        csv.Position = 0;
+        using var reader = await Sylvan.Data.Csv.CsvDataReader.CreateAsync(new StreamReader(csv));
+        var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.RowFieldCount).Select(reader.GetString).ToArray());
+        }
+
+        rows.Should().HaveCount((int)written);
+        return (header, rows);
     }
 
     private static decimal Amount(int i) => i + (i % 100) / 100m;

@@ -237,7 +237,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("external_id");
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("FirstSeenAtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -288,6 +289,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at_utc");
+
+                    b.Property<string>("Header")
+                        .HasColumnType("text")
+                        .HasColumnName("header");
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
@@ -612,7 +617,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("content_hash");
+                        .HasColumnName("content_hash")
+                        .UseCollation("C");
 
                     b.Property<string>("Currency")
                         .IsRequired()

@@ -278,6 +278,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at_utc");
 
+                    b.Property<string>("Header")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header");
+
                     b.Property<string>("ImportedBy")
                         .IsRequired()
                         .HasMaxLength(256)

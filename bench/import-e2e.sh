@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# End-to-end speed and memory of `cltv import` on the simulated log of 1,000,000 CDNOW-like customers (about 4.4
+# million rows): into PostgreSQL, against `psql \copy` of the same file into a plain table measured in the same
+# run, and into a fresh SQLite file. Each run imports into an empty store. Targets (2 cores): PostgreSQL within 2x
+# the \copy time, SQLite within 60 s, peak memory under 300 MB for both.
+#
+# PostgreSQL: a throwaway cluster of /usr/lib/postgresql/15 with its default settings, in a temporary folder on a
+# free port (as the postgres user when run as root), logging every statement over one second with its duration
+# so that the merge's steps can be read from "$work/pg/log" (KEEP=1 keeps the folder).
+#
+# Environment: CUSTOMERS (default 1000000), SEED (1), RUNS (2), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench), PG_BIN.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+customers=${CUSTOMERS:-1000000}
+seed=${SEED:-1}
+runs=${RUNS:-2}
+data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
+pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
+input="$data_dir/transactions-$customers-seed$seed.csv"
+cltv=$PWD/src/CltvDashboard.Cli/bin/Release/net10.0/cltv
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+log "building the command line (Release)"
+dotnet build src/CltvDashboard.Cli -c Release -nologo -v quiet
+
+mkdir -p "$data_dir"
+if [[ ! -s "$input" ]]; then
+  log "generating $input"
+  dotnet run -c Release --project bench/CltvDashboard.Benchmarks -- generate --customers "$customers" --seed "$seed" --output "$input"
+fi
+rows=$(($(wc -l <"$input") - 1))
+log "using $input ($(du -h "$input" | cut -f1), $rows rows)"
+
+work=$(mktemp -d)
+chmod 755 "$work"
+as_pg=()
+((EUID == 0)) && as_pg=(runuser -u postgres --)
+stop_cluster() {
+  [[ -f "$work/pg/postmaster.pid" ]] && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  [[ ${KEEP:-0} == 1 ]] && echo "kept $work" >&2 || rm -rf "$work"
+}
+trap stop_cluster EXIT
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir "$work/pg"
+((EUID == 0)) && chown postgres "$work/pg"
+"${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
+  -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c log_min_duration_statement=1000" start >/dev/null
+psql=(psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q)
+
+# Runs "$@" under GNU time; sets wall (seconds) and rss_mb.
+timed() {
+  local status=0
+  /usr/bin/time -v -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" || status=$?
+  if ((status != 0)); then
+    echo "run failed with exit status $status: $*" >&2
+    cat "$work/stderr" >&2
+    exit 1
+  fi
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+    n = split($2, part, ":"); s = 0
+    for (i = 1; i <= n; i++) s = s * 60 + part[i]
+    printf "%.2f", s }' "$work/time")
+  rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/time")
+}
+
+for run in $(seq 1 "$runs"); do
+  log "run $run (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  "${psql[@]}" -c "CREATE DATABASE plain_$run" -c "CREATE DATABASE cltv_$run"
+  "${psql[@]}" -d "plain_$run" -c "CREATE TABLE plain (customer_id text, date date, amount numeric)"
+  timed "${psql[@]}" -d "plain_$run" -c "\\copy plain FROM '$input' WITH (FORMAT csv, HEADER true)"
+  copy_wall=$wall
+  printf 'psql \\copy          run %d: wall %6.2f s\n' "$run" "$copy_wall"
+
+  timed "$cltv" import --input "$input" --database "Host=127.0.0.1;Port=$port;Username=postgres;Database=cltv_$run" --currency USD --quiet
+  printf 'import PostgreSQL   run %d: wall %6.2f s   max RSS %4d MB   %.2fx \\copy   (load after: %s)\n' \
+    "$run" "$wall" "$rss_mb" "$(awk -v a="$wall" -v b="$copy_wall" 'BEGIN { print a / b }')" "$(cut -d' ' -f1 /proc/loadavg)"
+  grep -o '"transactionsImported": [0-9]*' "$work/stdout" >&2
+
+  timed "$cltv" import --input "$input" --database "$work/cltv_$run.db" --currency USD --quiet
+  printf 'import SQLite       run %d: wall %6.2f s   max RSS %4d MB   (load after: %s)\n' "$run" "$wall" "$rss_mb" "$(cut -d' ' -f1 /proc/loadavg)"
+  grep -o '"transactionsImported": [0-9]*' "$work/stdout" >&2
+  rm -f "$work/cltv_$run.db"*
+done
+
+log "PostgreSQL statements over 1 s (last run)"
+grep -o 'duration: [0-9.]* ms .*' "$work/pg/log" | tail -n 12 | cut -c1-160 >&2
+echo "targets (2 cores): PostgreSQL <= 2x psql \\copy, SQLite <= 60 s, max RSS < 300 MB"
