@@ -213,11 +213,11 @@ public sealed class SettingsInput
             var channel = row.Channel!.Trim();
             if (settings.AcquisitionCosts.FirstOrDefault(c => c.Channel == channel) is { } existing)
             {
-                existing.CostPerCustomer = row.CostPerCustomer;
+                existing.CostPerCustomer = row.CostPerCustomer ?? 0m;
             }
             else
             {
-                settings.AcquisitionCosts.Add(new ChannelAcquisitionCost { Channel = channel, CostPerCustomer = row.CostPerCustomer });
+                settings.AcquisitionCosts.Add(new ChannelAcquisitionCost { Channel = channel, CostPerCustomer = row.CostPerCustomer ?? 0m });
             }
         }
     }
@@ -229,6 +229,6 @@ public sealed class CostRow
     /// <summary>The channel, as on customers.</summary>
     public string? Channel { get; set; }
 
-    /// <summary>Cost to acquire one customer.</summary>
-    public decimal CostPerCustomer { get; set; }
+    /// <summary>Cost to acquire one customer; blank counts as 0.</summary>
+    public decimal? CostPerCustomer { get; set; }
 }

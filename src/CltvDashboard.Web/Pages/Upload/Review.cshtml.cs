@@ -11,6 +11,9 @@ namespace CltvDashboard.Web.Pages.Upload;
 /// <summary>Shows how an uploaded file will be read, lets the user correct it, and queues the import.</summary>
 public sealed class ReviewModel : PageModel
 {
+    /// <summary>How many of the preview's problems the page lists.</summary>
+    public const int ProblemsShown = 10;
+
     private const int PreviewRows = 15;
     private readonly UploadStore _uploads;
     private readonly ImportBacklog _queue;
@@ -53,6 +56,9 @@ public sealed class ReviewModel : PageModel
 
     /// <summary>The first rows as they would be read; null when the file cannot be read so.</summary>
     public ImportPreview? Preview { get; private set; }
+
+    /// <summary>Whether neither the dataset nor the form names a currency yet.</summary>
+    public bool CurrencyUnknown { get; private set; }
 
     /// <summary>Why the file cannot be read with the current choices.</summary>
     public string? Error { get; private set; }
@@ -135,6 +141,7 @@ public sealed class ReviewModel : PageModel
             Error = "Choose at least the customer, date and amount columns, or use the detected layout.";
         }
 
+        CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null;
         var options = new ImportOptions
         {
             Now = _time.GetUtcNow(),
