@@ -48,19 +48,19 @@ public sealed class SetupModel : PageModel
             return NotFound();
         }
 
-        // Checked without using the token up, so that a weak password does not burn it.
         if (string.IsNullOrWhiteSpace(Token) || _token.Value is null || !string.Equals(Token.Trim(), _token.Value, StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddModelError(nameof(Token), "The setup token is not the one in the server log.");
             return Page();
         }
 
-        var validation = await ValidatePasswordAsync();
-        if (validation.Count > 0)
+        // The account is checked in full before the token is used up, so that a typo does not burn it.
+        var problems = await ValidateAccountAsync();
+        if (problems.Count > 0)
         {
-            foreach (var message in validation)
+            foreach (var message in problems)
             {
-                ModelState.AddModelError(nameof(Password), message);
+                ModelState.AddModelError(string.Empty, message);
             }
 
             return Page();
@@ -88,10 +88,21 @@ public sealed class SetupModel : PageModel
         return LocalRedirect("/");
     }
 
-    private async Task<List<string>> ValidatePasswordAsync()
+    private async Task<List<string>> ValidateAccountAsync()
     {
         var messages = new List<string>();
         var probe = new CltvUser { UserName = Email.Trim(), Email = Email.Trim() };
+        if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(probe.Email) || string.IsNullOrWhiteSpace(probe.Email))
+        {
+            messages.Add("Enter a valid e-mail address.");
+        }
+
+        foreach (var validator in _users.UserValidators)
+        {
+            var result = await validator.ValidateAsync(_users, probe);
+            messages.AddRange(result.Errors.Select(e => e.Description));
+        }
+
         foreach (var validator in _users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(_users, probe, Password);

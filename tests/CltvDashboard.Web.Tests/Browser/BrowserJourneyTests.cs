@@ -118,6 +118,18 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         await page.GotoAsync(_baseUrl + "/");
         await ShotAsync(page, "11-home-with-data");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
+        await page.GetByLabel("E-mail").FillAsync("analyst@example.com");
+        await page.GetByLabel("Initial password").FillAsync(CltvWebFactory.Password);
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Created analyst@example.com as Analyst.")).ToBeVisibleAsync();
+        await ShotAsync(page, "12-users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Realtime Graph" })).ToBeVisibleAsync();
+        await ShotAsync(page, "13-hangfire");
+
         _consoleErrors.Should().BeEmpty("no page breaks the content security policy or fails a script");
         await using var context = _app.CreateContext();
         context.BusinessSettings.Single().ProfitMargin.Should().Be(0.4m);

@@ -21,11 +21,15 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     public const string Password = "Correct-Horse-7";
 
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <summary>Creates the factory on a database; the factory removes the data folder, the caller the database.</summary>
-    public CltvWebFactory(TestDatabase database)
+    /// <param name="database">The database.</param>
+    /// <param name="settings">Configuration values over the tests' defaults.</param>
+    public CltvWebFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
+        _settings = settings ?? new Dictionary<string, string>();
         DataFolder = Path.Combine(Path.GetTempPath(), "cltv-web-data-" + Guid.NewGuid().ToString("N"));
     }
 
@@ -92,6 +96,11 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cltv:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Cltv:UploadsPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IRecalculationScheduler, FakeRecalculationScheduler>());
     }
 
