@@ -54,6 +54,9 @@ public sealed class CltvWebOptions
     /// <summary>Whether this instance runs the background jobs.</summary>
     public bool RunsJobs => Role is InstanceRole.All or InstanceRole.Worker;
 
+    /// <summary>Whether this instance is where people sign in (so where the first Admin is set up).</summary>
+    public bool ServesUsers => Role is InstanceRole.All or InstanceRole.Web;
+
     /// <summary>The largest upload in bytes.</summary>
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 

@@ -1,7 +1,9 @@
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Web.Identity;
+using CltvDashboard.Web.Configuration;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CltvDashboard.Web.Hosting;
 
@@ -15,14 +17,18 @@ public sealed partial class StartupTasks : IHostedService
     private readonly IServiceScopeFactory _scopes;
     private readonly IConfiguration _configuration;
     private readonly SetupToken _setupToken;
+    private readonly CltvWebOptions _options;
     private readonly ILogger<StartupTasks> _logger;
 
     /// <summary>Creates the tasks.</summary>
-    public StartupTasks(IServiceScopeFactory scopes, IConfiguration configuration, SetupToken setupToken, ILogger<StartupTasks> logger)
+    public StartupTasks(
+        IServiceScopeFactory scopes, IConfiguration configuration, SetupToken setupToken, IOptions<CltvWebOptions> options, ILogger<StartupTasks> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _configuration = configuration;
         _setupToken = setupToken;
+        _options = options.Value;
         _logger = logger;
     }
 
@@ -44,8 +50,9 @@ public sealed partial class StartupTasks : IHostedService
                 }
             }
 
+            // Users sign in on web instances; a worker-only instance neither creates the first Admin nor offers setup.
             var users = services.GetRequiredService<UserManager<CltvUser>>();
-            if (users.Users.Any())
+            if (!_options.ServesUsers || users.Users.Any())
             {
                 return;
             }

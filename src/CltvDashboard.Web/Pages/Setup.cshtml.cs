@@ -38,7 +38,7 @@ public sealed class SetupModel : PageModel
     public string Password { get; set; } = "";
 
     /// <summary>Shows the form while no user exists.</summary>
-    public IActionResult OnGet() => _users.Users.Any() ? NotFound() : Page();
+    public IActionResult OnGet() => _users.Users.Any() || _token.Value is null ? NotFound() : Page();
 
     /// <summary>Creates the Admin and signs them in.</summary>
     public async Task<IActionResult> OnPostAsync()
