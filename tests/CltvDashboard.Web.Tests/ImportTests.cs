@@ -63,7 +63,7 @@ public abstract class ImportTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Uploads_are_kept_under_generated_names_and_removed_after_import()
+    public async Task Uploads_are_kept_under_random_names_and_removed_after_import()
     {
         var client = await App.SignedInClientAsync(CltvRoles.Analyst);
 

@@ -9,7 +9,7 @@ namespace CltvDashboard.Web.Imports;
 /// </summary>
 public sealed record PendingImport
 {
-    /// <summary>The upload's generated id; also the saved file's name.</summary>
+    /// <summary>The upload's random id; also the saved file's name.</summary>
     public required Guid Id { get; init; }
 
     /// <summary>The client's file name without any folder, for display and the import batch only.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CltvDashboard.Web.Imports;
 
 /// <summary>
-/// Keeps uploaded files in the data folder's <c>uploads</c> folder under generated names, never the client's
+/// Keeps uploaded files in the data folder's <c>uploads</c> folder under random names, never the client's
 /// name or path, each with its <see cref="PendingImport"/> beside it as JSON.
 /// </summary>
 public sealed class UploadStore

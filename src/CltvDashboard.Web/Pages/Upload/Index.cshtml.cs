@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CltvDashboard.Web.Pages.Upload;
 
-/// <summary>Receives a file and keeps it under a generated name for the review step.</summary>
+/// <summary>Receives a file and keeps it under a random name for the review step.</summary>
 public sealed class IndexModel : PageModel
 {
     private readonly UploadStore _uploads;
