@@ -101,7 +101,15 @@ public sealed class UploadStore
         }
 
         var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Deserialize<PendingImport>(text, Json);
+        try
+        {
+            return JsonSerializer.Deserialize<PendingImport>(text, Json);
+        }
+        catch (JsonException)
+        {
+            // A description cut short by a crash cannot be acted on; the upload is treated as gone rather than stopping the queue.
+            return null;
+        }
     }
 
     /// <summary>Opens an upload's bytes for reading; the caller disposes the stream.</summary>
