@@ -1,6 +1,7 @@
 using CltvDashboard.Web;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Endpoints;
+using CltvDashboard.Web.Hosting;
 using CltvDashboard.Web.Jobs;
 using CltvDashboard.Web.Security;
 using Hangfire;
@@ -33,7 +34,7 @@ try
 
     app.UseSecurityHeaders();
     app.UseRouting();
-    app.UseSerilogRequestLogging();
+    app.UseSerilogRequestLogging(RequestLogLevels.Configure);
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
