@@ -23,6 +23,16 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    // The short variables win over every other source, so one left in a developer's shell (CLTV_DATABASE above
+    // all) would point the tests at a real store; the test process drops them.
+    static CltvWebFactory()
+    {
+        foreach (var alias in Configuration.EnvironmentAliases.Map.Keys)
+        {
+            Environment.SetEnvironmentVariable(alias, null);
+        }
+    }
+
     /// <summary>Creates the factory on a database; the factory removes the data folder, the caller the database.</summary>
     /// <param name="database">The database.</param>
     /// <param name="settings">Configuration values over the tests' defaults.</param>
