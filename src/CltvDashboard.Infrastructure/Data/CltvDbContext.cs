@@ -1,10 +1,14 @@
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Infrastructure.Data;
 
 /// <summary>
-/// The store: customers, transactions, imports, settings, calculation runs and their results. One model for
+/// The store: customers, transactions, imports, settings, calculation runs and their results, and the users of the
+/// web application (ASP.NET Core Identity, tables <c>users</c>, <c>roles</c>, <c>user_roles</c>, …). One model for
 /// PostgreSQL and SQLite; each provider has a derived context (<see cref="PostgresCltvDbContext"/>,
 /// <see cref="SqliteCltvDbContext"/>) that owns its migrations. Build one with <see cref="CltvDatabase"/>.
 /// </summary>
@@ -25,7 +29,7 @@ namespace CltvDashboard.Infrastructure.Data;
 /// </code>
 /// </para>
 /// </remarks>
-public abstract class CltvDbContext : DbContext
+public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, string>
 {
     /// <summary>Creates the context; derived contexts pass their own typed options.</summary>
     /// <param name="options">Options with the provider and connection configured.</param>
@@ -83,9 +87,11 @@ public abstract class CltvDbContext : DbContext
     }
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CltvDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        IdentityTableNames.Apply(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CltvDbContext).Assembly);
     }
 }

@@ -1,0 +1,245 @@
+using System.Threading.RateLimiting;
+using CltvDashboard.Infrastructure;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Web.Configuration;
+using CltvDashboard.Web.Health;
+using CltvDashboard.Web.Hosting;
+using CltvDashboard.Web.Identity;
+using CltvDashboard.Web.Imports;
+using CltvDashboard.Web.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Serilog;
+
+namespace CltvDashboard.Web;
+
+/// <summary>The web application's services, one method per concern, called in order from Program.cs.</summary>
+public static class DependencyInjection
+{
+    /// <summary>The rate-limiting policy of sign-in and setup posts, per client address.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>The rate-limiting policy of upload posts, per user.</summary>
+    public const string UploadRateLimit = "upload";
+
+    /// <summary>Serilog as the logger, its sinks and levels from the <c>Serilog</c> configuration section.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // The static bootstrap logger is left alone so that several hosts in one process (the tests) keep their own.
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(),
+            preserveStaticLogger: true);
+        return builder;
+    }
+
+    /// <summary>The <c>Cltv</c> settings, checked on start.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvOptions(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<CltvWebOptions>().Bind(builder.Configuration.GetSection(CltvWebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>The store from <c>ConnectionStrings:Cltv</c> (or <c>CLTV_DATABASE</c>), the SQLite default file when blank; migrated on start.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvStore(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var database = Database(builder.Configuration);
+        builder.Services.AddCltvStorage(database);
+        builder.Services.AddSingleton(new StoreLocation(database));
+        builder.Services.AddHostedService<StartupTasks>();
+        return builder;
+    }
+
+    /// <summary>ASP.NET Core Identity on the store, the role policies and the first-run setup.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvIdentity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = WebOptions(builder.Configuration);
+        builder.Services
+            .AddIdentity<CltvUser, IdentityRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = options.LockoutAttempts;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<CltvDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/SignIn";
+            cookie.LogoutPath = "/Account/SignOut";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "cltv.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The JSON endpoints answer 401/403; a redirect to an HTML page would only confuse a script.
+            cookie.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddSingleton<SetupToken>();
+        builder.Services.AddScoped<UserDirectory>();
+        // Keys outlive restarts so that signed-in users stay signed in; they sit with the instance's data.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("CltvDashboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedDataFolder, "keys")));
+        return builder;
+    }
+
+    /// <summary>The upload folder, the in-process import queue and its worker.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvImports(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<ImportProgressStore>();
+        builder.Services.AddSingleton<ImportBacklog>();
+        builder.Services.AddHostedService<ImportWorker>();
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+            form.MultipartBodyLengthLimit = WebOptions(builder.Configuration).MaxUploadBytes + (1 << 20));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebOptions(builder.Configuration).MaxUploadBytes + (1 << 20));
+        return builder;
+    }
+
+    /// <summary>
+    /// Hangfire: PostgreSQL storage when the store is PostgreSQL (shared by every instance), in memory otherwise;
+    /// the job server only on instances whose role includes the worker.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvJobs(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var database = Database(builder.Configuration);
+        builder.Services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (CltvDatabase.DetectProvider(database) == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(postgres => postgres.UseNpgsqlConnection(database));
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+        if (WebOptions(builder.Configuration).RunsJobs)
+        {
+            builder.Services.AddHangfireServer();
+        }
+
+        builder.Services.AddScoped<RecalculationRequests>();
+        return builder;
+    }
+
+    /// <summary>Rate limits on sign-in and upload posts, antiforgery cookie settings.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = WebOptions(builder.Configuration);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context => PostsOnly(context, context.Connection.RemoteIpAddress?.ToString(), options.SignInAttemptsPerMinute));
+            limiter.AddPolicy(UploadRateLimit, context => PostsOnly(context, context.User.Identity?.Name, options.UploadsPerMinute));
+        });
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "cltv.antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return builder;
+    }
+
+    /// <summary>Health checks: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (database, migrations, job storage).</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvHealthChecks(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<CltvDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<HangfireStorageHealthCheck>("job storage", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Razor Pages with the role each folder needs.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static WebApplicationBuilder AddCltvPages(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/", Policies.Owner);
+            pages.Conventions.AuthorizeFolder("/Upload", Policies.Analyst);
+            pages.Conventions.AuthorizeFolder("/Imports", Policies.Analyst);
+            pages.Conventions.AuthorizeFolder("/Settings", Policies.Analyst);
+            pages.Conventions.AuthorizeFolder("/Users", Policies.Admin);
+            pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            pages.Conventions.AllowAnonymousToPage("/Setup");
+            pages.Conventions.AllowAnonymousToPage("/Error");
+            pages.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
+            pages.Conventions.AddPageApplicationModelConvention("/Setup", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
+            pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
+        });
+        return builder;
+    }
+
+    /// <summary>The database setting: <c>ConnectionStrings:Cltv</c> (<c>CLTV_DATABASE</c>); null for the SQLite default file.</summary>
+    /// <param name="configuration">The configuration.</param>
+    public static string? Database(IConfiguration configuration)
+    {
+        var database = configuration.GetConnectionString("Cltv");
+        return string.IsNullOrWhiteSpace(database) ? null : database;
+    }
+
+    private static CltvWebOptions WebOptions(ConfigurationManager configuration) =>
+        configuration.GetSection(CltvWebOptions.Section).Get<CltvWebOptions>() ?? new CltvWebOptions();
+
+    private static RateLimitPartition<string> PostsOnly(HttpContext context, string? key, int perMinute) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                key ?? "anonymous", _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("reads");
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

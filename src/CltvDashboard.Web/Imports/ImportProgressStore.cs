@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+namespace CltvDashboard.Web.Imports;
+
+/// <summary>Where an upload's import stands, as the progress page shows it.</summary>
+public enum ImportState
+{
+    /// <summary>Waiting for the queue.</summary>
+    Queued,
+
+    /// <summary>Reading and staging rows.</summary>
+    Reading,
+
+    /// <summary>Merging the staged rows into the store.</summary>
+    Merging,
+
+    /// <summary>Committed; a recalculation was requested.</summary>
+    Succeeded,
+
+    /// <summary>Nothing was imported; see the error.</summary>
+    Failed,
+}
+
+/// <summary>A moment of an import's progress.</summary>
+/// <param name="State">Where it stands.</param>
+/// <param name="FileName">The client's file name.</param>
+/// <param name="RowsRead">Rows read so far.</param>
+/// <param name="Percent">Share of the file read, 0–100.</param>
+/// <param name="BatchId">The import batch once committed.</param>
+/// <param name="RunId">The calculation run requested after the import, when one was.</param>
+/// <param name="Error">Why it failed.</param>
+public sealed record ImportSnapshot(ImportState State, string FileName, long RowsRead, int Percent, long? BatchId, long? RunId, string? Error);
+
+/// <summary>
+/// The progress of the imports this instance runs, in memory: the upload's progress page polls it. An import's
+/// lasting record is its <c>ImportBatch</c> row; this only adds the live figures.
+/// </summary>
+public sealed class ImportProgressStore
+{
+    private readonly ConcurrentDictionary<Guid, ImportSnapshot> _snapshots = new();
+
+    /// <summary>The latest snapshot of an upload, or null when this instance has none.</summary>
+    /// <param name="id">The upload's id.</param>
+    public ImportSnapshot? Find(Guid id) => _snapshots.TryGetValue(id, out var snapshot) ? snapshot : null;
+
+    /// <summary>Records a snapshot.</summary>
+    /// <param name="id">The upload's id.</param>
+    /// <param name="snapshot">Its state now.</param>
+    public void Set(Guid id, ImportSnapshot snapshot) => _snapshots[id] = snapshot;
+}

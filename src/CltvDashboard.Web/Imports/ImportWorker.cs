@@ -1,0 +1,160 @@
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Serilog.Context;
+
+namespace CltvDashboard.Web.Imports;
+
+/// <summary>
+/// Imports the queued uploads one at a time on the instance that received them, then asks for a recalculation.
+/// </summary>
+/// <remarks>
+/// An import is one database transaction (<see cref="TransactionImporter"/>), so a shutdown in the middle leaves
+/// the store as it was; the saved file and its description stay, and the import is queued again on the next start.
+/// </remarks>
+public sealed partial class ImportWorker : BackgroundService
+{
+    private readonly ImportBacklog _queue;
+    private readonly UploadStore _uploads;
+    private readonly ImportProgressStore _progress;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly StoreLocation _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ImportWorker> _logger;
+
+    /// <summary>Creates the worker.</summary>
+    public ImportWorker(
+        ImportBacklog queue, UploadStore uploads, ImportProgressStore progress, IServiceScopeFactory scopes, StoreLocation store, TimeProvider time,
+        ILogger<ImportWorker> logger)
+    {
+        _queue = queue;
+        _uploads = uploads;
+        _progress = progress;
+        _scopes = scopes;
+        _store = store;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var pending in await _uploads.QueuedAsync(stoppingToken).ConfigureAwait(false))
+        {
+            LogResuming(pending.Id);
+            _queue.Enqueue(pending);
+        }
+
+        await foreach (var pending in _queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            // Queued twice when a user confirmed it while the start-up scan ran; the first pass removed the file.
+            if (await _uploads.FindAsync(pending.Id, stoppingToken).ConfigureAwait(false) is null)
+            {
+                continue;
+            }
+
+            using (LogContext.PushProperty("UploadId", pending.Id))
+            {
+                await ImportAsync(pending, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ImportAsync(PendingImport pending, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var context = scope.ServiceProvider.GetRequiredService<CltvDbContext>();
+                var settings = await context.BusinessSettings.SingleAsync(stoppingToken).ConfigureAwait(false);
+                var options = new ImportOptions
+                {
+                    Now = _time.GetUtcNow(),
+                    BusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId),
+                    Currency = pending.Currency ?? settings.CurrencyCode,
+                    DateOrder = pending.DateOrder,
+                    DecimalSeparator = pending.DecimalSeparator,
+                    Mapping = pending.Mapping,
+                };
+                var request = new ImportRequest(pending.FileName, options, pending.Mode, pending.UploadedBy);
+                var progress = new SnapshotProgress(_progress, pending);
+                ImportResult result;
+                var file = _uploads.Open(pending.Id);
+                await using (file.ConfigureAwait(false))
+                {
+                    result = await new TransactionImporter(_store.Database, _time).ImportAsync(file, request, progress, stoppingToken).ConfigureAwait(false);
+                }
+
+                using (LogContext.PushProperty("ImportId", result.BatchId))
+                {
+                    LogImported(result.TransactionsImported, result.RowsRejected);
+                    if (settings.CurrencyCode is null && result.Currency.Length == 3)
+                    {
+                        settings.CurrencyCode = result.Currency;
+                        await context.SaveChangesAsync(stoppingToken).ConfigureAwait(false);
+                    }
+
+                    var runId = await scope.ServiceProvider.GetRequiredService<RecalculationRequests>()
+                        .RequestAsync(CalculationTrigger.Import, stoppingToken).ConfigureAwait(false);
+                    if (runId is { } id)
+                    {
+                        using (LogContext.PushProperty("RunId", id))
+                        {
+                            LogRecalculationRequested();
+                        }
+                    }
+
+                    _progress.Set(pending.Id, new ImportSnapshot(ImportState.Succeeded, pending.FileName, result.RowsRead, 100, result.BatchId, runId, null));
+                }
+            }
+
+            _uploads.Delete(pending.Id);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogInterrupted();
+        }
+        catch (ImportFileException e)
+        {
+            _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, e.Message));
+            _uploads.Delete(pending.Id);
+        }
+#pragma warning disable CA1031 // One bad upload must not stop the queue; the failure is recorded on its batch and shown.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogFailed(e);
+            _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, "The import failed: " + e.Message));
+            _uploads.Delete(pending.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queuing the interrupted upload {UploadId} again")]
+    private partial void LogResuming(Guid uploadId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Transactions} transactions, {Rejected} rows rejected")]
+    private partial void LogImported(long transactions, long rejected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recalculation requested after the import")]
+    private partial void LogRecalculationRequested();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import interrupted by shutdown; nothing was stored and it resumes on the next start")]
+    private partial void LogInterrupted();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import failed")]
+    private partial void LogFailed(Exception exception);
+
+    private sealed class SnapshotProgress(ImportProgressStore store, PendingImport pending) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            var state = value.Stage == "Reading" ? ImportState.Reading : ImportState.Merging;
+            var percent = value.TotalBytes is > 0 ? (int)Math.Min(99, value.BytesRead * 100 / value.TotalBytes.Value) : 0;
+            store.Set(pending.Id, new ImportSnapshot(state, pending.FileName, value.RowsRead, percent, null, null, null));
+        }
+    }
+}

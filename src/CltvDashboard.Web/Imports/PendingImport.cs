@@ -1,0 +1,41 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+
+namespace CltvDashboard.Web.Imports;
+
+/// <summary>
+/// An uploaded file waiting to be imported, as saved next to it: what the user chose on the review page. Saved
+/// as JSON so that an import interrupted by a shutdown is queued again from it on the next start.
+/// </summary>
+public sealed record PendingImport
+{
+    /// <summary>The upload's random id; also the saved file's name.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The client's file name without any folder, for display and the import batch only.</summary>
+    public required string FileName { get; init; }
+
+    /// <summary>The user who uploaded it (user name).</summary>
+    public required string UploadedBy { get; init; }
+
+    /// <summary>When it was uploaded.</summary>
+    public required DateTime UploadedAtUtc { get; init; }
+
+    /// <summary>Whether the user confirmed the import (false while on the review page).</summary>
+    public bool Queued { get; init; }
+
+    /// <summary>The columns the user chose; null to use the detected layout.</summary>
+    public ColumnMapping? Mapping { get; init; }
+
+    /// <summary>How to read ambiguous dates.</summary>
+    public DateOrder DateOrder { get; init; }
+
+    /// <summary>How to read amounts.</summary>
+    public DecimalSeparator DecimalSeparator { get; init; }
+
+    /// <summary>The currency of rows that name none; null to use the dataset's.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>Append to or replace the dataset.</summary>
+    public ImportMode Mode { get; init; } = ImportMode.Append;
+}

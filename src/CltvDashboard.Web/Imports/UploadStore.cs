@@ -1,0 +1,185 @@
+using System.Text.Json;
+using CltvDashboard.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CltvDashboard.Web.Imports;
+
+/// <summary>
+/// Keeps uploaded files in the data folder's <c>uploads</c> folder under random names, never the client's
+/// name or path, each with its <see cref="PendingImport"/> beside it as JSON.
+/// </summary>
+public sealed class UploadStore
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly string _folder;
+    private readonly long _maxBytes;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="options">The data folder and the size limit.</param>
+    /// <param name="time">The clock for upload times.</param>
+    public UploadStore(IOptions<CltvWebOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _folder = Path.Combine(options.Value.ResolvedDataFolder, "uploads");
+        _maxBytes = options.Value.MaxUploadBytes;
+        _time = time;
+    }
+
+    /// <summary>The largest file accepted, in bytes.</summary>
+    public long MaxBytes => _maxBytes;
+
+    /// <summary>Saves an upload's bytes and its description; refuses files over the limit.</summary>
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="clientFileName">The name the client gave; only its last segment is kept, for display.</param>
+    /// <param name="uploadedBy">The user's name.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    /// <returns>The saved upload, not yet queued.</returns>
+    /// <exception cref="UploadTooLargeException">The file is larger than the limit; nothing is kept.</exception>
+    public async Task<PendingImport> SaveAsync(Stream content, string clientFileName, string uploadedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Directory.CreateDirectory(_folder);
+        var pending = new PendingImport
+        {
+            Id = Guid.NewGuid(),
+            FileName = SafeDisplayName(clientFileName),
+            UploadedBy = uploadedBy,
+            UploadedAtUtc = _time.GetUtcNow().UtcDateTime,
+        };
+        var path = DataPath(pending.Id);
+        try
+        {
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using (file.ConfigureAwait(false))
+            {
+                var buffer = new byte[1 << 16];
+                long total = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                    if (total > _maxBytes)
+                    {
+                        throw new UploadTooLargeException(_maxBytes);
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+            return pending;
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Replaces an upload's description.</summary>
+    /// <param name="pending">The new description.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task WriteAsync(PendingImport pending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var temporary = DescriptionPath(pending.Id) + ".tmp";
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(pending, Json), cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, DescriptionPath(pending.Id), overwrite: true);
+    }
+
+    /// <summary>An upload's description, or null when there is no such upload.</summary>
+    /// <param name="id">The upload's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<PendingImport?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var path = DescriptionPath(id);
+        if (!File.Exists(path) || !File.Exists(DataPath(id)))
+        {
+            return null;
+        }
+
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize<PendingImport>(text, Json);
+        }
+        catch (JsonException)
+        {
+            // A description cut short by a crash cannot be acted on; the upload is treated as gone rather than stopping the queue.
+            return null;
+        }
+    }
+
+    /// <summary>Opens an upload's bytes for reading; the caller disposes the stream.</summary>
+    /// <param name="id">The upload's id.</param>
+    public Stream Open(Guid id) =>
+        new FileStream(DataPath(id), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+
+    /// <summary>The uploads the user confirmed that have not been imported yet, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<IReadOnlyList<PendingImport>> QueuedAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_folder))
+        {
+            return [];
+        }
+
+        var queued = new List<PendingImport>();
+        foreach (var path in Directory.EnumerateFiles(_folder, "*.json"))
+        {
+            if (Guid.TryParse(Path.GetFileNameWithoutExtension(path), out var id)
+                && await FindAsync(id, cancellationToken).ConfigureAwait(false) is { Queued: true } pending)
+            {
+                queued.Add(pending);
+            }
+        }
+
+        return queued.OrderBy(p => p.UploadedAtUtc).ToList();
+    }
+
+    /// <summary>Removes an upload's file and description.</summary>
+    /// <param name="id">The upload's id.</param>
+    public void Delete(Guid id)
+    {
+        File.Delete(DataPath(id));
+        File.Delete(DescriptionPath(id));
+    }
+
+    private static string SafeDisplayName(string clientFileName)
+    {
+        // Browsers may send a full path (old IE sends C:\…); keep the last segment of either separator.
+        var name = clientFileName.Replace('\\', '/').Split('/').LastOrDefault(s => s.Length > 0) ?? "upload.csv";
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? "upload.csv" : name[..Math.Min(name.Length, 200)];
+    }
+
+    private string DataPath(Guid id) => Path.Combine(_folder, id.ToString("N") + ".upload");
+
+    private string DescriptionPath(Guid id) => Path.Combine(_folder, id.ToString("N") + ".json");
+}
+
+/// <summary>An upload over the configured size limit.</summary>
+public sealed class UploadTooLargeException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="maxBytes">The limit.</param>
+    public UploadTooLargeException(long maxBytes)
+        : base($"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB.")
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public UploadTooLargeException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public UploadTooLargeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,23 @@
+using CltvDashboard.Web.Identity;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CltvDashboard.Web.Jobs;
+
+/// <summary>Lets only Admins into Hangfire's dashboard, wherever the request comes from.</summary>
+public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
+{
+    /// <inheritdoc />
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.GetHttpContext();
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(http.User, Policies.Admin).ConfigureAwait(false)).Succeeded;
+    }
+}

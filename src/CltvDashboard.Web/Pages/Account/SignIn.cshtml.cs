@@ -1,0 +1,48 @@
+using CltvDashboard.Infrastructure.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CltvDashboard.Web.Pages.Account;
+
+/// <summary>Signs a user in with e-mail and password; repeated failures lock the account.</summary>
+public sealed class SignInModel : PageModel
+{
+    private readonly SignInManager<CltvUser> _signIn;
+
+    /// <summary>Creates the page.</summary>
+    /// <param name="signIn">Identity's sign-in manager.</param>
+    public SignInModel(SignInManager<CltvUser> signIn) => _signIn = signIn;
+
+    /// <summary>The e-mail address.</summary>
+    [BindProperty]
+    public string Email { get; set; } = "";
+
+    /// <summary>The password.</summary>
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    /// <summary>Where to go after signing in; only local addresses are followed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Shows the form.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Checks the password and signs in.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var result = await _signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        ModelState.AddModelError(
+            string.Empty,
+            result.IsLockedOut ? "Too many failed attempts: the account is locked for a while." : "The e-mail address or the password is wrong.");
+        return Page();
+    }
+}

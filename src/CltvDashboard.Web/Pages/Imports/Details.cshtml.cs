@@ -1,0 +1,43 @@
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Web.Pages.Imports;
+
+/// <summary>One import's report: its counts and the rows it refused, with line, column and reason.</summary>
+public sealed class DetailsModel : PageModel
+{
+    private const int ProblemsShown = 500;
+    private readonly CltvDbContext _context;
+
+    /// <summary>Creates the page.</summary>
+    /// <param name="context">The store.</param>
+    public DetailsModel(CltvDbContext context) => _context = context;
+
+    /// <summary>The import.</summary>
+    public ImportBatch Batch { get; private set; } = null!;
+
+    /// <summary>The first refused rows, by line.</summary>
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    /// <summary>Reads the import.</summary>
+    /// <param name="id">The import batch's id.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await _context.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) is not { } batch)
+        {
+            return NotFound();
+        }
+
+        Batch = batch;
+        Problems = await _context.ImportProblems.AsNoTracking()
+            .Where(p => p.ImportBatchId == id)
+            .OrderBy(p => p.LineNumber)
+            .Take(ProblemsShown)
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Web.Pages.Imports;
+
+/// <summary>The latest imports, newest first.</summary>
+public sealed class IndexModel : PageModel
+{
+    private const int Shown = 100;
+    private readonly CltvDbContext _context;
+
+    /// <summary>Creates the page.</summary>
+    /// <param name="context">The store.</param>
+    public IndexModel(CltvDbContext context) => _context = context;
+
+    /// <summary>The imports shown.</summary>
+    public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
+
+    /// <summary>Reads the imports.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Batches = await _context.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(Shown).ToListAsync(cancellationToken);
+}

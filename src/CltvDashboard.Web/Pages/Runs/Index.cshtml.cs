@@ -1,0 +1,85 @@
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Web.Identity;
+using CltvDashboard.Web.Jobs;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Serilog.Context;
+
+namespace CltvDashboard.Web.Pages.Runs;
+
+/// <summary>The history of calculation runs; Analysts can ask for a new one.</summary>
+public sealed partial class IndexModel : PageModel
+{
+    private const int Shown = 100;
+    private readonly CltvDbContext _context;
+    private readonly IAuthorizationService _authorization;
+    private readonly RecalculationRequests _recalculation;
+    private readonly ILogger<IndexModel> _logger;
+
+    /// <summary>Creates the page.</summary>
+    public IndexModel(CltvDbContext context, IAuthorizationService authorization, RecalculationRequests recalculation, ILogger<IndexModel> logger)
+    {
+        _context = context;
+        _authorization = authorization;
+        _recalculation = recalculation;
+        _logger = logger;
+    }
+
+    /// <summary>The runs shown, newest first.</summary>
+    public IReadOnlyList<CalculationRun> Runs { get; private set; } = [];
+
+    /// <summary>Whether the user can ask for a recalculation here.</summary>
+    public bool CanRecalculate { get; private set; }
+
+    /// <summary>The run just requested.</summary>
+    [TempData]
+    public string? RequestedRun { get; set; }
+
+    /// <summary>Reads the runs.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        CanRecalculate = _recalculation.Available && (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
+        Runs = await _context.CalculationRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(Shown).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Asks for a recalculation (Analyst).</summary>
+    public async Task<IActionResult> OnPostRecalculateAsync(CancellationToken cancellationToken)
+    {
+        if (!(await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var requested = await _recalculation.RequestAsync(CalculationTrigger.Manual, cancellationToken);
+        if (requested is { } runId)
+        {
+            RequestedRun = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using (LogContext.PushProperty("RunId", runId))
+            {
+                LogRequested();
+            }
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>How long a run took, or has been running.</summary>
+    /// <param name="run">The run.</param>
+    public static string Duration(CalculationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.StartedAtUtc is not { } started)
+        {
+            return "–";
+        }
+
+        var seconds = ((run.FinishedAtUtc ?? DateTime.UtcNow) - started).TotalSeconds;
+        return seconds < 120 ? $"{seconds:0.0} s" : $"{seconds / 60:0.0} min";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recalculation requested from the Runs page")]
+    private partial void LogRequested();
+}

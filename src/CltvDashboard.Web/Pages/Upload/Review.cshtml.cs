@@ -1,0 +1,267 @@
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.Web.Imports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Web.Pages.Upload;
+
+/// <summary>Shows how an uploaded file will be read, lets the user correct it, and queues the import.</summary>
+public sealed class ReviewModel : PageModel
+{
+    /// <summary>How many of the preview's problems the page lists.</summary>
+    public const int ProblemsShown = 10;
+
+    private const int PreviewRows = 15;
+    private readonly UploadStore _uploads;
+    private readonly ImportBacklog _queue;
+    private readonly CltvDbContext _context;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the page.</summary>
+    public ReviewModel(UploadStore uploads, ImportBacklog queue, CltvDbContext context, TimeProvider time)
+    {
+        _uploads = uploads;
+        _queue = queue;
+        _context = context;
+        _time = time;
+    }
+
+    /// <summary>The mapping fields of the form and their labels.</summary>
+    public static IReadOnlyList<(string Field, string Label)> MappingFields { get; } =
+    [
+        (nameof(ReviewInput.Customer), "Customer (required)"),
+        (nameof(ReviewInput.Date), "Date (required)"),
+        (nameof(ReviewInput.Amount), "Amount (required)"),
+        (nameof(ReviewInput.OrderReference), "Order or invoice"),
+        (nameof(ReviewInput.Channel), "Channel"),
+        (nameof(ReviewInput.Status), "Status"),
+        (nameof(ReviewInput.CurrencyColumn), "Currency column"),
+        (nameof(ReviewInput.Quantity), "Quantity"),
+        (nameof(ReviewInput.Time), "Time of day"),
+    ];
+
+    /// <summary>The upload's id.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>The user's choices.</summary>
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    /// <summary>The upload.</summary>
+    public PendingImport Pending { get; private set; } = null!;
+
+    /// <summary>The first rows as they would be read; null when the file cannot be read so.</summary>
+    public ImportPreview? Preview { get; private set; }
+
+    /// <summary>Whether neither the dataset nor the form names a currency yet.</summary>
+    public bool CurrencyUnknown { get; private set; }
+
+    /// <summary>Why the file cannot be read with the current choices.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Reads the file with the detected layout and fills the form from it.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await _uploads.FindAsync(Id, cancellationToken) is not { Queued: false } pending)
+        {
+            return NotFound();
+        }
+
+        Pending = pending;
+        var settings = await SettingsAsync(cancellationToken);
+        Input = new ReviewInput { Currency = settings.CurrencyCode, UseDetected = true };
+        await LoadPreviewAsync(settings, cancellationToken);
+        if (Preview is { } preview)
+        {
+            Input = Input.WithMapping(preview.SuggestedMapping) with
+            {
+                UseDetected = preview.Layout is not null and not ImportLayout.Mapped,
+                DateOrder = preview.SuggestedDateOrder,
+            };
+        }
+
+        return Page();
+    }
+
+    /// <summary>Reads the file again with the user's choices.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
+    {
+        if (await _uploads.FindAsync(Id, cancellationToken) is not { Queued: false } pending)
+        {
+            return NotFound();
+        }
+
+        Pending = Apply(pending);
+        await LoadPreviewAsync(await SettingsAsync(cancellationToken), cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Queues the import with the user's choices and shows its progress.</summary>
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    {
+        if (await _uploads.FindAsync(Id, cancellationToken) is not { Queued: false } pending)
+        {
+            return NotFound();
+        }
+
+        Pending = Apply(pending);
+        var settings = await SettingsAsync(cancellationToken);
+        await LoadPreviewAsync(settings, cancellationToken);
+        if (Error is not null)
+        {
+            return Page();
+        }
+
+        var queued = Pending with { Queued = true };
+        await _uploads.WriteAsync(queued, cancellationToken);
+        _queue.Enqueue(queued);
+        return RedirectToPage("/Imports/Progress", new { id = queued.Id });
+    }
+
+    private PendingImport Apply(PendingImport pending) => pending with
+    {
+        Mapping = Input.UseDetected ? null : Input.ToMapping(),
+        DateOrder = Input.DateOrder,
+        DecimalSeparator = Input.DecimalSeparator,
+        Currency = string.IsNullOrWhiteSpace(Input.Currency) ? null : Input.Currency.Trim().ToUpperInvariant(),
+        Mode = Input.Mode,
+    };
+
+    private async Task<BusinessSettings> SettingsAsync(CancellationToken cancellationToken) =>
+        await _context.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
+
+    private async Task LoadPreviewAsync(BusinessSettings settings, CancellationToken cancellationToken)
+    {
+        if (!Input.UseDetected && Pending.Mapping is null && Request.Method == HttpMethods.Post)
+        {
+            Error = "Choose at least the customer, date and amount columns, or use the detected layout.";
+        }
+
+        CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null;
+        var options = new ImportOptions
+        {
+            Now = _time.GetUtcNow(),
+            BusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId),
+            Currency = Pending.Currency ?? settings.CurrencyCode,
+            DateOrder = Pending.DateOrder,
+            DecimalSeparator = Pending.DecimalSeparator,
+            Mapping = Pending.Mapping,
+        };
+        try
+        {
+            var file = _uploads.Open(Pending.Id);
+            await using (file)
+            {
+                Preview = TransactionFileReader.Preview(file, options, PreviewRows);
+            }
+        }
+        catch (ImportFileException e)
+        {
+            Error = e.Message;
+        }
+
+        if (Error is null && Preview is { Layout: null })
+        {
+            Error = "The columns were not recognised: choose the customer, date and amount columns and refresh the preview.";
+        }
+    }
+}
+
+/// <summary>The review form.</summary>
+public sealed record ReviewInput
+{
+    /// <summary>Whether to read the file with the detected layout rather than the columns below.</summary>
+    public bool UseDetected { get; set; }
+
+    /// <summary>Customer column.</summary>
+    public string? Customer { get; set; }
+
+    /// <summary>Date column.</summary>
+    public string? Date { get; set; }
+
+    /// <summary>Amount column.</summary>
+    public string? Amount { get; set; }
+
+    /// <summary>Order column.</summary>
+    public string? OrderReference { get; set; }
+
+    /// <summary>Channel column.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>Status column.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Currency column.</summary>
+    public string? CurrencyColumn { get; set; }
+
+    /// <summary>Quantity column.</summary>
+    public string? Quantity { get; set; }
+
+    /// <summary>Time column.</summary>
+    public string? Time { get; set; }
+
+    /// <summary>How to read ambiguous dates.</summary>
+    public DateOrder DateOrder { get; set; }
+
+    /// <summary>How to read amounts.</summary>
+    public DecimalSeparator DecimalSeparator { get; set; }
+
+    /// <summary>Currency of rows that name none.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>Append or replace.</summary>
+    public ImportMode Mode { get; set; }
+
+    /// <summary>The column chosen for a field of <see cref="ReviewModel.MappingFields"/>.</summary>
+    /// <param name="field">The field's name.</param>
+    public string? Selected(string field) => field switch
+    {
+        nameof(Customer) => Customer,
+        nameof(Date) => Date,
+        nameof(Amount) => Amount,
+        nameof(OrderReference) => OrderReference,
+        nameof(Channel) => Channel,
+        nameof(Status) => Status,
+        nameof(CurrencyColumn) => CurrencyColumn,
+        nameof(Quantity) => Quantity,
+        nameof(Time) => Time,
+        _ => null,
+    };
+
+    /// <summary>The mapping chosen, or null without the three required columns.</summary>
+    public ColumnMapping? ToMapping() =>
+        string.IsNullOrEmpty(Customer) || string.IsNullOrEmpty(Date) || string.IsNullOrEmpty(Amount)
+            ? null
+            : new ColumnMapping(Customer, Date, Amount)
+            {
+                OrderReference = Blank(OrderReference),
+                Channel = Blank(Channel),
+                Status = Blank(Status),
+                Currency = Blank(CurrencyColumn),
+                Quantity = Blank(Quantity),
+                Time = Blank(Time),
+            };
+
+    /// <summary>The form filled from a suggested mapping.</summary>
+    /// <param name="mapping">The suggestion, or null to keep the form.</param>
+    public ReviewInput WithMapping(ColumnMapping? mapping) => mapping is null
+        ? this
+        : this with
+        {
+            Customer = mapping.Customer,
+            Date = mapping.Date,
+            Amount = mapping.Amount,
+            OrderReference = mapping.OrderReference,
+            Channel = mapping.Channel,
+            Status = mapping.Status,
+            CurrencyColumn = mapping.Currency,
+            Quantity = mapping.Quantity,
+            Time = mapping.Time,
+        };
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,83 @@
+// Polls the import's status endpoint, then the recalculation's, and shows both as progress bars.
+(function () {
+    "use strict";
+    const root = document.getElementById("import-progress");
+    if (!root) {
+        return;
+    }
+
+    const importBar = document.getElementById("import-bar");
+    const importText = document.getElementById("import-text");
+    const runBar = document.getElementById("run-bar");
+    const runText = document.getElementById("run-text");
+    const reportLink = document.getElementById("report-link");
+    const reportAnchor = document.getElementById("report-anchor");
+    const pollEveryMs = 750;
+
+    async function getJson(url) {
+        const response = await fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" });
+        if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+    }
+
+    function showReport(batchId) {
+        reportAnchor.href = root.dataset.reportUrl + batchId;
+        reportLink.hidden = false;
+    }
+
+    async function pollRun(runId) {
+        try {
+            const run = await getJson(root.dataset.runUrl + runId + "/status");
+            runBar.value = run.status === "Succeeded" ? 100 : run.percentComplete;
+            if (run.status === "Succeeded") {
+                runText.textContent = "Recalculation finished.";
+                return;
+            }
+            if (run.status === "Failed" || run.status === "Cancelled") {
+                runText.textContent = "Recalculation " + run.status.toLowerCase() + (run.error ? ": " + run.error : ".");
+                return;
+            }
+            runText.textContent = (run.stage || run.status) + " – " + run.percentComplete + " %";
+        } catch (e) {
+            runText.textContent = "Waiting for the recalculation…";
+        }
+        setTimeout(() => pollRun(runId), pollEveryMs);
+    }
+
+    async function pollImport() {
+        let status;
+        try {
+            status = await getJson(root.dataset.statusUrl);
+        } catch (e) {
+            importText.textContent = "The import's progress is not available here; see the import history.";
+            return;
+        }
+
+        importBar.value = status.state === "Succeeded" ? 100 : status.percent;
+        if (status.state === "Succeeded") {
+            importText.textContent = "Import finished: " + status.rowsRead.toLocaleString() + " rows read.";
+            showReport(status.batchId);
+            if (status.runId) {
+                runText.textContent = "Queued…";
+                pollRun(status.runId);
+            } else {
+                runText.textContent = "No recalculation was requested on this instance.";
+            }
+            return;
+        }
+        if (status.state === "Failed") {
+            importText.textContent = "Import failed: " + status.error;
+            importText.classList.add("error-text");
+            runText.textContent = "Nothing to recalculate.";
+            return;
+        }
+        importText.textContent = status.state === "Queued"
+            ? "Waiting in the queue…"
+            : status.state + " – " + status.rowsRead.toLocaleString() + " rows, " + status.percent + " %";
+        setTimeout(pollImport, pollEveryMs);
+    }
+
+    pollImport();
+})();

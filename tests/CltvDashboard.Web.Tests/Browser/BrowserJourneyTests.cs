@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CltvDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// The first-run journey in headless Chromium (Debian's package) against the application on real Kestrel and a
+/// random port: setup, sign-in, upload with progress to the report, a settings change. Screenshots of each page
+/// are saved under TestResults/screenshots in the test output.
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes the host, the browser and the database through IAsyncLifetime.
+public sealed class BrowserJourneyTests : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    private readonly List<string> _consoleErrors = [];
+    private TestDatabase _database = null!;
+    private CltvWebFactory _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _app = new CltvWebFactory(_database);
+        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task First_run_setup_sign_in_upload_with_progress_report_and_a_settings_change()
+    {
+        var page = await NewPageAsync();
+
+        await page.GotoAsync(_baseUrl + "/Setup");
+        await ShotAsync(page, "01-setup");
+        await page.GetByLabel("Setup token").FillAsync(_app.SetupToken!);
+        await page.GetByLabel("E-mail").FillAsync("owner@example.com");
+        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create Admin" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to CLTV Dashboard" })).ToBeVisibleAsync();
+        await ShotAsync(page, "02-home-empty");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("E-mail").FillAsync("owner@example.com");
+        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
+        await ShotAsync(page, "03-sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Upload a file" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Upload a file" }).ClickAsync();
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload
+        {
+            Name = "orders.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(SampleCsv()),
+        });
+        await ShotAsync(page, "04-upload");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Read as Simple")).ToBeVisibleAsync();
+        await ShotAsync(page, "05-review-no-currency");
+        await page.GetByLabel("Currency of rows that name none").FillAsync("EUR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refresh preview" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "cust-1", Exact = true }).First).ToBeVisibleAsync();
+        await ShotAsync(page, "05-review");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Recalculation finished.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#import-bar")).ToHaveAttributeAsync("value", "100");
+        await ShotAsync(page, "06-progress-done");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the import report" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rejected rows" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "not-a-date", Exact = false })).ToBeVisibleAsync();
+        await ShotAsync(page, "07-import-report");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
+        await page.GetByLabel("Profit margin").FillAsync("1.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The profit margin must be above 0 and at most 1")).ToBeVisibleAsync();
+        await ShotAsync(page, "08-settings-invalid");
+        await page.GetByLabel("Profit margin").FillAsync("0.4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Settings saved")).ToBeVisibleAsync();
+        await ShotAsync(page, "09-settings-saved");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recalculate now" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Recalculation requested")).ToBeVisibleAsync();
+        await ShotAsync(page, "10-runs");
+
+        await page.GotoAsync(_baseUrl + "/");
+        await ShotAsync(page, "11-home-with-data");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
+        await page.GetByLabel("E-mail").FillAsync("analyst@example.com");
+        await page.GetByLabel("Initial password").FillAsync(CltvWebFactory.Password);
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Created analyst@example.com as Analyst.")).ToBeVisibleAsync();
+        await ShotAsync(page, "12-users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Realtime Graph" })).ToBeVisibleAsync();
+        await ShotAsync(page, "13-hangfire");
+
+        _consoleErrors.Should().BeEmpty("no page breaks the content security policy or fails a script");
+        await using var context = _app.CreateContext();
+        context.BusinessSettings.Single().ProfitMargin.Should().Be(0.4m);
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
+        return page;
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    private static string SampleCsv()
+    {
+        var csv = new StringBuilder("customer_id,date,amount\n");
+        for (var i = 0; i < 400; i++)
+        {
+            csv.Append(CultureInvariant($"cust-{i % 97},2024-{1 + (i % 12):00}-{1 + (i % 28):00},{10 + (i % 50)}.{i % 100:00}\n"));
+        }
+
+        csv.Append("cust-x,not-a-date,12.00\n");
+        return csv.ToString();
+    }
+
+    private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
+}
