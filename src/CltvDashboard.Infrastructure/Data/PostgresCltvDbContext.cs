@@ -14,13 +14,13 @@ public sealed class PostgresCltvDbContext : CltvDbContext
     }
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.OnModelCreating(builder);
         // Content hashes and external ids are matched byte for byte, never shown in a language's order. The "C"
         // collation lets PostgreSQL sort and index them by comparing bytes (with abbreviated keys) instead of
         // through the locale's rules, which made an import of millions of rows spend most of its time comparing.
-        modelBuilder.Entity<Transaction>().Property(t => t.ContentHash).UseCollation("C");
-        modelBuilder.Entity<Customer>().Property(c => c.ExternalId).UseCollation("C");
+        builder.Entity<Transaction>().Property(t => t.ContentHash).UseCollation("C");
+        builder.Entity<Customer>().Property(c => c.ExternalId).UseCollation("C");
     }
 }
