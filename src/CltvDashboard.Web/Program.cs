@@ -42,6 +42,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorPages().WithStaticAssets();
     app.MapStatusEndpoints();
+    app.MapImportEndpoints();
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     app.MapHangfireDashboard("/hangfire", new DashboardOptions

@@ -60,6 +60,17 @@ public abstract class ImportTests(AppFixture fixture)
         batch.FileName.Should().Be("shop orders.csv");
         (await context.BusinessSettings.SingleAsync()).CurrencyCode.Should().Be("EUR");
         (await client.GetStringAsync("/Imports")).Should().Contain("shop orders.csv");
+
+        report.Should().Contain($"/imports/{batchId}/rejected.csv");
+        var download = await client.GetAsync($"/imports/{batchId}/rejected.csv");
+        download.StatusCode.Should().Be(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        download.Content.Headers.ContentDisposition!.FileName.Should().Be($"import-{batchId}-rejected-rows.csv");
+        var rejected = (await download.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rejected.Should().HaveCount(2);
+        rejected[0].Should().StartWith("line,column,reason,customer_id,date,amount");
+        rejected[1].Should().StartWith("5,date,").And.Contain("alpha-3,not-a-date,7.00");
+        (await client.GetAsync("/imports/999999/rejected.csv")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
