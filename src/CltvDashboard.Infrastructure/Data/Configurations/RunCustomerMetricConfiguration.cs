@@ -14,6 +14,10 @@ internal sealed class RunCustomerMetricConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.AverageOrderValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(m => m.PredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(m => m.Segment).HasMaxLength(ColumnLengths.Name);
+        builder.Property(m => m.ValueTier).HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(m => m.ChurnRiskBand).HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(m => m.AcquisitionChannel).HasMaxLength(ColumnLengths.Name);
+        builder.Property(m => m.ExpectedAverageValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.HasOne(m => m.Customer).WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Cascade);
 
         // Segment drill-downs and the top-customers table of the current run.

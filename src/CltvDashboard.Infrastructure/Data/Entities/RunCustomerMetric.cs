@@ -42,6 +42,21 @@ public class RunCustomerMetric
     /// <summary>The RFM segment.</summary>
     public required string Segment { get; set; }
 
+    /// <summary>The value tier by predicted CLV (by historical revenue when no model was fitted): Top, Middle or Low.</summary>
+    public string ValueTier { get; set; } = "Unknown";
+
+    /// <summary>The churn-risk band by P(alive): High, Medium or Low; Unknown when no model was fitted.</summary>
+    public string ChurnRiskBand { get; set; } = "Unknown";
+
+    /// <summary>The first day of the month of the customer's first purchase occasion, in the business's time zone.</summary>
+    public DateOnly AcquisitionCohort { get; set; }
+
+    /// <summary>The channel that acquired the customer, when known.</summary>
+    public string? AcquisitionChannel { get; set; }
+
+    /// <summary>Expected value of a future purchase (Gamma-Gamma, or the historical average where it cannot speak).</summary>
+    public decimal? ExpectedAverageValue { get; set; }
+
     /// <summary>P(alive) at the as-of date, 0–1; null when no model was fitted.</summary>
     public double? ProbabilityAlive { get; set; }
 
