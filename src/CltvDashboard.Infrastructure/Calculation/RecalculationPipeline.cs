@@ -55,6 +55,18 @@ public sealed partial class RecalculationPipeline
         return await RunAsync(run.Id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Creates a run as of the end of a day in the business's time zone and carries it out at once.</summary>
+    /// <param name="trigger">Why the run is wanted.</param>
+    /// <param name="asOf">The last day of data to take into account, in the business's time zone.</param>
+    /// <param name="cancellationToken">Stops the run; it is then recorded as failed.</param>
+    public async Task<RecalculationSummary> RecalculateAsync(CalculationTrigger trigger, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var zoneId = await _context.BusinessSettings.AsNoTracking().Select(s => s.TimeZoneId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? "UTC";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var endOfDay = TimeZoneInfo.ConvertTimeToUtc(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), zone).AddTicks(-1);
+        return await RecalculateAsync(trigger, endOfDay, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Carries out a run: queued, running (an attempt that died) or failed (a retry). A finished run is returned as it is.</summary>
     /// <param name="runId">The <see cref="CalculationRun"/> to carry out.</param>
     /// <param name="cancellationToken">Stops the run; it is then recorded as failed.</param>
