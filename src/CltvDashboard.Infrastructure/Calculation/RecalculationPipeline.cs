@@ -129,6 +129,7 @@ public sealed partial class RecalculationPipeline
                 throw new RecalculationException($"There are no transactions on or before {asOfDay:yyyy-MM-dd}: import some first.");
             }
 
+            EnterStage(clock, runId, RunStages.ReadingPrevious, 25);
             var channels = store.ReadChannels();
             var previous = previousId is { } id ? store.ReadSegments(id) : null;
 

@@ -362,6 +362,9 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
                 forecast is null ? null : Money(forecast.Clv[i]));
         }
 
+        // In key order, the rows append to the ends of the primary key and the customer index instead of landing at
+        // random places in them, which makes the bulk write several times faster.
+        Array.Sort(results, static (x, y) => x.CustomerId.CompareTo(y.CustomerId));
         return results;
     }
 

@@ -43,7 +43,7 @@ internal abstract class RunDataStore(DbConnection connection)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            channels[reader.GetInt64(0)] = string.Intern(reader.GetString(1));
+            channels[reader.GetInt64(0)] = reader.GetString(1);
         }
 
         return channels;
@@ -53,6 +53,18 @@ internal abstract class RunDataStore(DbConnection connection)
     public Dictionary<long, PreviousSegments> ReadSegments(long runId)
     {
         var segments = new Dictionary<long, PreviousSegments>();
+        // A handful of distinct names repeat across a million rows; one copy of each keeps the map small.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Name(string value)
+        {
+            if (!names.TryGetValue(value, out var shared))
+            {
+                names[value] = shared = value;
+            }
+
+            return shared;
+        }
+
         using var command = Connection.CreateCommand();
         command.CommandText = """
             SELECT customer_id, segment, value_tier, churn_risk_band, acquisition_cohort, acquisition_channel
@@ -63,11 +75,11 @@ internal abstract class RunDataStore(DbConnection connection)
         while (reader.Read())
         {
             segments[reader.GetInt64(0)] = new PreviousSegments(
-                string.Intern(reader.GetString(1)),
-                string.Intern(reader.GetString(2)),
-                string.Intern(reader.GetString(3)),
+                Name(reader.GetString(1)),
+                Name(reader.GetString(2)),
+                Name(reader.GetString(3)),
                 ReadDate(reader, 4),
-                reader.IsDBNull(5) ? null : string.Intern(reader.GetString(5)));
+                reader.IsDBNull(5) ? null : Name(reader.GetString(5)));
         }
 
         return segments;
@@ -122,15 +134,15 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
     public override void ReadDailyTotals(TransactionLog log, TimeZoneInfo zone, DateOnly lastDay, CancellationToken cancellationToken)
     {
         var end = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
-        // Purchases and refunds of a day stay apart, so the engine can still tell a day with a purchase (an
-        // occasion) from a day of refunds alone; the log nets them itself.
+        // The rows are streamed as they are, with the day cut in the business's time zone by the server, and the log
+        // nets each customer's days itself. A GROUP BY (customer, day) in SQL returns almost as many rows (a
+        // customer rarely buys twice a day) and costs a hash aggregate over the whole table that spills to disk:
+        // measured 12.9 s against 1.5 s for the plain scan on 4.4 million transactions.
         using var command = new NpgsqlCommand(
             """
-            SELECT customer_id, (occurred_at_utc AT TIME ZONE @zone)::date AS day,
-                   sum(amount) FILTER (WHERE amount >= 0), sum(amount) FILTER (WHERE amount < 0)
+            SELECT customer_id, (occurred_at_utc AT TIME ZONE @zone)::date - DATE '0001-01-01', (amount * 10000)::bigint
             FROM transactions
             WHERE occurred_at_utc < @end
-            GROUP BY 1, 2
             """,
             connection)
         {
@@ -140,19 +152,15 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
         command.Parameters.AddWithValue("end", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(end, DateTimeKind.Utc));
         using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
         var buffer = new char[20];
+        // Days as day numbers and amounts as integer ten-thousandths (the column's scale): both decode several
+        // times faster than PostgreSQL's date and numeric, and this loop runs once per transaction.
         while (reader.Read())
         {
             var customer = reader.GetInt64(0);
-            var day = reader.GetFieldValue<DateOnly>(1);
-            if (!reader.IsDBNull(2))
-            {
-                Add(log, buffer, customer, day, reader.GetDecimal(2));
-            }
-
-            if (!reader.IsDBNull(3))
-            {
-                Add(log, buffer, customer, day, reader.GetDecimal(3));
-            }
+            var day = DateOnly.FromDayNumber(reader.GetInt32(1));
+            var tenThousandths = reader.GetInt64(2);
+            var magnitude = (ulong)Math.Abs(tenThousandths);
+            Add(log, buffer, customer, day, new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, tenThousandths < 0, 4));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -12,6 +12,9 @@ public static class RunStages
     /// <summary>Reading per-customer daily totals from the store.</summary>
     public const string Reading = "Reading transactions";
 
+    /// <summary>Reading acquisition channels and each customer's segments in the previous run.</summary>
+    public const string ReadingPrevious = "Reading channels and the previous run";
+
     /// <summary>Building per-customer summaries.</summary>
     public const string Summarising = "Summarising customers";
 

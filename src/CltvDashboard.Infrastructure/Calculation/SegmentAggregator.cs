@@ -11,6 +11,16 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
         var costs = settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer, StringComparer.Ordinal);
         var hasModel = customers.Length > 0 && customers[0].ProbabilityAlive is not null;
         var summaries = new List<RunSegmentSummary>();
+        Dictionary<long, int>? positions = null;
+        if (previous is not null)
+        {
+            positions = new Dictionary<long, int>(customers.Length);
+            for (var i = 0; i < customers.Length; i++)
+            {
+                positions[customers[i].CustomerId] = i;
+            }
+        }
+
         foreach (var segmentation in Segmentations.All)
         {
             var current = (Func<CustomerResult, string>)(segmentation switch
@@ -52,7 +62,6 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
 
             if (previous is not null)
             {
-                var currentSegment = customers.ToDictionary(c => c.CustomerId, current);
                 foreach (var (id, earlier) in previous)
                 {
                     var segment = before(earlier);
@@ -63,7 +72,7 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
                     }
 
                     total.PreviousCount++;
-                    if (!currentSegment.TryGetValue(id, out var now) || now != segment)
+                    if (!positions!.TryGetValue(id, out var position) || current(customers[position]) != segment)
                     {
                         total.MovedOut++;
                     }

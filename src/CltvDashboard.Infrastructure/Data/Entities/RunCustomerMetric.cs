@@ -6,11 +6,11 @@ public class RunCustomerMetric
     /// <summary>The run.</summary>
     public long CalculationRunId { get; set; }
 
-    /// <summary>The customer.</summary>
+    /// <summary>
+    /// The customer's key in <c>customers</c>. Deliberately not a navigation with a foreign key: results are a snapshot
+    /// that outlives the customer rows (see the configuration); join on it where the external id is needed.
+    /// </summary>
     public long CustomerId { get; set; }
-
-    /// <summary>The customer.</summary>
-    public Customer? Customer { get; set; }
 
     /// <summary>Repeat purchase occasions (x in BG/NBD), the first excluded.</summary>
     public int Frequency { get; set; }

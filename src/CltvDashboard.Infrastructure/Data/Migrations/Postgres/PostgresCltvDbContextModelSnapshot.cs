@@ -562,9 +562,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_customer_metrics_customer_id");
 
-                    b.HasIndex("CalculationRunId", "PredictedClv")
-                        .HasDatabaseName("ix_customer_metrics_calculation_run_id_predicted_clv");
-
                     b.HasIndex("CalculationRunId", "Segment")
                         .HasDatabaseName("ix_customer_metrics_calculation_run_id_segment");
 
@@ -854,15 +851,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
-
-                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Customer", "Customer")
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_metrics_customers_customer_id");
-
-                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>

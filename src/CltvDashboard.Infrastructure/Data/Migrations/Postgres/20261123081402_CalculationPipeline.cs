@@ -11,6 +11,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_customer_metrics_customers_customer_id",
+                table: "customer_metrics");
+
             migrationBuilder.DropPrimaryKey(
                 name: "pk_segment_summaries",
                 table: "segment_summaries");
@@ -18,6 +22,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "ix_model_fits_calculation_run_id_model_name",
                 table: "model_fits");
+
+            migrationBuilder.DropIndex(
+                name: "ix_customer_metrics_calculation_run_id_predicted_clv",
+                table: "customer_metrics");
 
             migrationBuilder.AddColumn<string>(
                 name: "segmentation",
@@ -417,6 +425,19 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                 table: "model_fits",
                 columns: new[] { "calculation_run_id", "model_name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_metrics_calculation_run_id_predicted_clv",
+                table: "customer_metrics",
+                columns: new[] { "calculation_run_id", "predicted_clv" });
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_customer_metrics_customers_customer_id",
+                table: "customer_metrics",
+                column: "customer_id",
+                principalTable: "customers",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }
