@@ -6,6 +6,8 @@ namespace CltvDashboard.Infrastructure.Calculation;
 /// <summary>Totals per segment for every segmentation, and the movement of customers since the previous run.</summary>
 internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResult[] customers, IReadOnlyDictionary<long, PreviousSegments>? previous)
 {
+    private readonly Dictionary<DateOnly, string> _cohortNames = [];
+
     public IReadOnlyList<RunSegmentSummary> Summaries()
     {
         var costs = settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer, StringComparer.Ordinal);
@@ -28,7 +30,7 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
                 Segmentations.Rfm => c => c.Segment,
                 Segmentations.ValueTier => c => c.ValueTier,
                 Segmentations.ChurnRisk => c => c.ChurnRiskBand,
-                Segmentations.AcquisitionCohort => c => CohortName(c.AcquisitionCohort),
+                Segmentations.AcquisitionCohort => c => CachedCohortName(c.AcquisitionCohort),
                 _ => c => ChannelName(c.AcquisitionChannel),
             });
             var before = (Func<PreviousSegments, string>)(segmentation switch
@@ -36,7 +38,7 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
                 Segmentations.Rfm => p => p.Rfm,
                 Segmentations.ValueTier => p => p.ValueTier,
                 Segmentations.ChurnRisk => p => p.ChurnRisk,
-                Segmentations.AcquisitionCohort => p => CohortName(p.Cohort),
+                Segmentations.AcquisitionCohort => p => CachedCohortName(p.Cohort),
                 _ => p => ChannelName(p.Channel),
             });
 
@@ -87,6 +89,17 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
         }
 
         return summaries;
+    }
+
+    // Formatting a name per customer would allocate two million strings for a few dozen distinct months.
+    private string CachedCohortName(DateOnly cohort)
+    {
+        if (!_cohortNames.TryGetValue(cohort, out var name))
+        {
+            _cohortNames[cohort] = name = CohortName(cohort);
+        }
+
+        return name;
     }
 
     public static string CohortName(DateOnly cohort) => cohort.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -559,9 +559,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("CalculationRunId", "CustomerId")
                         .HasName("pk_customer_metrics");
 
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_customer_metrics_customer_id");
-
                     b.HasIndex("CalculationRunId", "Segment")
                         .HasDatabaseName("ix_customer_metrics_calculation_run_id_segment");
 

@@ -27,6 +27,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                 name: "ix_customer_metrics_calculation_run_id_predicted_clv",
                 table: "customer_metrics");
 
+            migrationBuilder.DropIndex(
+                name: "ix_customer_metrics_customer_id",
+                table: "customer_metrics");
+
             migrationBuilder.AddColumn<string>(
                 name: "segmentation",
                 table: "segment_summaries",
@@ -430,6 +434,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                 name: "ix_customer_metrics_calculation_run_id_predicted_clv",
                 table: "customer_metrics",
                 columns: new[] { "calculation_run_id", "predicted_clv" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_metrics_customer_id",
+                table: "customer_metrics",
+                column: "customer_id");
 
             migrationBuilder.AddForeignKey(
                 name: "fk_customer_metrics_customers_customer_id",
