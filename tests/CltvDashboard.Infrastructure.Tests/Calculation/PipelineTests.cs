@@ -163,6 +163,26 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         (await context.CustomerMetrics.AnyAsync(m => m.CalculationRunId == first.RunId)).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task Two_runs_started_at_once_take_turns_and_both_complete_whole()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+
+        var runs = await Task.WhenAll(Task.Run(() => RunStore.RecalculateAsync(database)), Task.Run(() => RunStore.RecalculateAsync(database)));
+
+        runs.Should().OnlyContain(r => r.Status == CalculationRunStatus.Succeeded);
+        foreach (var run in runs)
+        {
+            (await RunStore.CustomersAsync(database, run.RunId)).Should().HaveCount(2_357);
+        }
+
+        var first = await RunStore.RunAsync(database, runs[0].RunId);
+        var second = await RunStore.RunAsync(database, runs[1].RunId);
+        var (earlier, later) = first.StartedAtUtc <= second.StartedAtUtc ? (first, second) : (second, first);
+        later.StartedAtUtc.Should().BeOnOrAfter(earlier.FinishedAtUtc!.Value, "a run starts only when the other has finished");
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(later.Id);
+    }
+
     private static PurchaseHistory[] SampleHistories(DateOnly end)
     {
         var builder = new CustomerSummaryBuilder();

@@ -49,6 +49,23 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
     }
 
     [Fact]
+    public async Task A_job_whose_run_fails_records_a_readable_error_and_is_retried()
+    {
+        var database = await RunStore.FreshAsync(_store);
+        await using var host = new JobHost(database);
+        var runId = await host.RequestAsync();
+
+        host.StartServer();
+        var run = await host.WaitForRunAsync(runId);
+
+        run.Status.Should().Be(CalculationRunStatus.Failed);
+        run.Error.Should().Contain("no transactions");
+        run.IsCurrent.Should().BeFalse();
+        var retry = await WaitForAsync(() => host.Storage.GetMonitoringApi().ScheduledCount() == 1);
+        retry.Should().BeTrue("a failed attempt is scheduled again with a delay");
+    }
+
+    [Fact]
     public async Task Runs_left_queued_or_running_by_a_dead_process_are_queued_again_and_complete()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
@@ -114,6 +131,22 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         var runId = await WaitForScheduledRunAsync(database);
 
         (await host.WaitForRunAsync(runId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
     }
 
     private static List<RecurringJobDto> RecurringJobs(JobHost host)
