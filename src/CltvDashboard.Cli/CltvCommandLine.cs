@@ -12,6 +12,8 @@ internal sealed class CltvCommandLine(Stream output, TextWriter error)
         root.Subcommands.Add(FitCommand.Create(output, error));
         root.Subcommands.Add(PredictCommand.Create(error));
         root.Subcommands.Add(ImportCommand.Create(output, error));
+        root.Subcommands.Add(RecalcCommand.Create(output, error));
+        root.Subcommands.Add(WorkerCommand.Create(error));
         using var help = new StreamWriter(output, leaveOpen: true) { AutoFlush = true };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = help, Error = error });
     }

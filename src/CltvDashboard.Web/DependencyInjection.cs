@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using CltvDashboard.Infrastructure;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Health;
 using CltvDashboard.Web.Hosting;
@@ -9,6 +10,7 @@ using CltvDashboard.Web.Identity;
 using CltvDashboard.Web.Imports;
 using CltvDashboard.Web.Jobs;
 using Hangfire;
+using Hangfire.States;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -132,24 +134,15 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(builder);
         var database = Database(builder.Configuration);
-        builder.Services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (CltvDatabase.DetectProvider(database) == DatabaseProvider.Postgres)
-            {
-                hangfire.UsePostgreSqlStorage(postgres => postgres.UseNpgsqlConnection(database));
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage();
-            }
-        });
+        builder.Services.AddHangfire(hangfire => CltvJobStorage.Configure(
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings(),
+            database));
         if (WebOptions(builder.Configuration).RunsJobs)
         {
-            builder.Services.AddHangfireServer();
+            builder.Services.AddHangfireServer(server => server.Queues = [RecalculationJob.Queue, EnqueuedState.DefaultQueue]);
         }
 
-        builder.Services.AddScoped<RecalculationRequests>();
+        builder.Services.AddCltvRecalculation();
         return builder;
     }
 

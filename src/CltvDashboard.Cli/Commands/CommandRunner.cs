@@ -1,5 +1,6 @@
 using CltvDashboard.Cli.Input;
 using CltvDashboard.Domain.Clv;
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Import;
 
 namespace CltvDashboard.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class CommandRunner
     private static int? ExitCodeFor(Exception e) => e switch
     {
         ModelFitException => ExitCodes.ModelFailed,
-        ImportFileException or InputException or IOException or UnauthorizedAccessException => ExitCodes.BadInput,
+        ImportFileException or InputException or RecalculationException or IOException or UnauthorizedAccessException => ExitCodes.BadInput,
         _ => null,
     };
 }

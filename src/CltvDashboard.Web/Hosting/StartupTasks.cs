@@ -1,5 +1,6 @@
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Web.Identity;
 using CltvDashboard.Web.Configuration;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,15 @@ public sealed partial class StartupTasks : IHostedService
         {
             var services = scope.ServiceProvider;
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+            // Registering is idempotent, so every instance may do it; the settings page re-registers after a change.
+            await services.GetRequiredService<NightlyRecalculation>().RegisterAsync(cancellationToken).ConfigureAwait(false);
+            if (_options.RunsJobs)
+            {
+                // Runs a stopped process left queued or half-done are queued again; a run that already finished is
+                // skipped by the job, so recovering one that another worker still holds costs nothing but a check.
+                await services.GetRequiredService<StaleRunRecovery>().RecoverAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
             foreach (var role in CltvRoles.All)

@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
@@ -98,14 +99,11 @@ public sealed partial class ImportWorker : BackgroundService
                         await context.SaveChangesAsync(stoppingToken).ConfigureAwait(false);
                     }
 
-                    var runId = await scope.ServiceProvider.GetRequiredService<RecalculationRequests>()
+                    var runId = await scope.ServiceProvider.GetRequiredService<IRecalculationScheduler>()
                         .RequestAsync(CalculationTrigger.Import, stoppingToken).ConfigureAwait(false);
-                    if (runId is { } id)
+                    using (LogContext.PushProperty("RunId", runId))
                     {
-                        using (LogContext.PushProperty("RunId", id))
-                        {
-                            LogRecalculationRequested();
-                        }
+                        LogRecalculationRequested();
                     }
 
                     _progress.Set(pending.Id, new ImportSnapshot(ImportState.Succeeded, pending.FileName, result.RowsRead, 100, result.BatchId, runId, null));

@@ -195,7 +195,7 @@ public abstract class StoreContractTests<TDatabase> : IClassFixture<TDatabase>
             .Excluding(r => r.SegmentSummaries)
             .Excluding(r => r.CohortCells)
             .Excluding(r => r.ModelFits));
-        stored.CustomerMetrics.Should().BeEquivalentTo(run.CustomerMetrics, options => options.Excluding(m => m.Customer));
+        stored.CustomerMetrics.Should().BeEquivalentTo(run.CustomerMetrics);
         stored.SegmentSummaries.Should().BeEquivalentTo(run.SegmentSummaries);
         stored.CohortCells.OrderBy(c => c.MonthsSinceAcquisition).Should().BeEquivalentTo(run.CohortCells, options => options.WithStrictOrdering());
         stored.ModelFits.Should().BeEquivalentTo(run.ModelFits);

@@ -13,7 +13,8 @@ namespace CltvDashboard.Web.Tests.Support;
 
 /// <summary>
 /// The application on a fresh database of one provider and a temporary data folder, with
-/// <see cref="FakeRecalculationScheduler"/> as the scheduler; helpers create users and signed-in clients.
+/// <see cref="FakeRecalculationScheduler"/> as the scheduler (or the real pipeline when asked); helpers create users
+/// and signed-in clients.
 /// </summary>
 public partial class CltvWebFactory : WebApplicationFactory<Program>
 {
@@ -22,6 +23,7 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _realPipeline;
 
     // The short variables win over every other source, so one left in a developer's shell (CLTV_DATABASE above
     // all) would point the tests at a real store; the test process drops them.
@@ -36,10 +38,12 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     /// <summary>Creates the factory on a database; the factory removes the data folder, the caller the database.</summary>
     /// <param name="database">The database.</param>
     /// <param name="settings">Configuration values over the tests' defaults.</param>
-    public CltvWebFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="realPipeline">Recalculate for real through Hangfire instead of recording requests.</param>
+    public CltvWebFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool realPipeline = false)
     {
         _database = database;
         _settings = settings ?? new Dictionary<string, string>();
+        _realPipeline = realPipeline;
         DataFolder = Path.Combine(Path.GetTempPath(), "cltv-web-data-" + Guid.NewGuid().ToString("N"));
     }
 
@@ -111,7 +115,10 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IRecalculationScheduler, FakeRecalculationScheduler>());
+        if (!_realPipeline)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IRecalculationScheduler, FakeRecalculationScheduler>());
+        }
     }
 
     /// <inheritdoc />

@@ -14,6 +14,9 @@ internal sealed class CalculationRunConfiguration : IEntityTypeConfiguration<Cal
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(r => r.Stage).HasMaxLength(ColumnLengths.Name);
         builder.Property(r => r.Error);
+        builder.Property(r => r.ChosenModel).HasMaxLength(ColumnLengths.Name);
+        builder.Property(r => r.SettingsJson);
+        builder.Property(r => r.StageTimingsJson);
 
         builder.HasMany(r => r.CustomerMetrics).WithOne().HasForeignKey(m => m.CalculationRunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.SegmentSummaries).WithOne().HasForeignKey(s => s.CalculationRunId).OnDelete(DeleteBehavior.Cascade);

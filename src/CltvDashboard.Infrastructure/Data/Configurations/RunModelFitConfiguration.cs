@@ -13,6 +13,8 @@ internal sealed class RunModelFitConfiguration : IEntityTypeConfiguration<RunMod
         builder.Property(f => f.ModelName).HasMaxLength(ColumnLengths.Name);
         builder.Property(f => f.ParametersJson);
         builder.Property(f => f.Warnings);
-        builder.HasIndex(f => new { f.CalculationRunId, f.ModelName }).IsUnique();
+        builder.Property(f => f.Period).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(f => f.StandardErrorsJson);
+        builder.HasIndex(f => new { f.CalculationRunId, f.ModelName, f.Period }).IsUnique();
     }
 }

@@ -9,9 +9,13 @@ internal sealed class RunSegmentSummaryConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RunSegmentSummary> builder)
     {
         builder.ToTable("segment_summaries");
-        builder.HasKey(s => new { s.CalculationRunId, s.Segment });
+        builder.HasKey(s => new { s.CalculationRunId, s.Segmentation, s.Segment });
+        builder.Property(s => s.Segmentation).HasMaxLength(ColumnLengths.EnumName);
         builder.Property(s => s.Segment).HasMaxLength(ColumnLengths.Name);
         builder.Property(s => s.TotalRevenue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(s => s.AverageOrderValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(s => s.AveragePredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(s => s.AcquisitionCostPerCustomer).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(s => s.TotalPredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
     }
 }

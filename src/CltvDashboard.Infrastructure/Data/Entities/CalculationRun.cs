@@ -39,6 +39,36 @@ public class CalculationRun
     /// <summary>Whether dashboards show this run's results; at most one run is current.</summary>
     public bool IsCurrent { get; set; }
 
+    /// <summary>Attempts made at the run so far, retries included.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The <see cref="BusinessSettings.Version"/> the run used; null until it started.</summary>
+    public int? SettingsVersion { get; set; }
+
+    /// <summary>A JSON copy of the settings the run used, so past results stay explainable after settings change.</summary>
+    public string? SettingsJson { get; set; }
+
+    /// <summary>The last day, in the business's time zone, whose transactions the run saw.</summary>
+    public DateOnly? ObservationEnd { get; set; }
+
+    /// <summary>The last day the models learned from when a holdout was kept back to choose among them; null without a holdout.</summary>
+    public DateOnly? CalibrationEnd { get; set; }
+
+    /// <summary>Customers with results in the run.</summary>
+    public int? CustomerCount { get; set; }
+
+    /// <summary>The purchase-count model whose forecasts the run stores (e.g. "bgnbd"); null when none could be fitted.</summary>
+    public string? ChosenModel { get; set; }
+
+    /// <summary>Why <see cref="ChosenModel"/> was chosen, in plain language.</summary>
+    public string? ModelChoiceReason { get; set; }
+
+    /// <summary>Data-quality warnings (few repeat customers, short history, spend tied to frequency), one per line.</summary>
+    public string? Warnings { get; set; }
+
+    /// <summary>How long each stage took, as a JSON array of {"stage": name, "milliseconds": n} in order.</summary>
+    public string? StageTimingsJson { get; set; }
+
     /// <summary>Per-customer results.</summary>
     public ICollection<RunCustomerMetric> CustomerMetrics { get; } = [];
 

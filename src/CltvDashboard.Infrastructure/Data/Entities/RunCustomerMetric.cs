@@ -6,11 +6,11 @@ public class RunCustomerMetric
     /// <summary>The run.</summary>
     public long CalculationRunId { get; set; }
 
-    /// <summary>The customer.</summary>
+    /// <summary>
+    /// The customer's key in <c>customers</c>. Deliberately not a navigation with a foreign key: results are a snapshot
+    /// that outlives the customer rows (see the configuration); join on it where the external id is needed.
+    /// </summary>
     public long CustomerId { get; set; }
-
-    /// <summary>The customer.</summary>
-    public Customer? Customer { get; set; }
 
     /// <summary>Repeat purchase occasions (x in BG/NBD), the first excluded.</summary>
     public int Frequency { get; set; }
@@ -41,6 +41,21 @@ public class RunCustomerMetric
 
     /// <summary>The RFM segment.</summary>
     public required string Segment { get; set; }
+
+    /// <summary>The value tier by predicted CLV (by historical revenue when no model was fitted): Top, Middle or Low.</summary>
+    public string ValueTier { get; set; } = "Unknown";
+
+    /// <summary>The churn-risk band by P(alive): High, Medium or Low; Unknown when no model was fitted.</summary>
+    public string ChurnRiskBand { get; set; } = "Unknown";
+
+    /// <summary>The first day of the month of the customer's first purchase occasion, in the business's time zone.</summary>
+    public DateOnly AcquisitionCohort { get; set; }
+
+    /// <summary>The channel that acquired the customer, when known.</summary>
+    public string? AcquisitionChannel { get; set; }
+
+    /// <summary>Expected value of a future purchase (Gamma-Gamma, or the historical average where it cannot speak).</summary>
+    public decimal? ExpectedAverageValue { get; set; }
 
     /// <summary>P(alive) at the as-of date, 0–1; null when no model was fitted.</summary>
     public double? ProbabilityAlive { get; set; }

@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Web.Identity;
@@ -16,11 +17,11 @@ public sealed partial class IndexModel : PageModel
     private const int Shown = 100;
     private readonly CltvDbContext _context;
     private readonly IAuthorizationService _authorization;
-    private readonly RecalculationRequests _recalculation;
+    private readonly IRecalculationScheduler _recalculation;
     private readonly ILogger<IndexModel> _logger;
 
     /// <summary>Creates the page.</summary>
-    public IndexModel(CltvDbContext context, IAuthorizationService authorization, RecalculationRequests recalculation, ILogger<IndexModel> logger)
+    public IndexModel(CltvDbContext context, IAuthorizationService authorization, IRecalculationScheduler recalculation, ILogger<IndexModel> logger)
     {
         _context = context;
         _authorization = authorization;
@@ -41,7 +42,7 @@ public sealed partial class IndexModel : PageModel
     /// <summary>Reads the runs.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        CanRecalculate = _recalculation.Available && (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
+        CanRecalculate = (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
         Runs = await _context.CalculationRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(Shown).ToListAsync(cancellationToken);
     }
 
@@ -53,14 +54,11 @@ public sealed partial class IndexModel : PageModel
             return Forbid();
         }
 
-        var requested = await _recalculation.RequestAsync(CalculationTrigger.Manual, cancellationToken);
-        if (requested is { } runId)
+        var runId = await _recalculation.RequestAsync(CalculationTrigger.Manual, cancellationToken);
+        RequestedRun = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (LogContext.PushProperty("RunId", runId))
         {
-            RequestedRun = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            using (LogContext.PushProperty("RunId", runId))
-            {
-                LogRequested();
-            }
+            LogRequested();
         }
 
         return RedirectToPage();

@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -17,13 +18,14 @@ public sealed class IndexModel : PageModel
     private const int BlankCostRows = 3;
     private readonly CltvDbContext _context;
     private readonly TimeProvider _time;
+    private readonly NightlyRecalculation _nightly;
 
     /// <summary>Creates the page.</summary>
-    public IndexModel(CltvDbContext context, TimeProvider time, RecalculationRequests recalculation)
+    public IndexModel(CltvDbContext context, TimeProvider time, NightlyRecalculation nightly)
     {
         _context = context;
         _time = time;
-        CanRecalculate = recalculation.Available;
+        _nightly = nightly;
     }
 
     /// <summary>The form.</summary>
@@ -34,8 +36,6 @@ public sealed class IndexModel : PageModel
     [TempData]
     public bool Saved { get; set; }
 
-    /// <summary>Whether a recalculation can be requested from here.</summary>
-    public bool CanRecalculate { get; }
 
     /// <summary>When the settings last changed.</summary>
     public DateTime? UpdatedAtUtc { get; private set; }
@@ -88,6 +88,7 @@ public sealed class IndexModel : PageModel
             return Page();
         }
 
+        await _nightly.RegisterAsync(cancellationToken);
         Saved = true;
         return RedirectToPage();
     }

@@ -142,6 +142,23 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of_utc");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateOnly?>("CalibrationEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("calibration_end");
+
+                    b.Property<string>("ChosenModel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("chosen_model");
+
+                    b.Property<int?>("CustomerCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("customer_count");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -154,6 +171,14 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_current");
 
+                    b.Property<string>("ModelChoiceReason")
+                        .HasColumnType("text")
+                        .HasColumnName("model_choice_reason");
+
+                    b.Property<DateOnly?>("ObservationEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("observation_end");
+
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer")
                         .HasColumnName("percent_complete");
@@ -162,10 +187,22 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at_utc");
 
+                    b.Property<string>("SettingsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("settings_json");
+
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("settings_version");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("stage");
+
+                    b.Property<string>("StageTimingsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("stage_timings_json");
 
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -182,6 +219,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("trigger");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text")
+                        .HasColumnName("warnings");
 
                     b.HasKey("Id")
                         .HasName("pk_calculation_runs");
@@ -437,14 +478,34 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("AcquisitionChannel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("acquisition_channel");
+
+                    b.Property<DateOnly>("AcquisitionCohort")
+                        .HasColumnType("date")
+                        .HasColumnName("acquisition_cohort");
+
                     b.Property<decimal>("AverageOrderValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("average_order_value");
 
+                    b.Property<string>("ChurnRiskBand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("churn_risk_band");
+
                     b.Property<int>("DaysSinceLastPurchase")
                         .HasColumnType("integer")
                         .HasColumnName("days_since_last_purchase");
+
+                    b.Property<decimal?>("ExpectedAverageValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("expected_average_value");
 
                     b.Property<double?>("ExpectedPurchases")
                         .HasColumnType("double precision")
@@ -494,14 +555,14 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_revenue");
 
+                    b.Property<string>("ValueTier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("value_tier");
+
                     b.HasKey("CalculationRunId", "CustomerId")
                         .HasName("pk_customer_metrics");
-
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_customer_metrics_customer_id");
-
-                    b.HasIndex("CalculationRunId", "PredictedClv")
-                        .HasDatabaseName("ix_customer_metrics_calculation_run_id_predicted_clv");
 
                     b.HasIndex("CalculationRunId", "Segment")
                         .HasDatabaseName("ix_customer_metrics_calculation_run_id_segment");
@@ -518,6 +579,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<double?>("BaselineMeanAbsoluteError")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline_mean_absolute_error");
+
                     b.Property<long>("CalculationRunId")
                         .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
@@ -526,9 +591,29 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("converged");
 
+                    b.Property<int>("CustomersUsed")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers_used");
+
                     b.Property<DateTime>("FittedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fitted_at_utc");
+
+                    b.Property<double?>("HoldoutActualPurchases")
+                        .HasColumnType("double precision")
+                        .HasColumnName("holdout_actual_purchases");
+
+                    b.Property<double?>("HoldoutMeanAbsoluteError")
+                        .HasColumnType("double precision")
+                        .HasColumnName("holdout_mean_absolute_error");
+
+                    b.Property<double?>("HoldoutPredictedPurchases")
+                        .HasColumnType("double precision")
+                        .HasColumnName("holdout_predicted_purchases");
+
+                    b.Property<bool>("IsChosen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_chosen");
 
                     b.Property<double?>("LogLikelihood")
                         .HasColumnType("double precision")
@@ -545,6 +630,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("parameters_json");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("StandardErrorsJson")
+                        .HasColumnType("text")
+                        .HasColumnName("standard_errors_json");
+
                     b.Property<string>("Warnings")
                         .HasColumnType("text")
                         .HasColumnName("warnings");
@@ -552,9 +647,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_model_fits");
 
-                    b.HasIndex("CalculationRunId", "ModelName")
+                    b.HasIndex("CalculationRunId", "ModelName", "Period")
                         .IsUnique()
-                        .HasDatabaseName("ix_model_fits_calculation_run_id_model_name");
+                        .HasDatabaseName("ix_model_fits_calculation_run_id_model_name_period");
 
                     b.ToTable("model_fits", (string)null);
                 });
@@ -565,18 +660,66 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
+                    b.Property<string>("Segmentation")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("segmentation");
+
                     b.Property<string>("Segment")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("segment");
 
+                    b.Property<decimal?>("AcquisitionCostPerCustomer")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("acquisition_cost_per_customer");
+
+                    b.Property<decimal>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<decimal?>("AveragePredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("average_predicted_clv");
+
                     b.Property<double?>("AverageProbabilityAlive")
                         .HasColumnType("double precision")
                         .HasColumnName("average_probability_alive");
 
+                    b.Property<double?>("ClvToCac")
+                        .HasColumnType("double precision")
+                        .HasColumnName("clv_to_cac");
+
                     b.Property<int>("CustomerCount")
                         .HasColumnType("integer")
                         .HasColumnName("customer_count");
+
+                    b.Property<int?>("CustomersMovedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers_moved_in");
+
+                    b.Property<int?>("CustomersMovedOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers_moved_out");
+
+                    b.Property<int?>("PreviousCustomerCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_customer_count");
+
+                    b.Property<double>("RepeatRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("repeat_rate");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("double precision")
+                        .HasColumnName("share");
+
+                    b.Property<double?>("TotalExpectedPurchases")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total_expected_purchases");
 
                     b.Property<decimal?>("TotalPredictedClv")
                         .HasPrecision(18, 4)
@@ -588,7 +731,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_revenue");
 
-                    b.HasKey("CalculationRunId", "Segment")
+                    b.HasKey("CalculationRunId", "Segmentation", "Segment")
                         .HasName("pk_segment_summaries");
 
                     b.ToTable("segment_summaries", (string)null);
@@ -959,15 +1102,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
-
-                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Customer", "Customer")
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_metrics_customers_customer_id");
-
-                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>

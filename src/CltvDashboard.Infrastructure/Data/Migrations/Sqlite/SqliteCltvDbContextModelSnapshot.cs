@@ -135,6 +135,23 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("as_of_utc");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateOnly?>("CalibrationEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calibration_end");
+
+                    b.Property<string>("ChosenModel")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chosen_model");
+
+                    b.Property<int?>("CustomerCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_count");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
@@ -147,6 +164,14 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
 
+                    b.Property<string>("ModelChoiceReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_choice_reason");
+
+                    b.Property<DateOnly?>("ObservationEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observation_end");
+
                     b.Property<int>("PercentComplete")
                         .HasColumnType("INTEGER")
                         .HasColumnName("percent_complete");
@@ -155,10 +180,22 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_at_utc");
 
+                    b.Property<string>("SettingsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settings_json");
+
+                    b.Property<int?>("SettingsVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settings_version");
+
                     b.Property<string>("Stage")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("stage");
+
+                    b.Property<string>("StageTimingsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_timings_json");
 
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("TEXT")
@@ -175,6 +212,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("trigger");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
 
                     b.HasKey("Id")
                         .HasName("pk_calculation_runs");
@@ -423,14 +464,34 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("AcquisitionChannel")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition_channel");
+
+                    b.Property<DateOnly>("AcquisitionCohort")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition_cohort");
+
                     b.Property<decimal>("AverageOrderValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("average_order_value");
 
+                    b.Property<string>("ChurnRiskBand")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("churn_risk_band");
+
                     b.Property<int>("DaysSinceLastPurchase")
                         .HasColumnType("INTEGER")
                         .HasColumnName("days_since_last_purchase");
+
+                    b.Property<decimal?>("ExpectedAverageValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_average_value");
 
                     b.Property<double?>("ExpectedPurchases")
                         .HasColumnType("REAL")
@@ -480,14 +541,14 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("total_revenue");
 
+                    b.Property<string>("ValueTier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_tier");
+
                     b.HasKey("CalculationRunId", "CustomerId")
                         .HasName("pk_customer_metrics");
-
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_customer_metrics_customer_id");
-
-                    b.HasIndex("CalculationRunId", "PredictedClv")
-                        .HasDatabaseName("ix_customer_metrics_calculation_run_id_predicted_clv");
 
                     b.HasIndex("CalculationRunId", "Segment")
                         .HasDatabaseName("ix_customer_metrics_calculation_run_id_segment");
@@ -502,6 +563,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<double?>("BaselineMeanAbsoluteError")
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline_mean_absolute_error");
+
                     b.Property<long>("CalculationRunId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("calculation_run_id");
@@ -510,9 +575,29 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("converged");
 
+                    b.Property<int>("CustomersUsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers_used");
+
                     b.Property<DateTime>("FittedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("fitted_at_utc");
+
+                    b.Property<double?>("HoldoutActualPurchases")
+                        .HasColumnType("REAL")
+                        .HasColumnName("holdout_actual_purchases");
+
+                    b.Property<double?>("HoldoutMeanAbsoluteError")
+                        .HasColumnType("REAL")
+                        .HasColumnName("holdout_mean_absolute_error");
+
+                    b.Property<double?>("HoldoutPredictedPurchases")
+                        .HasColumnType("REAL")
+                        .HasColumnName("holdout_predicted_purchases");
+
+                    b.Property<bool>("IsChosen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_chosen");
 
                     b.Property<double?>("LogLikelihood")
                         .HasColumnType("REAL")
@@ -529,6 +614,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parameters_json");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("StandardErrorsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_errors_json");
+
                     b.Property<string>("Warnings")
                         .HasColumnType("TEXT")
                         .HasColumnName("warnings");
@@ -536,9 +631,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_model_fits");
 
-                    b.HasIndex("CalculationRunId", "ModelName")
+                    b.HasIndex("CalculationRunId", "ModelName", "Period")
                         .IsUnique()
-                        .HasDatabaseName("ix_model_fits_calculation_run_id_model_name");
+                        .HasDatabaseName("ix_model_fits_calculation_run_id_model_name_period");
 
                     b.ToTable("model_fits", (string)null);
                 });
@@ -549,18 +644,66 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("calculation_run_id");
 
+                    b.Property<string>("Segmentation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segmentation");
+
                     b.Property<string>("Segment")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("segment");
 
+                    b.Property<decimal?>("AcquisitionCostPerCustomer")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acquisition_cost_per_customer");
+
+                    b.Property<decimal>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<decimal?>("AveragePredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_predicted_clv");
+
                     b.Property<double?>("AverageProbabilityAlive")
                         .HasColumnType("REAL")
                         .HasColumnName("average_probability_alive");
 
+                    b.Property<double?>("ClvToCac")
+                        .HasColumnType("REAL")
+                        .HasColumnName("clv_to_cac");
+
                     b.Property<int>("CustomerCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_count");
+
+                    b.Property<int?>("CustomersMovedIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers_moved_in");
+
+                    b.Property<int?>("CustomersMovedOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers_moved_out");
+
+                    b.Property<int?>("PreviousCustomerCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_customer_count");
+
+                    b.Property<double>("RepeatRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("repeat_rate");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL")
+                        .HasColumnName("share");
+
+                    b.Property<double?>("TotalExpectedPurchases")
+                        .HasColumnType("REAL")
+                        .HasColumnName("total_expected_purchases");
 
                     b.Property<decimal?>("TotalPredictedClv")
                         .HasPrecision(18, 4)
@@ -572,7 +715,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("total_revenue");
 
-                    b.HasKey("CalculationRunId", "Segment")
+                    b.HasKey("CalculationRunId", "Segmentation", "Segment")
                         .HasName("pk_segment_summaries");
 
                     b.ToTable("segment_summaries", (string)null);
@@ -936,15 +1079,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
-
-                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Customer", "Customer")
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_customer_metrics_customers_customer_id");
-
-                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>

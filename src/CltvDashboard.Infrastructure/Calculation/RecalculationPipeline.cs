@@ -1,0 +1,331 @@
+using System.Data.Common;
+using System.Text.Json;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CltvDashboard.Infrastructure.Calculation;
+
+/// <summary>
+/// One recalculation: reads the stored transactions set-based, runs the engine, writes a complete
+/// <see cref="CalculationRun"/> and only then makes it current. The previous run stays current while this one
+/// computes and when it fails. Running the same run again is safe: a finished run is left alone, and whatever
+/// an unfinished attempt wrote is deleted first.
+/// </summary>
+public sealed partial class RecalculationPipeline
+{
+    private readonly CltvDbContext _context;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the pipeline over a store.</summary>
+    /// <param name="context">The store; the pipeline uses its connection for the whole run and never disposes it.</param>
+    /// <param name="timeProvider">The clock of requests and timestamps; the system clock when null.</param>
+    /// <param name="logger">Where stage progress is logged.</param>
+    public RecalculationPipeline(CltvDbContext context, TimeProvider? timeProvider = null, ILogger<RecalculationPipeline>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<RecalculationPipeline>.Instance;
+    }
+
+    /// <summary>Creates a queued run and carries it out at once: what <c>cltv recalc</c> does.</summary>
+    /// <param name="trigger">Why the run is wanted.</param>
+    /// <param name="asOfUtc">The as-of instant; now when null.</param>
+    /// <param name="cancellationToken">Stops the run; it is then recorded as failed.</param>
+    public async Task<RecalculationSummary> RecalculateAsync(CalculationTrigger trigger, DateTime? asOfUtc = null, CancellationToken cancellationToken = default)
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var run = new CalculationRun
+        {
+            Status = CalculationRunStatus.Running,
+            Trigger = trigger,
+            AsOfUtc = asOfUtc ?? now,
+            RequestedAtUtc = now,
+            Stage = RunStages.Waiting,
+        };
+        _context.CalculationRuns.Add(run);
+        await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _context.ChangeTracker.Clear();
+        return await RunAsync(run.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a run as of the end of a day in the business's time zone and carries it out at once.</summary>
+    /// <param name="trigger">Why the run is wanted.</param>
+    /// <param name="asOf">The last day of data to take into account, in the business's time zone.</param>
+    /// <param name="cancellationToken">Stops the run; it is then recorded as failed.</param>
+    public async Task<RecalculationSummary> RecalculateAsync(CalculationTrigger trigger, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var zoneId = await _context.BusinessSettings.AsNoTracking().Select(s => s.TimeZoneId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? "UTC";
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var endOfDay = TimeZoneInfo.ConvertTimeToUtc(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), zone).AddTicks(-1);
+        return await RecalculateAsync(trigger, endOfDay, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Carries out a run: queued, running (an attempt that died) or failed (a retry). A finished run is returned as it is.</summary>
+    /// <param name="runId">The <see cref="CalculationRun"/> to carry out.</param>
+    /// <param name="cancellationToken">Stops the run; it is then recorded as failed.</param>
+    /// <exception cref="RecalculationException">The data or settings do not allow a run; the run records why.</exception>
+    public async Task<RecalculationSummary> RunAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await _context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var store = RunDataStore.For(_context.Database.GetDbConnection());
+            var held = await store.LockAsync(cancellationToken).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                return await RunLockedAsync(store, runId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await _context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RecalculationSummary> RunLockedAsync(RunDataStore store, long runId, CancellationToken cancellationToken)
+    {
+        var run = await _context.CalculationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RecalculationException($"There is no calculation run {runId}.");
+        if (run.Status is CalculationRunStatus.Succeeded or CalculationRunStatus.Cancelled)
+        {
+            return Summary(run, []);
+        }
+
+        var clock = new StageClock();
+        try
+        {
+            var startedAt = _timeProvider.GetUtcNow().UtcDateTime;
+            await _context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(r => r.Status, CalculationRunStatus.Running)
+                    .SetProperty(r => r.StartedAtUtc, startedAt)
+                    .SetProperty(r => r.FinishedAtUtc, (DateTime?)null)
+                    .SetProperty(r => r.Attempts, r => r.Attempts + 1)
+                    .SetProperty(r => r.Error, (string?)null)
+                    .SetProperty(r => r.Stage, RunStages.Preparing)
+                    .SetProperty(r => r.PercentComplete, 0),
+                cancellationToken).ConfigureAwait(false);
+            clock.Enter(RunStages.Preparing);
+            LogStage(runId, RunStages.Preparing);
+            await store.DeleteResultsAsync(runId, cancellationToken).ConfigureAwait(false);
+
+            var settings = await LoadSettingsAsync(cancellationToken).ConfigureAwait(false);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
+            var asOfDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(run.AsOfUtc, DateTimeKind.Utc), zone));
+            var previousId = await _context.CalculationRuns.Where(r => r.IsCurrent).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+            EnterStage(clock, runId, RunStages.Reading, 5);
+            var log = new TransactionLog(1 << 16);
+            store.ReadDailyTotals(log, zone, asOfDay, cancellationToken);
+            if (log.LastDay is not { } lastDay)
+            {
+                throw new RecalculationException($"There are no transactions on or before {asOfDay:yyyy-MM-dd}: import some first.");
+            }
+
+            EnterStage(clock, runId, RunStages.ReadingPrevious, 25);
+            var channels = store.ReadChannels();
+            var previous = previousId is { } id ? store.ReadSegments(id) : null;
+
+            // Recency and tenure run to the last day with data, not to today: a history that ended long ago (the
+            // demo dataset) is valued as of its end rather than as if every customer had lapsed since.
+            var observationEnd = lastDay < asOfDay ? lastDay : asOfDay;
+            var calculator = new RunCalculator(settings, (stage, percent) => EnterStage(clock, runId, stage, percent), _timeProvider);
+            var results = calculator.Calculate(log, observationEnd, channels, previous);
+            log = null;
+
+            EnterStage(clock, runId, RunStages.Writing, 90);
+            await WriteResultsAsync(store, runId, results, cancellationToken).ConfigureAwait(false);
+
+            EnterStage(clock, runId, RunStages.Publishing, 98);
+            clock.Close();
+            await PublishAsync(runId, settings, results, clock.Timings, cancellationToken).ConfigureAwait(false);
+            await PruneAsync(store, settings.RunsToKeep, cancellationToken).ConfigureAwait(false);
+            var finished = await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+            return Summary(finished, results.Warnings);
+        }
+        catch (Exception e)
+        {
+            clock.Close();
+            await RecordFailureAsync(runId, e, clock.Timings).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<BusinessSettings> LoadSettingsAsync(CancellationToken cancellationToken)
+    {
+        var settings = await _context.BusinessSettings.AsNoTracking().Include(s => s.AcquisitionCosts)
+            .SingleOrDefaultAsync(s => s.Id == BusinessSettings.SingletonId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RecalculationException("The business settings are missing from the store; migrate it first.");
+        var problems = BusinessSettingsRules.Validate(settings);
+        if (problems.Count > 0)
+        {
+            throw new RecalculationException("The settings are not valid: " + string.Join("; ", problems.Select(p => $"{p.Setting}: {p.Message}")));
+        }
+
+        return settings;
+    }
+
+    private async Task WriteResultsAsync(RunDataStore store, long runId, RunResults results, CancellationToken cancellationToken)
+    {
+        // One transaction: a worker that dies while writing leaves nothing behind, and the retry starts clean.
+        var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await store.WriteCustomersAsync(runId, results.Customers, transaction.GetDbTransaction(), cancellationToken).ConfigureAwait(false);
+            foreach (var segment in results.Segments)
+            {
+                segment.CalculationRunId = runId;
+            }
+
+            foreach (var fit in results.ModelFits)
+            {
+                fit.CalculationRunId = runId;
+            }
+
+            _context.SegmentSummaries.AddRange(results.Segments);
+            _context.ModelFits.AddRange(results.ModelFits);
+            _context.CohortCells.AddRange(results.CohortCells.Select(c => new RunCohortCell
+            {
+                CalculationRunId = runId,
+                AcquisitionMonth = c.AcquisitionMonth,
+                MonthsSinceAcquisition = c.MonthsSinceAcquisition,
+                CohortSize = c.CohortSize,
+                ActiveCustomers = c.ActiveCustomers,
+                Revenue = c.Revenue,
+                CumulativeRevenue = c.CumulativeRevenue,
+                IsPartial = c.IsPartial,
+            }));
+            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            _context.ChangeTracker.Clear();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PublishAsync(long runId, BusinessSettings settings, RunResults results, IReadOnlyList<StageTiming> timings, CancellationToken cancellationToken)
+    {
+        var finishedAt = _timeProvider.GetUtcNow().UtcDateTime;
+        var settingsJson = JsonSerializer.Serialize(new
+        {
+            settings.Version,
+            settings.TimeZoneId,
+            settings.CurrencyCode,
+            TimeUnit = settings.TimeUnit.ToString(),
+            settings.ForecastHorizonMonths,
+            settings.AnnualDiscountRate,
+            settings.ProfitMargin,
+            settings.HoldoutMonths,
+            settings.ActiveProbabilityThreshold,
+            settings.HighChurnRiskBelow,
+            settings.MediumChurnRiskBelow,
+            settings.TopValueTierShare,
+            settings.MiddleValueTierShare,
+            AcquisitionCosts = settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer),
+        });
+        var timingsJson = JsonSerializer.Serialize(timings.Select(t => new { stage = t.Stage, milliseconds = t.Milliseconds }));
+        var warnings = results.Warnings.Count > 0 ? string.Join('\n', results.Warnings) : null;
+
+        // The switch of current run is one short transaction: readers see the old run or the new one, never neither.
+        var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await _context.CalculationRuns.Where(r => r.IsCurrent && r.Id != runId)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.IsCurrent, false), cancellationToken).ConfigureAwait(false);
+            await _context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(r => r.IsCurrent, true)
+                    .SetProperty(r => r.Status, CalculationRunStatus.Succeeded)
+                    .SetProperty(r => r.FinishedAtUtc, finishedAt)
+                    .SetProperty(r => r.Stage, RunStages.Done)
+                    .SetProperty(r => r.PercentComplete, 100)
+                    .SetProperty(r => r.SettingsVersion, settings.Version)
+                    .SetProperty(r => r.SettingsJson, settingsJson)
+                    .SetProperty(r => r.ObservationEnd, results.ObservationEnd)
+                    .SetProperty(r => r.CalibrationEnd, results.CalibrationEnd)
+                    .SetProperty(r => r.CustomerCount, results.Customers.Length)
+                    .SetProperty(r => r.ChosenModel, results.ChosenModel)
+                    .SetProperty(r => r.ModelChoiceReason, results.ModelChoiceReason)
+                    .SetProperty(r => r.Warnings, warnings)
+                    .SetProperty(r => r.StageTimingsJson, timingsJson),
+                cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Old finished runs go beyond the retention setting; the current run and runs under way are never pruned.
+    private async Task PruneAsync(RunDataStore store, int runsToKeep, CancellationToken cancellationToken)
+    {
+        var finished = new[] { CalculationRunStatus.Succeeded, CalculationRunStatus.Failed, CalculationRunStatus.Cancelled };
+        var old = await _context.CalculationRuns.AsNoTracking()
+            .Where(r => finished.Contains(r.Status) && !r.IsCurrent)
+            .OrderByDescending(r => r.Id)
+            .Skip(Math.Max(0, runsToKeep - 1))
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in old)
+        {
+            await store.DeleteResultsAsync(id, cancellationToken).ConfigureAwait(false);
+            await _context.CalculationRuns.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordFailureAsync(long runId, Exception error, IReadOnlyList<StageTiming> timings)
+    {
+        var message = error switch
+        {
+            RecalculationException or Domain.Clv.ModelFitException => error.Message,
+            OperationCanceledException => "The run was stopped before it finished.",
+            _ => $"The run failed unexpectedly: {error.Message}",
+        };
+        var finishedAt = _timeProvider.GetUtcNow().UtcDateTime;
+        var timingsJson = JsonSerializer.Serialize(timings.Select(t => new { stage = t.Stage, milliseconds = t.Milliseconds }));
+        _context.ChangeTracker.Clear();
+        try
+        {
+            // Not cancellable: the failure must be recorded even when the run was cancelled.
+            await _context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(r => r.Status, CalculationRunStatus.Failed)
+                    .SetProperty(r => r.Error, message)
+                    .SetProperty(r => r.FinishedAtUtc, finishedAt)
+                    .SetProperty(r => r.StageTimingsJson, timingsJson),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception recordError) when (recordError is DbException or InvalidOperationException)
+        {
+            LogFailureNotRecorded(runId, recordError);
+        }
+    }
+
+    private void EnterStage(StageClock clock, long runId, string stage, int percent)
+    {
+        clock.Enter(stage);
+        LogStage(runId, stage);
+        _context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdate(
+            set => set.SetProperty(r => r.Stage, stage).SetProperty(r => r.PercentComplete, percent));
+    }
+
+    private static RecalculationSummary Summary(CalculationRun run, IReadOnlyList<string> warnings)
+    {
+        var timings = string.IsNullOrEmpty(run.StageTimingsJson)
+            ? []
+            : JsonSerializer.Deserialize<List<JsonElement>>(run.StageTimingsJson)!
+                .Select(t => new StageTiming(t.GetProperty("stage").GetString()!, t.GetProperty("milliseconds").GetInt64()))
+                .ToList();
+        var allWarnings = warnings.Count > 0 || string.IsNullOrEmpty(run.Warnings) ? warnings : run.Warnings.Split('\n');
+        return new RecalculationSummary(
+            run.Id, run.Status, run.CustomerCount ?? 0, run.ObservationEnd, run.CalibrationEnd, run.ChosenModel, run.ModelChoiceReason, timings, allWarnings);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation run {RunId}: {Stage}")]
+    private partial void LogStage(long runId, string stage);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Calculation run {RunId} failed and the failure could not be recorded")]
+    private partial void LogFailureNotRecorded(long runId, Exception error);
+}

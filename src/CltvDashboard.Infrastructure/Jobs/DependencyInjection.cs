@@ -1,0 +1,29 @@
+using CltvDashboard.Infrastructure.Calculation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CltvDashboard.Infrastructure.Jobs;
+
+/// <summary>Registers the recalculation pipeline, its Hangfire jobs and the scheduler.</summary>
+public static class RecalculationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RecalculationPipeline"/>, <see cref="RecalculationJob"/>, <see cref="IRecalculationScheduler"/>,
+    /// <see cref="NightlyRecalculation"/> and <see cref="StaleRunRecovery"/> (all scoped). Expects the host to
+    /// register the store (<c>AddCltvStorage</c>) and Hangfire itself: <c>IBackgroundJobClient</c>,
+    /// <c>IRecurringJobManager</c> and <c>JobStorage</c> (configure the storage with <see cref="CltvJobStorage"/>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddCltvRecalculation(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<RecalculationPipeline>();
+        services.AddScoped<RecalculationJob>();
+        services.AddScoped<IRecalculationScheduler, RecalculationScheduler>();
+        services.AddScoped<NightlyRecalculation>();
+        services.AddScoped<StaleRunRecovery>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace CltvDashboard.Cli.Tests;
+
+public class RecalcCommandTests
+{
+    [Fact]
+    public void Recalc_prints_the_run_summary_of_an_imported_store_as_json()
+    {
+        using var folder = new TemporaryFolder();
+        var database = folder.Combine("store.db");
+        CliRun.Of("import", "-i", CliRun.Sample, "-d", database, "--currency", "USD", "-q").ExitCode.Should().Be(0);
+
+        var run = CliRun.Of("recalc", "-d", database, "--as-of", "1998-06-30", "--json", "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        root.GetProperty("runId").GetInt64().Should().BePositive();
+        root.GetProperty("status").GetString().Should().Be("Succeeded");
+        root.GetProperty("customers").GetInt32().Should().Be(2_357);
+        root.GetProperty("observationEnd").GetString().Should().Be("1998-06-30");
+        root.GetProperty("chosenModel").GetString().Should().BeOneOf("bgnbd", "paretonbd", "mbgnbd");
+        root.GetProperty("modelChoiceReason").GetString().Should().Contain("holdout");
+        var stages = root.GetProperty("stageTimings").EnumerateArray().Select(s => s.GetProperty("stage").GetString()).ToList();
+        stages.Should().Contain(["Reading transactions", "Writing results"]);
+    }
+
+    [Fact]
+    public void Recalc_of_a_store_without_transactions_says_so_and_exits_with_bad_input()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = CliRun.Of("recalc", "-d", folder.Combine("empty.db"), "--json", "-q");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("no transactions");
+    }
+
+    [Fact]
+    public void Recalc_rejects_a_date_that_is_not_iso()
+    {
+        var run = CliRun.Of("recalc", "--as-of", "30/06/1998");
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().Contain("yyyy-MM-dd");
+    }
+}

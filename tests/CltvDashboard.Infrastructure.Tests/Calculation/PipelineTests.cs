@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using CltvDashboard.Domain.Clv.BgNbd;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Calculation;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CltvDashboard.Infrastructure.Tests.Import.ImportFiles;
+
+namespace CltvDashboard.Infrastructure.Tests.Calculation;
+
+/// <summary>The recalculation pipeline over a real store, the same suite on every provider.</summary>
+public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private readonly TDatabase _store;
+
+    protected PipelineTests(TDatabase store) => _store = store;
+
+    [Fact]
+    public async Task Cdnow_master_run_stores_every_customer_and_segment_totals_that_add_up()
+    {
+        var database = await RunStore.WithCdnowMasterAsync(_store);
+
+        var summary = await RunStore.RecalculateAsync(database);
+
+        summary.Status.Should().Be(CalculationRunStatus.Succeeded);
+        summary.Customers.Should().Be(23_570);
+        summary.ObservationEnd.Should().Be(new DateOnly(1998, 6, 30));
+        summary.CalibrationEnd.Should().Be(new DateOnly(1997, 12, 30), "the default holdout is the last 6 months");
+        summary.ChosenModel.Should().NotBeNull();
+        summary.StageTimings.Select(t => t.Stage).Should().Contain([RunStages.Reading, RunStages.FittingCalibration, RunStages.Writing]);
+
+        var run = await RunStore.RunAsync(database, summary.RunId);
+        run.IsCurrent.Should().BeTrue();
+        run.Stage.Should().Be(RunStages.Done);
+        run.PercentComplete.Should().Be(100);
+        run.SettingsVersion.Should().Be(1);
+        run.SettingsJson.Should().Contain("\"HoldoutMonths\":6");
+
+        var customers = await RunStore.CustomersAsync(database, summary.RunId);
+        customers.Should().HaveCount(23_570);
+        customers.Should().OnlyContain(c => c.PredictedClv != null && c.ProbabilityAlive >= 0 && c.ProbabilityAlive <= 1);
+        var revenue = customers.Sum(c => c.TotalRevenue);
+        var clv = customers.Sum(c => c.PredictedClv!.Value);
+        var purchases = customers.Sum(c => c.ExpectedPurchases!.Value);
+
+        var segments = await RunStore.SegmentsAsync(database, summary.RunId);
+        segments.Select(s => s.Segmentation).Distinct().Should().BeEquivalentTo(Segmentations.All);
+        foreach (var segmentation in segments.GroupBy(s => s.Segmentation))
+        {
+            segmentation.Sum(s => s.CustomerCount).Should().Be(23_570, segmentation.Key);
+            segmentation.Sum(s => s.TotalRevenue).Should().Be(revenue, segmentation.Key);
+            segmentation.Sum(s => s.TotalPredictedClv!.Value).Should().Be(clv, segmentation.Key);
+            segmentation.Sum(s => s.TotalExpectedPurchases!.Value).Should().BeApproximately(purchases, 1e-6 * purchases, segmentation.Key);
+            segmentation.Sum(s => s.Share).Should().BeApproximately(1, 1e-9, segmentation.Key);
+        }
+
+        segments.Where(s => s.Segmentation == Segmentations.AcquisitionCohort).Select(s => s.Segment)
+            .Should().BeEquivalentTo(["1997-01", "1997-02", "1997-03"], "CDNOW's customers were all acquired in the first quarter of 1997");
+        var fits = await RunStore.FitsAsync(database, summary.RunId);
+        fits.Where(f => f.Period == ModelFitPeriod.Calibration).Select(f => f.ModelName).Should().BeEquivalentTo(["bgnbd", "paretonbd", "mbgnbd"]);
+        fits.Where(f => f.Period == ModelFitPeriod.Calibration).Should().OnlyContain(f => f.HoldoutMeanAbsoluteError != null && f.BaselineMeanAbsoluteError != null);
+        fits.Should().ContainSingle(f => f.Period == ModelFitPeriod.FullHistory && f.IsChosen && f.ModelName == summary.ChosenModel);
+        fits.Should().ContainSingle(f => f.ModelName == RunCalculator.GammaGammaName && f.IsChosen);
+    }
+
+    [Fact]
+    public async Task Cdnow_sample_bgnbd_fit_stored_by_a_run_equals_the_engines()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await RunStore.ChangeSettingsAsync(database, s => s.HoldoutMonths = 0);
+
+        var summary = await RunStore.RecalculateAsync(database, new DateTime(1997, 9, 30, 23, 0, 0, DateTimeKind.Utc));
+
+        var stored = (await RunStore.FitsAsync(database, summary.RunId)).Single(f => f.ModelName == BgNbdParameters.ModelName);
+        stored.Period.Should().Be(ModelFitPeriod.FullHistory);
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(stored.ParametersJson)!;
+        var engine = BgNbdModel.Fit(SampleHistories(new DateOnly(1997, 9, 30))).Parameters;
+        parameters["r"].Should().BeApproximately(engine.R, 1e-6 * engine.R);
+        parameters["alpha"].Should().BeApproximately(engine.Alpha, 1e-6 * engine.Alpha);
+        parameters["a"].Should().BeApproximately(engine.A, 1e-6 * engine.A);
+        parameters["b"].Should().BeApproximately(engine.B, 1e-6 * engine.B);
+        // Fader, Hardie & Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426.
+        parameters["r"].Should().BeApproximately(0.243, 0.0005);
+        parameters["alpha"].Should().BeApproximately(4.414, 0.0005);
+    }
+
+    [Fact]
+    public async Task A_failing_run_records_why_and_leaves_the_previous_run_current()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var first = await RunStore.RecalculateAsync(database);
+        await RunStore.ChangeSettingsAsync(database, s => s.ForecastHorizonMonths = 0);
+
+        var act = () => RunStore.RecalculateAsync(database);
+
+        await act.Should().ThrowAsync<RecalculationException>();
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(first.RunId);
+        await using var context = CltvDatabase.CreateContext(database);
+        var failed = await context.CalculationRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync();
+        failed.Status.Should().Be(CalculationRunStatus.Failed);
+        failed.IsCurrent.Should().BeFalse();
+        failed.Error.Should().Contain(nameof(BusinessSettings.ForecastHorizonMonths));
+        (await RunStore.CustomersAsync(database, first.RunId)).Should().HaveCount(2_357);
+        (await RunStore.CustomersAsync(database, failed.Id)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Retrying_a_run_whose_attempt_died_replaces_what_it_left_without_duplicates()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        long runId;
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            var run = new CalculationRun { Status = CalculationRunStatus.Running, Trigger = CalculationTrigger.Import, AsOfUtc = RunStore.CdnowEnd, RequestedAtUtc = RunStore.CdnowEnd, Attempts = 1 };
+            context.CalculationRuns.Add(run);
+            await context.SaveChangesAsync();
+            runId = run.Id;
+            var someone = await context.Customers.OrderBy(c => c.Id).FirstAsync();
+            context.CustomerMetrics.Add(new RunCustomerMetric { CalculationRunId = runId, CustomerId = someone.Id, Segment = "Left over", ValueTier = "Top", ChurnRiskBand = "Low" });
+            context.SegmentSummaries.Add(new RunSegmentSummary { CalculationRunId = runId, Segmentation = Segmentations.Rfm, Segment = "Left over", CustomerCount = 1 });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            await new RecalculationPipeline(context).RunAsync(runId);
+        }
+
+        var customers = await RunStore.CustomersAsync(database, runId);
+        customers.Should().HaveCount(2_357);
+        customers.Should().NotContain(c => c.Segment == "Left over");
+        (await RunStore.SegmentsAsync(database, runId)).Should().NotContain(s => s.Segment == "Left over");
+        var finished = await RunStore.RunAsync(database, runId);
+        finished.Attempts.Should().Be(2);
+        finished.IsCurrent.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_second_run_reports_segment_movement_and_prunes_beyond_the_retention()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await RunStore.ChangeSettingsAsync(database, s => s.RunsToKeep = 2);
+        var first = await RunStore.RecalculateAsync(database, new DateTime(1998, 3, 31, 12, 0, 0, DateTimeKind.Utc));
+        var second = await RunStore.RecalculateAsync(database);
+        var third = await RunStore.RecalculateAsync(database);
+
+        var segments = await RunStore.SegmentsAsync(database, third.RunId);
+        var rfm = segments.Where(s => s.Segmentation == Segmentations.Rfm).ToList();
+        rfm.Should().OnlyContain(s => s.PreviousCustomerCount != null);
+        rfm.Sum(s => s.PreviousCustomerCount!.Value).Should().Be(2_357);
+        rfm.Sum(s => s.CustomersMovedIn!.Value).Should().Be(0, "the second and third runs see the same data");
+
+        var secondSegments = (await RunStore.SegmentsAsync(database, second.RunId)).Where(s => s.Segmentation == Segmentations.Rfm).ToList();
+        secondSegments.Sum(s => s.CustomersMovedIn!.Value).Should().Be(secondSegments.Sum(s => s.CustomersMovedOut!.Value));
+        secondSegments.Sum(s => s.CustomersMovedIn!.Value).Should().BePositive("three more months change recency");
+
+        await using var context = CltvDatabase.CreateContext(database);
+        (await context.CalculationRuns.Select(r => r.Id).ToListAsync()).Should().BeEquivalentTo([second.RunId, third.RunId]);
+        (await context.CustomerMetrics.AnyAsync(m => m.CalculationRunId == first.RunId)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Two_runs_started_at_once_take_turns_and_both_complete_whole()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+
+        var runs = await Task.WhenAll(Task.Run(() => RunStore.RecalculateAsync(database)), Task.Run(() => RunStore.RecalculateAsync(database)));
+
+        runs.Should().OnlyContain(r => r.Status == CalculationRunStatus.Succeeded);
+        foreach (var run in runs)
+        {
+            (await RunStore.CustomersAsync(database, run.RunId)).Should().HaveCount(2_357);
+        }
+
+        var first = await RunStore.RunAsync(database, runs[0].RunId);
+        var second = await RunStore.RunAsync(database, runs[1].RunId);
+        var (earlier, later) = first.StartedAtUtc <= second.StartedAtUtc ? (first, second) : (second, first);
+        later.StartedAtUtc.Should().BeOnOrAfter(earlier.FinishedAtUtc!.Value, "a run starts only when the other has finished");
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(later.Id);
+    }
+
+    private static PurchaseHistory[] SampleHistories(DateOnly end)
+    {
+        var builder = new CustomerSummaryBuilder();
+        foreach (var line in File.ReadLines(TestData("cdnow", "cdnow_sample.csv")).Skip(1))
+        {
+            var fields = line.Split(',');
+            builder.Add(fields[0], DateOnly.ParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), decimal.Parse(fields[3], CultureInfo.InvariantCulture));
+        }
+
+        return builder.Build(new SummaryPeriod(end, end, TimeUnit.Week)).Histories();
+    }
+}
+
+public sealed class SqlitePipelineTests(SqliteStoreDatabase store) : PipelineTests<SqliteStoreDatabase>(store);
+
+public sealed class PostgresPipelineTests(PostgresStoreDatabase store) : PipelineTests<PostgresStoreDatabase>(store);

@@ -1,0 +1,178 @@
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Jobs;
+using CltvDashboard.Infrastructure.Tests.Calculation;
+using CltvDashboard.Infrastructure.Tests.Support;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CltvDashboard.Infrastructure.Tests.Jobs;
+
+/// <summary>Recalculation through Hangfire on each provider's job storage.</summary>
+public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase>
+    where TDatabase : StoreDatabase
+{
+    private readonly TDatabase _store;
+
+    protected RecalculationJobTests(TDatabase store) => _store = store;
+
+    [Fact]
+    public async Task Simultaneous_requests_join_one_queued_run()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await using var host = new JobHost(database);
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => host.RequestAsync(CalculationTrigger.Import))));
+
+        ids.Distinct().Should().ContainSingle();
+        await using var context = CltvDatabase.CreateContext(database);
+        (await context.CalculationRuns.CountAsync()).Should().Be(1);
+        host.Storage.GetMonitoringApi().EnqueuedCount(RecalculationJob.Queue).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_requested_run_is_processed_by_the_server_and_becomes_current()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await using var host = new JobHost(database);
+        var runId = await host.RequestAsync();
+
+        host.StartServer();
+        var run = await host.WaitForRunAsync(runId);
+
+        run.Status.Should().Be(CalculationRunStatus.Succeeded, run.Error);
+        run.IsCurrent.Should().BeTrue();
+        run.CustomerCount.Should().Be(2_357);
+        run.StageTimingsJson.Should().Contain("Writing results");
+        (await host.RequestAsync()).Should().NotBe(runId, "a run that has started no longer takes requests");
+    }
+
+    [Fact]
+    public async Task A_job_whose_run_fails_records_a_readable_error_and_is_retried()
+    {
+        var database = await RunStore.FreshAsync(_store);
+        await using var host = new JobHost(database);
+        var runId = await host.RequestAsync();
+
+        host.StartServer();
+        var run = await host.WaitForRunAsync(runId);
+
+        run.Status.Should().Be(CalculationRunStatus.Failed);
+        run.Error.Should().Contain("no transactions");
+        run.IsCurrent.Should().BeFalse();
+        var retry = await WaitForAsync(() => host.Storage.GetMonitoringApi().ScheduledCount() == 1);
+        retry.Should().BeTrue("a failed attempt is scheduled again with a delay");
+    }
+
+    [Fact]
+    public async Task Runs_left_queued_or_running_by_a_dead_process_are_queued_again_and_complete()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var now = DateTime.UtcNow;
+        var queued = new CalculationRun { Status = CalculationRunStatus.Queued, Trigger = CalculationTrigger.Import, AsOfUtc = now, RequestedAtUtc = now };
+        var running = new CalculationRun { Status = CalculationRunStatus.Running, Trigger = CalculationTrigger.Manual, AsOfUtc = now, RequestedAtUtc = now, StartedAtUtc = now, Attempts = 1 };
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            context.CalculationRuns.AddRange(queued, running);
+            await context.SaveChangesAsync();
+        }
+
+        await using var host = new JobHost(database);
+
+        var recovered = await host.InScopeAsync(services => services.GetRequiredService<StaleRunRecovery>().RecoverAsync());
+        host.StartServer();
+
+        recovered.Should().BeEquivalentTo([queued.Id, running.Id]);
+        (await host.WaitForRunAsync(queued.Id)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        (await host.WaitForRunAsync(running.Id)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        (await RunStore.CustomersAsync(database, running.Id)).Should().HaveCount(2_357);
+    }
+
+    [Fact]
+    public async Task Nightly_job_is_registered_from_the_stored_cron_and_time_zone_and_follows_changes()
+    {
+        var database = await RunStore.FreshAsync(_store);
+        await using var host = new JobHost(database);
+
+        await host.InScopeAsync(services => services.GetRequiredService<NightlyRecalculation>().RegisterAsync());
+        var first = RecurringJobs(host);
+        await RunStore.ChangeSettingsAsync(database, s =>
+        {
+            s.NightlyCron = "30 3 * * *";
+            s.TimeZoneId = "Europe/Berlin";
+        });
+        await host.InScopeAsync(services => services.GetRequiredService<NightlyRecalculation>().RegisterAsync());
+        var second = RecurringJobs(host);
+
+        first.Should().ContainSingle();
+        first[0].Id.Should().Be(NightlyRecalculation.RecurringJobId);
+        first[0].Cron.Should().Be("0 2 * * *");
+        first[0].TimeZoneId.Should().BeOneOf("UTC", "Etc/UTC");
+        first[0].Job.Queue.Should().Be(RecalculationJob.Queue);
+        first[0].Job.Method.Name.Should().Be(nameof(RecalculationJob.RequestNightlyAsync));
+        second.Should().ContainSingle();
+        second[0].Cron.Should().Be("30 3 * * *");
+        second[0].TimeZoneId.Should().Be("Europe/Berlin");
+        second[0].NextExecution.Should().NotBeNull();
+        var next = TimeZoneInfo.ConvertTimeFromUtc(second[0].NextExecution!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        (next.Hour, next.Minute).Should().Be((3, 30));
+    }
+
+    [Fact]
+    public async Task The_nightly_job_requests_a_scheduled_run()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await using var host = new JobHost(database);
+        await host.InScopeAsync(services => services.GetRequiredService<NightlyRecalculation>().RegisterAsync());
+        host.StartServer();
+
+        new Hangfire.RecurringJobManager(host.Storage).Trigger(NightlyRecalculation.RecurringJobId);
+        var runId = await WaitForScheduledRunAsync(database);
+
+        (await host.WaitForRunAsync(runId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
+    private static List<RecurringJobDto> RecurringJobs(JobHost host)
+    {
+        using var connection = host.Storage.GetConnection();
+        return connection.GetRecurringJobs();
+    }
+
+    private static async Task<long> WaitForScheduledRunAsync(string database)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            await using var context = CltvDatabase.CreateContext(database);
+            var id = await context.CalculationRuns.Where(r => r.Trigger == CalculationTrigger.Schedule).Select(r => (long?)r.Id).FirstOrDefaultAsync();
+            if (id is { } found)
+            {
+                return found;
+            }
+
+            DateTime.UtcNow.Should().BeBefore(until, "the nightly job should have requested a run");
+            await Task.Delay(100);
+        }
+    }
+}
+
+public sealed class SqliteRecalculationJobTests(SqliteStoreDatabase store) : RecalculationJobTests<SqliteStoreDatabase>(store);
+
+public sealed class PostgresRecalculationJobTests(PostgresStoreDatabase store) : RecalculationJobTests<PostgresStoreDatabase>(store);
