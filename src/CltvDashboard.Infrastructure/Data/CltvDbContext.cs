@@ -61,6 +61,9 @@ public abstract class CltvDbContext : DbContext
     /// <summary>Per-segment results of each run.</summary>
     public DbSet<RunSegmentSummary> SegmentSummaries => Set<RunSegmentSummary>();
 
+    /// <summary>Customers' moves between segments since the previous run, per run.</summary>
+    public DbSet<RunSegmentMigration> SegmentMigrations => Set<RunSegmentMigration>();
+
     /// <summary>Cohort tables of each run.</summary>
     public DbSet<RunCohortCell> CohortCells => Set<RunCohortCell>();
 

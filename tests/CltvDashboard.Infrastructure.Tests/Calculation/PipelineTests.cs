@@ -140,7 +140,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task A_second_run_reports_segment_movement_and_prunes_beyond_the_retention()
+    public async Task Later_runs_report_segment_movement_and_migrations_and_prune_beyond_the_retention()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
         await RunStore.ChangeSettingsAsync(database, s => s.RunsToKeep = 2);
@@ -159,6 +159,12 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         secondSegments.Sum(s => s.CustomersMovedIn!.Value).Should().BePositive("three more months change recency");
 
         await using var context = CltvDatabase.CreateContext(database);
+        var moves = await context.SegmentMigrations.AsNoTracking().Where(m => m.CalculationRunId == second.RunId && m.Segmentation == Segmentations.Rfm).ToListAsync();
+        moves.Sum(m => m.CustomerCount).Should().Be(2_357);
+        moves.Where(m => m.FromSegment != m.ToSegment).Sum(m => m.CustomerCount).Should().Be(secondSegments.Sum(s => s.CustomersMovedIn!.Value));
+        var stays = await context.SegmentMigrations.AsNoTracking().Where(m => m.CalculationRunId == third.RunId).ToListAsync();
+        stays.Select(m => m.Segmentation).Distinct().Should().BeEquivalentTo([Segmentations.Rfm, Segmentations.ValueTier, Segmentations.ChurnRisk]);
+        stays.Should().OnlyContain(m => m.FromSegment == m.ToSegment);
         (await context.CalculationRuns.Select(r => r.Id).ToListAsync()).Should().BeEquivalentTo([second.RunId, third.RunId]);
         (await context.CustomerMetrics.AnyAsync(m => m.CalculationRunId == first.RunId)).Should().BeFalse();
     }
