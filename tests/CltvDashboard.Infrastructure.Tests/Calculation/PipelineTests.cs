@@ -189,6 +189,29 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         (await RunStore.CurrentRunIdAsync(database)).Should().Be(later.Id);
     }
 
+    [Fact]
+    public async Task Channel_segments_carry_their_acquisition_cost_and_clv_to_cac()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            await context.Customers.Where(c => c.Id % 2 == 0).ExecuteUpdateAsync(set => set.SetProperty(c => c.AcquisitionChannel, "Email"));
+            context.AcquisitionCosts.Add(new ChannelAcquisitionCost { Channel = "Email", CostPerCustomer = 10m });
+            await context.SaveChangesAsync();
+        }
+
+        var summary = await RunStore.RecalculateAsync(database);
+
+        var channels = (await RunStore.SegmentsAsync(database, summary.RunId)).Where(s => s.Segmentation == Segmentations.AcquisitionChannel).ToList();
+        channels.Select(s => s.Segment).Should().BeEquivalentTo(["Email", "Unknown"]);
+        var email = channels.Single(s => s.Segment == "Email");
+        email.AcquisitionCostPerCustomer.Should().Be(10m);
+        email.ClvToCac.Should().BeApproximately((double)email.AveragePredictedClv!.Value / 10, 1e-9);
+        channels.Single(s => s.Segment == "Unknown").ClvToCac.Should().BeNull("no cost is set for customers without a channel");
+        var customers = await RunStore.CustomersAsync(database, summary.RunId);
+        email.CustomerCount.Should().Be(customers.Count(c => c.AcquisitionChannel == "Email"));
+    }
+
     private static PurchaseHistory[] SampleHistories(DateOnly end)
     {
         var builder = new CustomerSummaryBuilder();
