@@ -184,6 +184,11 @@ public sealed partial class RecalculationPipeline
                 segment.CalculationRunId = runId;
             }
 
+            foreach (var migration in results.Migrations)
+            {
+                migration.CalculationRunId = runId;
+            }
+
             foreach (var fit in results.ModelFits)
             {
                 fit.CalculationRunId = runId;
@@ -191,6 +196,7 @@ public sealed partial class RecalculationPipeline
 
             _context.SegmentSummaries.AddRange(results.Segments);
             _context.ModelFits.AddRange(results.ModelFits);
+            _context.SegmentMigrations.AddRange(results.Migrations);
             _context.CohortCells.AddRange(results.CohortCells.Select(c => new RunCohortCell
             {
                 CalculationRunId = runId,

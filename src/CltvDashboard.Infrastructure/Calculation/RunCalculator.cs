@@ -82,8 +82,10 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
 
         enterStage(RunStages.Segmenting, 85);
         var customers = AssembleCustomers(full, rfm, values, forecast, channels, observationEnd);
-        var segments = new SegmentAggregator(settings, customers, previous).Summaries();
-        return new RunResults(customers, segments, cohorts.Cells, fits, observationEnd, calibrationEnd, model?.Name, reason, warnings);
+        var aggregator = new SegmentAggregator(settings, customers, previous);
+        var segments = aggregator.Summaries();
+        var migrations = aggregator.Migrations();
+        return new RunResults(customers, segments, migrations, cohorts.Cells, fits, observationEnd, calibrationEnd, model?.Name, reason, warnings);
     }
 
     // A holdout is kept back only when the history before it is at least as long as the holdout itself: with

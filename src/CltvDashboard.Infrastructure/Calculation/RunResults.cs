@@ -29,6 +29,7 @@ internal readonly record struct CustomerResult(
 internal sealed record RunResults(
     CustomerResult[] Customers,
     IReadOnlyList<RunSegmentSummary> Segments,
+    IReadOnlyList<RunSegmentMigration> Migrations,
     IReadOnlyList<CohortCell> CohortCells,
     IReadOnlyList<RunModelFit> ModelFits,
     DateOnly ObservationEnd,

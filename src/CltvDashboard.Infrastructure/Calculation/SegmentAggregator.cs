@@ -102,6 +102,55 @@ internal sealed class SegmentAggregator(BusinessSettings settings, CustomerResul
         return name;
     }
 
+    /// <summary>Counts of customers per (previous segment, segment) for the segmentations customers move between.</summary>
+    public IReadOnlyList<RunSegmentMigration> Migrations()
+    {
+        var migrations = new List<RunSegmentMigration>();
+        if (previous is null)
+        {
+            return migrations;
+        }
+
+        var segmentations = new (string Name, Func<CustomerResult, string> Current, Func<PreviousSegments, string> Before)[]
+        {
+            (Segmentations.Rfm, c => c.Segment, p => p.Rfm),
+            (Segmentations.ValueTier, c => c.ValueTier, p => p.ValueTier),
+            (Segmentations.ChurnRisk, c => c.ChurnRiskBand, p => p.ChurnRisk),
+        };
+        var present = new HashSet<long>(customers.Length);
+        foreach (var customer in customers)
+        {
+            present.Add(customer.CustomerId);
+        }
+
+        foreach (var (name, current, before) in segmentations)
+        {
+            var counts = new Dictionary<(string? From, string? To), int>();
+            foreach (var customer in customers)
+            {
+                string? from = previous.TryGetValue(customer.CustomerId, out var earlier) ? before(earlier) : null;
+                var key = (from, (string?)current(customer));
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (var (id, earlier) in previous)
+            {
+                if (!present.Contains(id))
+                {
+                    var key = ((string?)before(earlier), (string?)null);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            migrations.AddRange(counts
+                .OrderBy(c => c.Key.From, StringComparer.Ordinal)
+                .ThenBy(c => c.Key.To, StringComparer.Ordinal)
+                .Select(c => new RunSegmentMigration { Segmentation = name, FromSegment = c.Key.From, ToSegment = c.Key.To, CustomerCount = c.Value }));
+        }
+
+        return migrations;
+    }
+
     public static string CohortName(DateOnly cohort) => cohort.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string ChannelName(string? channel) => string.IsNullOrEmpty(channel) ? RunCalculator.Unknown : channel;

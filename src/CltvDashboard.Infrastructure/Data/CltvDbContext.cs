@@ -65,6 +65,9 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>Per-segment results of each run.</summary>
     public DbSet<RunSegmentSummary> SegmentSummaries => Set<RunSegmentSummary>();
 
+    /// <summary>Customers' moves between segments since the previous run, per run.</summary>
+    public DbSet<RunSegmentMigration> SegmentMigrations => Set<RunSegmentMigration>();
+
     /// <summary>Cohort tables of each run.</summary>
     public DbSet<RunCohortCell> CohortCells => Set<RunCohortCell>();
 

@@ -140,7 +140,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task A_second_run_reports_segment_movement_and_prunes_beyond_the_retention()
+    public async Task Later_runs_report_segment_movement_and_migrations_and_prune_beyond_the_retention()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
         await RunStore.ChangeSettingsAsync(database, s => s.RunsToKeep = 2);
@@ -159,6 +159,12 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         secondSegments.Sum(s => s.CustomersMovedIn!.Value).Should().BePositive("three more months change recency");
 
         await using var context = CltvDatabase.CreateContext(database);
+        var moves = await context.SegmentMigrations.AsNoTracking().Where(m => m.CalculationRunId == second.RunId && m.Segmentation == Segmentations.Rfm).ToListAsync();
+        moves.Sum(m => m.CustomerCount).Should().Be(2_357);
+        moves.Where(m => m.FromSegment != m.ToSegment).Sum(m => m.CustomerCount).Should().Be(secondSegments.Sum(s => s.CustomersMovedIn!.Value));
+        var stays = await context.SegmentMigrations.AsNoTracking().Where(m => m.CalculationRunId == third.RunId).ToListAsync();
+        stays.Select(m => m.Segmentation).Distinct().Should().BeEquivalentTo([Segmentations.Rfm, Segmentations.ValueTier, Segmentations.ChurnRisk]);
+        stays.Should().OnlyContain(m => m.FromSegment == m.ToSegment);
         (await context.CalculationRuns.Select(r => r.Id).ToListAsync()).Should().BeEquivalentTo([second.RunId, third.RunId]);
         (await context.CustomerMetrics.AnyAsync(m => m.CalculationRunId == first.RunId)).Should().BeFalse();
     }
@@ -181,6 +187,29 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         var (earlier, later) = first.StartedAtUtc <= second.StartedAtUtc ? (first, second) : (second, first);
         later.StartedAtUtc.Should().BeOnOrAfter(earlier.FinishedAtUtc!.Value, "a run starts only when the other has finished");
         (await RunStore.CurrentRunIdAsync(database)).Should().Be(later.Id);
+    }
+
+    [Fact]
+    public async Task Channel_segments_carry_their_acquisition_cost_and_clv_to_cac()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            await context.Customers.Where(c => c.Id % 2 == 0).ExecuteUpdateAsync(set => set.SetProperty(c => c.AcquisitionChannel, "Email"));
+            context.AcquisitionCosts.Add(new ChannelAcquisitionCost { Channel = "Email", CostPerCustomer = 10m });
+            await context.SaveChangesAsync();
+        }
+
+        var summary = await RunStore.RecalculateAsync(database);
+
+        var channels = (await RunStore.SegmentsAsync(database, summary.RunId)).Where(s => s.Segmentation == Segmentations.AcquisitionChannel).ToList();
+        channels.Select(s => s.Segment).Should().BeEquivalentTo(["Email", "Unknown"]);
+        var email = channels.Single(s => s.Segment == "Email");
+        email.AcquisitionCostPerCustomer.Should().Be(10m);
+        email.ClvToCac.Should().BeApproximately((double)email.AveragePredictedClv!.Value / 10, 1e-9);
+        channels.Single(s => s.Segment == "Unknown").ClvToCac.Should().BeNull("no cost is set for customers without a channel");
+        var customers = await RunStore.CustomersAsync(database, summary.RunId);
+        email.CustomerCount.Should().Be(customers.Count(c => c.AcquisitionChannel == "Email"));
     }
 
     private static PurchaseHistory[] SampleHistories(DateOnly end)

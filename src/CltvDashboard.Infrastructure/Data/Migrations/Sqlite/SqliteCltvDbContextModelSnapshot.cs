@@ -638,6 +638,46 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("model_fits", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentMigration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_count");
+
+                    b.Property<string>("FromSegment")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_segment");
+
+                    b.Property<string>("Segmentation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segmentation");
+
+                    b.Property<string>("ToSegment")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_segment");
+
+                    b.HasKey("Id")
+                        .HasName("pk_segment_migrations");
+
+                    b.HasIndex("CalculationRunId", "Segmentation")
+                        .HasDatabaseName("ix_segment_migrations_calculation_run_id_segmentation");
+
+                    b.ToTable("segment_migrations", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentSummary", b =>
                 {
                     b.Property<long>("CalculationRunId")
@@ -1089,6 +1129,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_fits_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentMigration", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_segment_migrations_calculation_runs_calculation_run_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentSummary", b =>

@@ -265,16 +265,47 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 table: "segment_summaries",
                 columns: new[] { "calculation_run_id", "segmentation", "segment" });
 
+            migrationBuilder.CreateTable(
+                name: "segment_migrations",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    calculation_run_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    segmentation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    from_segment = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    to_segment = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    customer_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_segment_migrations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_segment_migrations_calculation_runs_calculation_run_id",
+                        column: x => x.calculation_run_id,
+                        principalTable: "calculation_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_model_fits_calculation_run_id_model_name_period",
                 table: "model_fits",
                 columns: new[] { "calculation_run_id", "model_name", "period" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_segment_migrations_calculation_run_id_segmentation",
+                table: "segment_migrations",
+                columns: new[] { "calculation_run_id", "segmentation" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "segment_migrations");
+
             migrationBuilder.DropPrimaryKey(
                 name: "pk_segment_summaries",
                 table: "segment_summaries");
