@@ -231,6 +231,9 @@ public sealed class DemoPipelineTests
         var current = await context.CalculationRuns.AsNoTracking().SingleAsync(r => r.IsCurrent);
         current.Id.Should().Be(runId);
         (await context.CustomerMetrics.CountAsync(m => m.CalculationRunId == runId)).Should().Be(23_570);
-        (await client.GetStringAsync("/Runs")).Should().Contain("Succeeded");
+        current.ChosenModel.Should().NotBeNull();
+        var runs = await client.GetStringAsync("/Runs");
+        runs.Should().Contain("Succeeded").And.Contain("23,570").And.Contain(CltvDashboard.Web.Pages.Runs.IndexModel.ModelName(current.ChosenModel!));
+        runs.Should().Contain("Reading transactions").And.Contain(" ms</td>");
     }
 }

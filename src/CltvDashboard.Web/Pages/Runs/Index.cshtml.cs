@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -15,6 +17,7 @@ namespace CltvDashboard.Web.Pages.Runs;
 public sealed partial class IndexModel : PageModel
 {
     private const int Shown = 100;
+    private static readonly JsonSerializerOptions TimingJson = new(JsonSerializerDefaults.Web);
     private readonly CltvDbContext _context;
     private readonly IAuthorizationService _authorization;
     private readonly IRecalculationScheduler _recalculation;
@@ -63,6 +66,28 @@ public sealed partial class IndexModel : PageModel
 
         return RedirectToPage();
     }
+
+    /// <summary>The per-stage timings a run recorded, in order; empty while none are recorded.</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The timings.</returns>
+    public static IReadOnlyList<StageTiming> Timings(CalculationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.StageTimingsJson is null
+            ? []
+            : JsonSerializer.Deserialize<List<StageTiming>>(run.StageTimingsJson, TimingJson) ?? [];
+    }
+
+    /// <summary>The plain name of a stored model key.</summary>
+    /// <param name="model">The key, e.g. "bgnbd".</param>
+    /// <returns>The name shown to people.</returns>
+    public static string ModelName(string model) => model switch
+    {
+        "bgnbd" => "BG/NBD",
+        "paretonbd" => "Pareto/NBD",
+        "mbgnbd" => "MBG/NBD",
+        _ => model,
+    };
 
     /// <summary>How long a run took, or has been running.</summary>
     /// <param name="run">The run.</param>
