@@ -72,15 +72,7 @@ public sealed partial class ImportWorker : BackgroundService
             {
                 var context = scope.ServiceProvider.GetRequiredService<CltvDbContext>();
                 var settings = await context.BusinessSettings.SingleAsync(stoppingToken).ConfigureAwait(false);
-                var options = new ImportOptions
-                {
-                    Now = _time.GetUtcNow(),
-                    BusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId),
-                    Currency = pending.Currency ?? settings.CurrencyCode,
-                    DateOrder = pending.DateOrder,
-                    DecimalSeparator = pending.DecimalSeparator,
-                    Mapping = pending.Mapping,
-                };
+                var options = pending.ToImportOptions(settings, _time.GetUtcNow());
                 var request = new ImportRequest(pending.FileName, options, pending.Mode, pending.UploadedBy);
                 var progress = new SnapshotProgress(_progress, pending);
                 ImportResult result;

@@ -142,15 +142,7 @@ public sealed class ReviewModel : PageModel
         }
 
         CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null;
-        var options = new ImportOptions
-        {
-            Now = _time.GetUtcNow(),
-            BusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId),
-            Currency = Pending.Currency ?? settings.CurrencyCode,
-            DateOrder = Pending.DateOrder,
-            DecimalSeparator = Pending.DecimalSeparator,
-            Mapping = Pending.Mapping,
-        };
+        var options = Pending.ToImportOptions(settings, _time.GetUtcNow());
         try
         {
             var file = _uploads.Open(Pending.Id);
