@@ -28,13 +28,15 @@ public sealed record RunHeader(
 /// <param name="CurrencyCode">The business's currency (ISO 4217), when set.</param>
 /// <param name="TimeZoneId">The business's time zone (IANA id).</param>
 /// <param name="ActiveProbabilityThreshold">The P(alive) from which a customer counts as active.</param>
+/// <param name="ForecastHorizonMonths">The months that expected purchases and predicted revenue cover.</param>
 public sealed record DashboardContext(
     RunHeader? Current,
     RunHeader? Previous,
     RunHeader? Latest,
     string? CurrencyCode,
     string TimeZoneId,
-    double ActiveProbabilityThreshold)
+    double ActiveProbabilityThreshold,
+    int ForecastHorizonMonths)
 {
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };

@@ -37,7 +37,7 @@ public sealed class DashboardQueries
     public async Task<DashboardContext> ContextAsync(CancellationToken cancellationToken = default)
     {
         var settings = await _context.BusinessSettings.AsNoTracking()
-            .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold })
+            .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
             .FirstOrDefaultAsync(cancellationToken);
         var current = await Headers(_context.CalculationRuns.Where(r => r.IsCurrent)).FirstOrDefaultAsync(cancellationToken);
         RunHeader? previous = null;
@@ -56,7 +56,8 @@ public sealed class DashboardQueries
             latest,
             settings?.CurrencyCode,
             settings?.TimeZoneId ?? "UTC",
-            settings?.ActiveProbabilityThreshold ?? 0.5);
+            settings?.ActiveProbabilityThreshold ?? 0.5,
+            settings?.ForecastHorizonMonths ?? 12);
     }
 
     /// <summary>A run's headline figures, from its customer rows.</summary>

@@ -1,0 +1,94 @@
+using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CltvDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// The dashboards in headless Chromium on the CDNOW demo: each page draws its charts without console errors and
+/// shows known figures. Screenshots go to TestResults/screenshots in the test output (dash-*.png).
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
+public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    private readonly List<string> _consoleErrors = [];
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task Overview_draws_its_charts_and_shows_the_cdnow_kpis()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/Overview");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".kpi").Filter(new() { HasText = "Customers" }).First).ToContainTextAsync("23,570");
+        await Assertions.Expect(page.Locator(".kpi").Filter(new() { HasText = "Historical revenue" })).ToContainTextAsync("$2,500,316");
+        await ExpectChartsDrawnAsync(page, 3);
+        await ShotAsync(page, "dash-01-overview");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    private async Task<IPage> SignedInPageAsync(string role, int width = 1280)
+    {
+        var email = await demo.App.CreateUserAsync(role);
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
+        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase));
+        return page;
+    }
+
+    // A canvas Chart.js has drawn on has a chart instance and non-blank pixels.
+    private static async Task ExpectChartsDrawnAsync(IPage page, int count)
+    {
+        await Assertions.Expect(page.Locator("canvas[data-chart]")).ToHaveCountAsync(count);
+        var drawn = await page.EvaluateAsync<int>(
+            """
+            () => [...document.querySelectorAll("canvas[data-chart]")].filter(canvas => {
+                if (!window.Chart.getChart(canvas)) return false;
+                const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
+                return false;
+            }).length
+            """);
+        drawn.Should().Be(count, "every chart is drawn");
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+}
