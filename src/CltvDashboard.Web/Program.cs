@@ -43,6 +43,7 @@ try
     app.MapRazorPages().WithStaticAssets();
     app.MapStatusEndpoints();
     app.MapImportEndpoints();
+    app.MapExportEndpoints();
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     app.MapHangfireDashboard("/hangfire", new DashboardOptions

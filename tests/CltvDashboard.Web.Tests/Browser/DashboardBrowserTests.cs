@@ -52,11 +52,49 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         _consoleErrors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Segments_show_the_rfm_grid_tables_with_actions_and_export_a_csv()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/Segments");
+
+        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToContainTextAsync("Champions");
+        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToContainTextAsync("3,174 customers");
+        var champions = page.Locator("#segments-rfm tr").Filter(new() { HasText = "Champions" });
+        await Assertions.Expect(champions).ToContainTextAsync("7,936");
+        await Assertions.Expect(champions).ToContainTextAsync("Reward them");
+        await ExpectChartsDrawnAsync(page, 1);
+        await ShotAsync(page, "dash-02-segments");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/exports/segments/rfm.csv']").ClickAsync());
+        download.SuggestedFilename.Should().Be($"cltv-segments-rfm-run-{demo.RunId}-as-of-1998-06-30.csv");
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        lines[0].Should().StartWith("segment,customers,customer_share,value_share");
+        lines.Should().Contain(line => line.StartsWith("Champions,7936,", StringComparison.Ordinal));
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Segments_page_fits_a_phone()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner, width: 390);
+
+        await page.GotoAsync(demo.BaseUrl + "/Segments");
+
+        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToBeVisibleAsync();
+        var overflowing = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).map(e => e.tagName + '.' + e.className).slice(0, 5)");
+        overflowing.Should().BeEmpty("the page scrolls vertically only; wide tables scroll inside their own box");
+        await ShotAsync(page, "dash-03-segments-phone");
+    }
+
     private async Task<IPage> SignedInPageAsync(string role, int width = 1280)
     {
         var email = await demo.App.CreateUserAsync(role);
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
