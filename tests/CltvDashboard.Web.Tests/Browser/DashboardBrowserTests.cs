@@ -76,6 +76,39 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Customers_list_sorts_searches_pages_and_opens_a_customer()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/Customers");
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("23,570 customers");
+        await Assertions.Expect(page.Locator("#customers tbody tr").First).ToContainTextAsync("7592");
+        await ShotAsync(page, "dash-04-customers");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Champions", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("7,936 customers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "High value at risk" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#customers tbody tr").First).ToContainTextAsync("22279");
+        await ShotAsync(page, "dash-05-customers-at-risk");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Everybody" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next ›" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("page 2 of 472");
+        await page.GetByLabel("Customer id contains").FillAsync("10001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("1 customers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "10001", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer 10001" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#fact-revenue")).ToHaveTextAsync("$19.78");
+        await Assertions.Expect(page.Locator("#fact-segment")).ToHaveTextAsync("Loyal");
+        await Assertions.Expect(page.Locator("figure:has(#purchase-timeline) tbody th")).ToHaveTextAsync(["1997-02-06", "1997-10-09"]);
+        await ExpectChartsDrawnAsync(page, 2);
+        await ShotAsync(page, "dash-06-customer");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Segments_page_fits_a_phone()
     {
         var page = await SignedInPageAsync(CltvRoles.Owner, width: 390);
