@@ -206,6 +206,7 @@ public static class DependencyInjection
             pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
         });
         builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<AnalystQueries>();
         return builder;
     }
 

@@ -16,7 +16,10 @@ public static class ExportEndpoints
 {
     private const int CustomerBatch = 500;
 
-    /// <summary>Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/rfm-grid.csv</c> and <c>/exports/customers.csv</c> (any signed-in user).</summary>
+    /// <summary>
+    /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
+    /// (any signed-in user) and <c>/exports/cohorts.csv</c> (Analyst, like its page).
+    /// </summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
@@ -65,6 +68,28 @@ public static class ExportEndpoints
                 cancellationToken);
             return Results.Empty;
         });
+        exports.MapGet("/cohorts.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+            {
+                var run = (await queries.ContextAsync(cancellationToken)).Current;
+                if (run is null)
+                {
+                    return Results.NotFound();
+                }
+
+                var cells = await analyst.CohortsAsync(run.Id, cancellationToken);
+                await WriteAsync(
+                    http,
+                    FileName(run, "cohorts"),
+                    ["acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
+                    cells.Select(c => new[]
+                    {
+                        c.AcquisitionMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(c.MonthsSinceAcquisition), N(c.CohortSize), N(c.ActiveCustomers), N(c.Retention),
+                        N(c.Revenue), N(c.CumulativeRevenue), N(c.CumulativeRevenuePerCustomer), c.IsPartial ? "true" : "false",
+                    }).ToAsyncEnumerable(),
+                    cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.Analyst);
         exports.MapGet("/customers.csv", async (string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
         {
             var context = await queries.ContextAsync(cancellationToken);

@@ -109,6 +109,51 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Cohorts_show_retention_and_revenue_per_customer_to_analysts()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Analyst);
+
+        await page.GotoAsync(demo.BaseUrl + "/Cohorts");
+
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr")).ToHaveCountAsync(3, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First).ToContainTextAsync("1997-01");
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First).ToContainTextAsync("7,846");
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync("100.0 %");
+        await ExpectChartsDrawnAsync(page, 2);
+        await ShotAsync(page, "dash-07-cohorts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cumulative revenue per customer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cumulative revenue per customer" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First.Locator("td").Nth(1)).ToContainTextAsync("$");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Model_health_names_the_chosen_model_with_parameters_and_holdout_accuracy()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Analyst);
+
+        await page.GotoAsync(demo.BaseUrl + "/ModelHealth");
+
+        await Assertions.Expect(page.Locator("#chosen-model")).Not.ToHaveTextAsync("none");
+        await Assertions.Expect(page.Locator("#fits tbody tr.current").First).ToContainTextAsync("±");
+        await Assertions.Expect(page.Locator("#fits")).ToContainTextAsync("naive baseline");
+        await ExpectChartsDrawnAsync(page, 2);
+        await ShotAsync(page, "dash-08-model-health");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Owners_are_kept_out_of_the_analyst_pages()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/ModelHealth");
+
+        page.Url.Should().Contain("/Account/AccessDenied");
+        (await page.Locator("nav.nav").InnerTextAsync()).Should().NotContain("Model health");
+    }
+
+    [Fact]
     public async Task Segments_page_fits_a_phone()
     {
         var page = await SignedInPageAsync(CltvRoles.Owner, width: 390);
