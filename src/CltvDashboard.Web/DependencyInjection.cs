@@ -207,6 +207,7 @@ public static class DependencyInjection
         });
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<AnalystQueries>();
+        builder.Services.AddScoped<WhatIfQueries>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using CltvDashboard.Domain.Rfm;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CltvDashboard.Web.Tests;
@@ -109,5 +110,49 @@ public sealed class DashboardQueriesTests(DemoApp demo) : IClassFixture<DemoApp>
         detail.Current.Frequency.Should().Be(1);
         detail.History.Should().ContainSingle().Which.Segment.Should().Be(detail.Current.Segment);
         (await queries.CustomerAsync(run.Id, -1)).Should().BeNull();
+    }
+}
+
+/// <summary>What-if projections with the CDNOW run's fitted model.</summary>
+public sealed class WhatIfTests(DemoApp demo) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task Unchanged_scenario_reproduces_the_stored_clv()
+    {
+        var result = await ProjectAsync(new WhatIfScenario(null, 0, 0, 0));
+        await using var context = demo.App.CreateContext();
+        var stored = (await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).Select(m => m.PredictedClv).ToListAsync()).Sum(v => v ?? 0);
+
+        result.Customers.Should().Be(23_570);
+        result.ScenarioClv.Should().Be(result.BaselineClv);
+        ((double)result.BaselineClv).Should().BeApproximately((double)stored, (double)stored * 0.001);
+    }
+
+    [Fact]
+    public async Task Order_value_scales_clv_in_proportion_and_behaviour_changes_move_it_the_right_way()
+    {
+        var value = await ProjectAsync(new WhatIfScenario(null, 0, 0, 0.1));
+        var rate = await ProjectAsync(new WhatIfScenario(null, 0, 0.1, 0));
+        var retention = await ProjectAsync(new WhatIfScenario(null, 0.2, 0, 0));
+        var worse = await ProjectAsync(new WhatIfScenario(null, -0.2, 0, 0));
+
+        value.RelativeChange.Should().BeApproximately(0.1, 1e-6);
+        rate.RelativeChange.Should().BeApproximately(0.1, 1e-6, "active customers' future purchases scale with their rate");
+        retention.RelativeChange.Should().BePositive();
+        worse.RelativeChange.Should().BeNegative();
+    }
+
+    [Fact]
+    public async Task A_segment_scenario_values_only_that_segment()
+    {
+        var champions = await ProjectAsync(new WhatIfScenario(RfmSegments.Champions, 0, 0, 0.1));
+
+        champions.Customers.Should().Be(7_936);
+    }
+
+    private async Task<WhatIfResult> ProjectAsync(WhatIfScenario scenario)
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<WhatIfQueries>().ProjectAsync(demo.RunId, scenario))!;
     }
 }

@@ -154,6 +154,22 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task What_if_projects_a_higher_order_value_for_champions()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/WhatIf");
+        await page.GetByLabel("Customers").SelectOptionAsync("Champions");
+        await page.GetByLabel("Order value, %").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Project" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("7,936");
+        await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("+10.0 %");
+        await ShotAsync(page, "dash-09-what-if");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Segments_page_fits_a_phone()
     {
         var page = await SignedInPageAsync(CltvRoles.Owner, width: 390);
