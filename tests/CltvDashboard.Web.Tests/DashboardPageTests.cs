@@ -9,7 +9,7 @@ namespace CltvDashboard.Web.Tests;
 /// <summary>The dashboards' empty states, role rules and exports on stores set up row by row.</summary>
 public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<SqliteApp>, IAsyncLifetime
 {
-    private static readonly string[] Pages = ["/Overview", "/Segments", "/Customers"];
+    private static readonly string[] Pages = ["/Overview", "/Segments", "/Customers", "/WhatIf"];
 
     private CltvWebFactory App => fixture.App;
 

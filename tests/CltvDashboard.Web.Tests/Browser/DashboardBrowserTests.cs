@@ -159,7 +159,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         var page = await SignedInPageAsync(CltvRoles.Owner);
 
         await page.GotoAsync(demo.BaseUrl + "/WhatIf");
-        await page.GetByLabel("Customers").SelectOptionAsync("Champions");
+        await page.GetByLabel("Which customers").SelectOptionAsync("Champions");
         await page.GetByLabel("Order value, %").FillAsync("10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Project" }).ClickAsync();
 
