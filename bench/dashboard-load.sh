@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Load test of the dashboards and the JSON API on PostgreSQL: a copy of the database that bench/pipeline-e2e.sh
-# leaves behind (1,000,000 customers, two runs) is served by the web application (Release, Kestrel on 127.0.0.1),
-# and bench/dashboard_load.py sends REQUESTS requests per page from USERS concurrent signed-in users, reporting
-# p50/p95/max per page. Bounded: fixed request counts, a timeout per request, the server stopped at the end.
+# Load test of the dashboards and the JSON API on PostgreSQL: the simulated log of CUSTOMERS CDNOW-like customers
+# (as bench/pipeline-e2e.sh makes it) is imported into cltv_bench_web with `cltv import` and recalculated twice
+# (so that pages have a previous run to compare with), then served by the web application (Release, Kestrel on
+# 127.0.0.1), and bench/dashboard_load.py sends REQUESTS requests per page from USERS concurrent signed-in users,
+# reporting p50/p95/max per page. Bounded: fixed request counts, a timeout per request, the server stopped at the end.
 # Target (issue 6): p95 <= 100 ms per page and API list call at 20 users.
 #
-# Environment: USERS (20), REQUESTS (200), PORT (5099), SOURCE_DB (cltv_bench_pipeline),
-# PG_ADMIN (admin connection string; default Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres).
-# The database cltv_bench_web is dropped and copied afresh from SOURCE_DB.
+# Environment: USERS (20), REQUESTS (200), PORT (5099), CUSTOMERS (1000000), SEED (1), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench),
+# REUSE (1: keep an existing cltv_bench_web), PG_ADMIN (admin connection string; default
+# Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 users=${USERS:-20}
 requests=${REQUESTS:-200}
 port=${PORT:-5099}
-source_db=${SOURCE_DB:-cltv_bench_pipeline}
+customers=${CUSTOMERS:-1000000}
+seed=${SEED:-1}
+data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
+input="$data_dir/transactions-$customers-seed$seed.csv"
+database="${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres};Database=cltv_bench_web"
 admin=${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
 email=bench@example.com
 password=Bench-Password-1
@@ -32,12 +37,25 @@ psql_admin() {
   PGPASSWORD=$pw psql -h "${host:-127.0.0.1}" -p "${port_:-5432}" -U "${user:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAtc "$1"
 }
 
-log "copying $source_db to cltv_bench_web"
-psql_admin "DROP DATABASE IF EXISTS cltv_bench_web WITH (FORCE)"
-psql_admin "CREATE DATABASE cltv_bench_web TEMPLATE $source_db"
-
-log "building the web application (Release)"
+log "building the web application and the command line (Release)"
 dotnet build src/CltvDashboard.Web -c Release -nologo -v quiet
+dotnet build src/CltvDashboard.Cli -c Release -nologo -v quiet
+
+if [[ ${REUSE:-0} == 1 && -n $(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'cltv_bench_web'") ]]; then
+  log "reusing cltv_bench_web"
+else
+  mkdir -p "$data_dir"
+  if [[ ! -s "$input" ]]; then
+    log "generating $input"
+    dotnet run -c Release --project bench/CltvDashboard.Benchmarks -- generate --customers "$customers" --seed "$seed" --output "$input"
+  fi
+  log "fresh database cltv_bench_web: import and two recalculations"
+  psql_admin "DROP DATABASE IF EXISTS cltv_bench_web WITH (FORCE)"
+  psql_admin "CREATE DATABASE cltv_bench_web"
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv import --input "$input" --database "$database" --currency USD --quiet
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv recalc --database "$database" --quiet
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv recalc --database "$database" --quiet
+fi
 
 work=$(mktemp -d)
 server_pid=''
@@ -50,7 +68,7 @@ trap cleanup EXIT
 log "starting the web application on 127.0.0.1:$port"
 (
   cd src/CltvDashboard.Web
-  CLTV_DATABASE="$admin;Database=cltv_bench_web" CLTV_DATA_DIR="$work/data" CLTV_ADMIN_EMAIL=$email CLTV_ADMIN_PASSWORD=$password \
+  CLTV_DATABASE="$database" CLTV_DATA_DIR="$work/data" CLTV_ADMIN_EMAIL=$email CLTV_ADMIN_PASSWORD=$password \
     ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Cltv__SignInAttemptsPerMinute=1000 \
     exec dotnet bin/Release/net10.0/CltvDashboard.Web.dll --urls "http://127.0.0.1:$port"
 ) >"$work/server.log" 2>&1 &

@@ -205,6 +205,7 @@ public static class DependencyInjection
             pages.Conventions.AddPageApplicationModelConvention("/Setup", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
         });
+        builder.Services.AddSingleton<RunResultCache>();
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<AnalystQueries>();
         builder.Services.AddScoped<WhatIfQueries>();

@@ -11,6 +11,7 @@ namespace CltvDashboard.Infrastructure.Queries;
 /// <param name="Stage">The stage it is in or failed in.</param>
 /// <param name="PercentComplete">Progress, 0–100.</param>
 /// <param name="Error">Why it failed.</param>
+/// <param name="RequestedAtUtc">When it was requested.</param>
 public sealed record RunHeader(
     long Id,
     CalculationRunStatus Status,
@@ -19,7 +20,8 @@ public sealed record RunHeader(
     DateTime? FinishedAtUtc,
     string? Stage,
     int PercentComplete,
-    string? Error);
+    string? Error,
+    DateTime RequestedAtUtc);
 
 /// <summary>What the dashboards can show: the current run, the one before it and the newest run when it is not the current one.</summary>
 /// <param name="Current">The run the dashboards show; null before the first successful run.</param>

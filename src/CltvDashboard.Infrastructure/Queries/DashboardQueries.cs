@@ -26,11 +26,20 @@ public sealed class DashboardQueries
 
     private const int ClvBuckets = 12;
 
+    private static readonly Dictionary<string, int> SegmentPositions =
+        RfmSegments.All.Select((segment, index) => (segment, index)).ToDictionary(p => p.segment, p => p.index, StringComparer.Ordinal);
+
     private readonly CltvDbContext _context;
+    private readonly RunResultCache _cache;
 
     /// <summary>Creates the service on a context.</summary>
     /// <param name="context">The store.</param>
-    public DashboardQueries(CltvDbContext context) => _context = context;
+    /// <param name="cache">Per-run figures already computed.</param>
+    public DashboardQueries(CltvDbContext context, RunResultCache cache)
+    {
+        _context = context;
+        _cache = cache;
+    }
 
     /// <summary>The current run, the one before it, the newest run if different, and the settings the pages format with.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -50,6 +59,14 @@ public sealed class DashboardQueries
         var currentId = current?.Id ?? 0;
         var latest = await Headers(_context.CalculationRuns.Where(r => r.Id > currentId).OrderByDescending(r => r.Id))
             .FirstOrDefaultAsync(cancellationToken);
+        foreach (var run in new[] { current, previous, latest })
+        {
+            if (run is not null)
+            {
+                _cache.Observe(run.Id, run.RequestedAtUtc);
+            }
+        }
+
         return new DashboardContext(
             current,
             previous,
@@ -65,7 +82,10 @@ public sealed class DashboardQueries
     /// <param name="activeThreshold">The P(alive) from which a customer counts as active.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The figures; null when the run has no customers.</returns>
-    public async Task<RunKpis?> KpisAsync(long runId, double activeThreshold, CancellationToken cancellationToken = default)
+    public Task<RunKpis?> KpisAsync(long runId, double activeThreshold, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(KpisAsync), activeThreshold), () => KpisUncachedAsync(runId, activeThreshold, cancellationToken));
+
+    private async Task<RunKpis?> KpisUncachedAsync(long runId, double activeThreshold, CancellationToken cancellationToken)
     {
         var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId);
         var totals = await metrics
@@ -128,7 +148,10 @@ public sealed class DashboardQueries
     /// <summary>The KPI trend over the kept successful runs up to and including <paramref name="runId"/>, oldest first.</summary>
     /// <param name="runId">The newest run to include.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, nameof(TrendAsync), () => TrendUncachedAsync(runId, cancellationToken));
+
+    private async Task<IReadOnlyList<KpiTrendPoint>> TrendUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         // Each run's value-tier rows partition its customers, so their totals are the run's totals without touching customer rows.
         var rows = await _context.SegmentSummaries.AsNoTracking()
@@ -172,7 +195,10 @@ public sealed class DashboardQueries
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, nameof(ClvDistributionAsync), () => ClvDistributionUncachedAsync(runId, cancellationToken));
+
+    private async Task<IReadOnlyList<ClvBucket>> ClvDistributionUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null);
         var count = await metrics.CountAsync(cancellationToken);
@@ -208,7 +234,10 @@ public sealed class DashboardQueries
     /// <param name="runId">The run.</param>
     /// <param name="segmentation">One of <see cref="Segmentations.All"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<SegmentRow>> SegmentsAsync(long runId, string segmentation, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SegmentRow>> SegmentsAsync(long runId, string segmentation, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(SegmentsAsync), segmentation), () => SegmentsUncachedAsync(runId, segmentation, cancellationToken));
+
+    private async Task<IReadOnlyList<SegmentRow>> SegmentsUncachedAsync(long runId, string segmentation, CancellationToken cancellationToken)
     {
         var rows = await _context.SegmentSummaries.AsNoTracking()
             .Where(s => s.CalculationRunId == runId && s.Segmentation == segmentation)
@@ -242,7 +271,10 @@ public sealed class DashboardQueries
     /// <summary>The RFM grid of a run: customers and mean CLV per recency × frequency-monetary cell.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<RfmGridCellSummary>> RfmGridAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RfmGridCellSummary>> RfmGridAsync(long runId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, nameof(RfmGridAsync), () => RfmGridUncachedAsync(runId, cancellationToken));
+
+    private async Task<IReadOnlyList<RfmGridCellSummary>> RfmGridUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         // FM as RfmAnalysis.CombineFrequencyMonetary computes it: the mean of F and M rounded half up, in integer arithmetic.
         var cells = await _context.CustomerMetrics.AsNoTracking()
@@ -278,7 +310,10 @@ public sealed class DashboardQueries
     /// <param name="runId">The newer run.</param>
     /// <param name="previousRunId">The older run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<SegmentMove>> MigrationAsync(long runId, long previousRunId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SegmentMove>> MigrationAsync(long runId, long previousRunId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(MigrationAsync), previousRunId), () => MigrationUncachedAsync(runId, previousRunId, cancellationToken));
+
+    private async Task<IReadOnlyList<SegmentMove>> MigrationUncachedAsync(long runId, long previousRunId, CancellationToken cancellationToken)
     {
         var moves = await _context.CustomerMetrics.AsNoTracking()
             .Where(m => m.CalculationRunId == runId)
@@ -301,10 +336,15 @@ public sealed class DashboardQueries
     /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
     /// <param name="request">Filter, sort and page.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
+    public Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
+        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken));
+    }
+
+    private async Task<PagedResult<CustomerRow>> CustomersUncachedAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken)
+    {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
         var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == run.Id);
@@ -421,14 +461,10 @@ public sealed class DashboardQueries
 
     /// <summary>The position of an RFM segment in <see cref="RfmSegments.All"/>, best first; unknown names last.</summary>
     /// <param name="segment">The segment's name.</param>
-    public static int SegmentOrder(string segment)
-    {
-        var index = RfmSegments.All.ToList().IndexOf(segment);
-        return index < 0 ? int.MaxValue : index;
-    }
+    public static int SegmentOrder(string segment) => SegmentPositions.TryGetValue(segment, out var index) ? index : int.MaxValue;
 
     private static IQueryable<RunHeader> Headers(IQueryable<CalculationRun> runs) =>
-        runs.AsNoTracking().Select(r => new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error));
+        runs.AsNoTracking().Select(r => new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc));
 
     private static decimal Money(double value) => Math.Round((decimal)value, 2);
 

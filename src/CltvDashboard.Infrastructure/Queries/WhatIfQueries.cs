@@ -48,17 +48,23 @@ public sealed record WhatIfResult(long RunId, string Model, int Customers, decim
 public sealed class WhatIfQueries
 {
     private readonly CltvDbContext _context;
+    private readonly RunResultCache _cache;
 
     /// <summary>Creates the service on a context.</summary>
     /// <param name="context">The store.</param>
-    public WhatIfQueries(CltvDbContext context) => _context = context;
+    /// <param name="cache">Projections already computed.</param>
+    public WhatIfQueries(CltvDbContext context, RunResultCache cache)
+    {
+        _context = context;
+        _cache = cache;
+    }
 
     /// <summary>Projects a scenario on a run.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="scenario">The changes.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The projection; null when the run stored no usable purchase-count model.</returns>
-    public async Task<WhatIfResult?> ProjectAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken = default)
+    public Task<WhatIfResult?> ProjectAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         foreach (var change in new[] { scenario.RetentionChange, scenario.PurchaseRateChange, scenario.OrderValueChange })
@@ -66,6 +72,11 @@ public sealed class WhatIfQueries
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(change, -1, nameof(scenario));
         }
 
+        return _cache.GetOrAddAsync(runId, scenario, () => ProjectUncachedAsync(runId, scenario, cancellationToken));
+    }
+
+    private async Task<WhatIfResult?> ProjectUncachedAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken)
+    {
         var run = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.SettingsJson }).SingleOrDefaultAsync(cancellationToken);
         var fit = await _context.ModelFits.AsNoTracking()
             .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")

@@ -53,7 +53,8 @@ public sealed class IndexModel : DashboardPageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadContextAsync(cancellationToken);
-        if (Run is null || !ModelState.IsValid)
+        // Valuing every customer twice is the one heavy thing a page does: only for a question actually asked.
+        if (Run is null || !ModelState.IsValid || Request.Query.Count == 0)
         {
             return;
         }
