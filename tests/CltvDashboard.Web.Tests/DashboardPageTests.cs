@@ -36,6 +36,33 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Before_any_run_the_analyst_pages_explain_it_too_and_exports_are_not_found()
+    {
+        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
+
+        foreach (var page in new[] { "/Cohorts", "/ModelHealth" })
+        {
+            (await client.GetStringAsync(page)).Should().Contain("No results yet", page);
+        }
+
+        foreach (var export in new[] { "/exports/customers.csv", "/exports/rfm-grid.csv", "/exports/segments/rfm.csv", "/exports/cohorts.csv", "/exports/model-fits.csv" })
+        {
+            (await client.GetAsync(export)).StatusCode.Should().Be(HttpStatusCode.NotFound, export);
+        }
+    }
+
+    [Fact]
+    public async Task Owners_cannot_download_the_analyst_exports()
+    {
+        await InsertRunAsync(CalculationRunStatus.Succeeded, current: true);
+        var client = await App.SignedInClientAsync(CltvRoles.Owner);
+
+        (await client.GetAsync("/exports/cohorts.csv")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.GetAsync("/exports/model-fits.csv")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.GetAsync("/exports/rfm-grid.csv")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task While_the_first_run_calculates_every_dashboard_shows_its_progress()
     {
         await InsertRunAsync(CalculationRunStatus.Running, stage: "Fitting models", percent: 40);

@@ -18,7 +18,7 @@ public static class ExportEndpoints
 
     /// <summary>
     /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
-    /// (any signed-in user) and <c>/exports/cohorts.csv</c> (Analyst, like its page).
+    /// (any signed-in user), <c>/exports/cohorts.csv</c> and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
     /// </summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
@@ -86,6 +86,27 @@ public static class ExportEndpoints
                         c.AcquisitionMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(c.MonthsSinceAcquisition), N(c.CohortSize), N(c.ActiveCustomers), N(c.Retention),
                         N(c.Revenue), N(c.CumulativeRevenue), N(c.CumulativeRevenuePerCustomer), c.IsPartial ? "true" : "false",
                     }).ToAsyncEnumerable(),
+                    cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.Analyst);
+        exports.MapGet("/model-fits.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+            {
+                var run = (await queries.ContextAsync(cancellationToken)).Current;
+                if (run is null || await analyst.ModelHealthAsync(run.Id, cancellationToken) is not { } health)
+                {
+                    return Results.NotFound();
+                }
+
+                await WriteAsync(
+                    http,
+                    FileName(run, "model-fits"),
+                    ["model", "period", "chosen", "parameter", "estimate", "standard_error", "log_likelihood", "converged", "customers", "holdout_mae", "baseline_mae", "holdout_predicted", "holdout_actual"],
+                    health.Fits.SelectMany(f => f.Parameters.Select(p => new[]
+                    {
+                        f.ModelName, f.Period.ToString(), f.IsChosen ? "true" : "false", p.Name, N(p.Estimate), N(p.StandardError), N(f.LogLikelihood), f.Converged ? "true" : "false",
+                        N(f.CustomersUsed), N(f.HoldoutMeanAbsoluteError), N(f.BaselineMeanAbsoluteError), N(f.HoldoutPredictedPurchases), N(f.HoldoutActualPurchases),
+                    })).ToAsyncEnumerable(),
                     cancellationToken);
                 return Results.Empty;
             })

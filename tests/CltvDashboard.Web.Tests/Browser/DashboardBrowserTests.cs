@@ -139,6 +139,10 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.Locator("#fits")).ToContainTextAsync("naive baseline");
         await ExpectChartsDrawnAsync(page, 2);
         await ShotAsync(page, "dash-08-model-health");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/exports/model-fits.csv']").ClickAsync());
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        lines[0].Should().StartWith("model,period,chosen,parameter,estimate,standard_error");
+        lines.Should().Contain(line => line.Contains(",FullHistory,true,r,", StringComparison.Ordinal));
         _consoleErrors.Should().BeEmpty();
     }
 
