@@ -3,6 +3,7 @@ using CltvDashboard.Infrastructure;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Jobs;
+using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Health;
 using CltvDashboard.Web.Hosting;
@@ -181,7 +182,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>Razor Pages with the role each folder needs.</summary>
+    /// <summary>Razor Pages with the role each folder needs, and the dashboards' read service.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvPages(this WebApplicationBuilder builder)
@@ -194,6 +195,8 @@ public static class DependencyInjection
             pages.Conventions.AuthorizeFolder("/Imports", Policies.Analyst);
             pages.Conventions.AuthorizeFolder("/Settings", Policies.Analyst);
             pages.Conventions.AuthorizeFolder("/Users", Policies.Admin);
+            pages.Conventions.AuthorizeFolder("/Cohorts", Policies.Analyst);
+            pages.Conventions.AuthorizeFolder("/ModelHealth", Policies.Analyst);
             pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             pages.Conventions.AllowAnonymousToPage("/Setup");
@@ -202,6 +205,10 @@ public static class DependencyInjection
             pages.Conventions.AddPageApplicationModelConvention("/Setup", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
         });
+        builder.Services.AddSingleton<RunResultCache>();
+        builder.Services.AddScoped<DashboardQueries>();
+        builder.Services.AddScoped<AnalystQueries>();
+        builder.Services.AddScoped<WhatIfQueries>();
         return builder;
     }
 

@@ -23,6 +23,7 @@ try
     builder.AddCltvSecurity();
     builder.AddCltvHealthChecks();
     builder.AddCltvPages();
+    builder.AddCltvApi();
 
     var app = builder.Build();
 
@@ -43,6 +44,8 @@ try
     app.MapRazorPages().WithStaticAssets();
     app.MapStatusEndpoints();
     app.MapImportEndpoints();
+    app.MapExportEndpoints();
+    app.MapCltvApi();
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     app.MapHangfireDashboard("/hangfire", new DashboardOptions

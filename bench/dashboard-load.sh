@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Load test of the dashboards and the JSON API on PostgreSQL: the simulated log of CUSTOMERS CDNOW-like customers
+# (as bench/pipeline-e2e.sh makes it) is imported into cltv_bench_web with `cltv import` and recalculated twice
+# (so that pages have a previous run to compare with), then served by the web application (Release, Kestrel on
+# 127.0.0.1), and bench/dashboard_load.py sends REQUESTS requests per page from USERS concurrent signed-in users,
+# reporting p50/p95/max per page. Bounded: fixed request counts, a timeout per request, the server stopped at the end.
+# Target (issue 6): p95 <= 100 ms per page and API list call at 20 users.
+#
+# Environment: USERS (20), REQUESTS (200), PORT (5099), CUSTOMERS (1000000), SEED (1), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench),
+# REUSE (1: keep an existing cltv_bench_web), PG_ADMIN (admin connection string; default
+# Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+users=${USERS:-20}
+requests=${REQUESTS:-200}
+port=${PORT:-5099}
+customers=${CUSTOMERS:-1000000}
+seed=${SEED:-1}
+data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
+input="$data_dir/transactions-$customers-seed$seed.csv"
+database="${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres};Database=cltv_bench_web"
+admin=${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
+email=bench@example.com
+password=Bench-Password-1
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+psql_admin() {
+  local host port_ user pw
+  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$admin")
+  port_=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$admin")
+  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$admin")
+  pw=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin")
+  PGPASSWORD=$pw psql -h "${host:-127.0.0.1}" -p "${port_:-5432}" -U "${user:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAtc "$1"
+}
+
+log "building the web application and the command line (Release)"
+dotnet build src/CltvDashboard.Web -c Release -nologo -v quiet
+dotnet build src/CltvDashboard.Cli -c Release -nologo -v quiet
+
+if [[ ${REUSE:-0} == 1 && -n $(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'cltv_bench_web'") ]]; then
+  log "reusing cltv_bench_web"
+else
+  mkdir -p "$data_dir"
+  if [[ ! -s "$input" ]]; then
+    log "generating $input"
+    dotnet run -c Release --project bench/CltvDashboard.Benchmarks -- generate --customers "$customers" --seed "$seed" --output "$input"
+  fi
+  log "fresh database cltv_bench_web: import and two recalculations"
+  psql_admin "DROP DATABASE IF EXISTS cltv_bench_web WITH (FORCE)"
+  psql_admin "CREATE DATABASE cltv_bench_web"
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv import --input "$input" --database "$database" --currency USD --quiet
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv recalc --database "$database" --quiet
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv recalc --database "$database" --quiet
+fi
+
+work=$(mktemp -d)
+server_pid=''
+cleanup() {
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log "starting the web application on 127.0.0.1:$port"
+(
+  cd src/CltvDashboard.Web
+  CLTV_DATABASE="$database" CLTV_DATA_DIR="$work/data" CLTV_ADMIN_EMAIL=$email CLTV_ADMIN_PASSWORD=$password \
+    ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Cltv__SignInAttemptsPerMinute=1000 \
+    exec dotnet bin/Release/net10.0/CltvDashboard.Web.dll --urls "http://127.0.0.1:$port"
+) >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+
+customer=$(psql_admin "\\c cltv_bench_web" >/dev/null; PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin") psql -h 127.0.0.1 -U postgres -d cltv_bench_web -qAtc "SELECT customer_id FROM customer_metrics WHERE calculation_run_id = (SELECT id FROM calculation_runs WHERE is_current) LIMIT 1")
+
+log "$users users, $requests requests per page"
+python3 bench/dashboard_load.py "http://127.0.0.1:$port" "$email" "$password" --users "$users" --requests "$requests" \
+  /Overview /Segments "/Customers" "/Customers?sort=ProbabilityAlive&desc=false&p=3" "/Customers?preset=HighValueAtRisk" "/Customers?q=12345" \
+  "/Customers/$customer" /Cohorts /ModelHealth "/WhatIf" \
+  /api/v1/kpis /api/v1/segments/rfm "/api/v1/customers?pageSize=100" "/api/v1/customers?page=50&pageSize=100" /api/v1/cohorts /api/v1/runs

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>One cell of the cohort grid.</summary>
+/// <param name="AcquisitionMonth">The cohort: the month of its customers' first purchase.</param>
+/// <param name="MonthsSinceAcquisition">Months since that month, 0 for the month itself.</param>
+/// <param name="CohortSize">Customers in the cohort.</param>
+/// <param name="ActiveCustomers">Cohort customers who bought in this month.</param>
+/// <param name="Revenue">Their revenue in this month.</param>
+/// <param name="CumulativeRevenue">The cohort's revenue up to and including this month.</param>
+/// <param name="IsPartial">Whether the month was still running at the as-of date.</param>
+public sealed record CohortCell(DateOnly AcquisitionMonth, int MonthsSinceAcquisition, int CohortSize, int ActiveCustomers, decimal Revenue, decimal CumulativeRevenue, bool IsPartial)
+{
+    /// <summary>Share of the cohort that bought in this month, 0–1.</summary>
+    public double Retention => CohortSize == 0 ? 0 : (double)ActiveCustomers / CohortSize;
+
+    /// <summary>Cumulative revenue per customer of the cohort.</summary>
+    public decimal CumulativeRevenuePerCustomer => CohortSize == 0 ? 0 : CumulativeRevenue / CohortSize;
+}
+
+/// <summary>One model fit of a run, with its parameters decoded.</summary>
+/// <param name="ModelName">The model (bgnbd, paretonbd, mbgnbd, gammagamma).</param>
+/// <param name="Period">Calibration (checked on the holdout) or full history (whose forecasts are stored).</param>
+/// <param name="IsChosen">Whether the run chose it.</param>
+/// <param name="CustomersUsed">Customers it was fitted on.</param>
+/// <param name="Parameters">Parameter estimates by name, with standard errors where known.</param>
+/// <param name="LogLikelihood">Log-likelihood at the estimate.</param>
+/// <param name="Converged">Whether the optimiser converged.</param>
+/// <param name="HoldoutMeanAbsoluteError">Mean absolute error of holdout purchases per customer.</param>
+/// <param name="BaselineMeanAbsoluteError">The naive baseline's error on the same holdout.</param>
+/// <param name="HoldoutPredictedPurchases">Purchases the model predicted in the holdout.</param>
+/// <param name="HoldoutActualPurchases">Purchases that happened in the holdout.</param>
+/// <param name="Warnings">Fit warnings, one per entry.</param>
+public sealed record ModelFitView(
+    string ModelName,
+    ModelFitPeriod Period,
+    bool IsChosen,
+    int CustomersUsed,
+    IReadOnlyList<(string Name, double Estimate, double? StandardError)> Parameters,
+    double? LogLikelihood,
+    bool Converged,
+    double? HoldoutMeanAbsoluteError,
+    double? BaselineMeanAbsoluteError,
+    double? HoldoutPredictedPurchases,
+    double? HoldoutActualPurchases,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>Everything the model-health page shows.</summary>
+/// <param name="ChosenModel">The model whose forecasts are stored, if any.</param>
+/// <param name="Reason">Why it was chosen.</param>
+/// <param name="CalibrationEnd">The end of the calibration period (the holdout follows).</param>
+/// <param name="ObservationEnd">The last day with data.</param>
+/// <param name="Warnings">The run's data-quality warnings.</param>
+/// <param name="Fits">The fits, chosen first.</param>
+public sealed record ModelHealth(string? ChosenModel, string? Reason, DateOnly? CalibrationEnd, DateOnly? ObservationEnd, IReadOnlyList<string> Warnings, IReadOnlyList<ModelFitView> Fits);
+
+/// <summary>The Analyst pages' reads (cohorts, model health) from a run's stored results.</summary>
+public sealed class AnalystQueries
+{
+    private readonly CltvDbContext _context;
+
+    /// <summary>Creates the service on a context.</summary>
+    /// <param name="context">The store.</param>
+    public AnalystQueries(CltvDbContext context) => _context = context;
+
+    /// <summary>A run's cohort cells, by cohort then month.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<CohortCell>> CohortsAsync(long runId, CancellationToken cancellationToken = default) =>
+        await _context.CohortCells.AsNoTracking()
+            .Where(c => c.CalculationRunId == runId)
+            .OrderBy(c => c.AcquisitionMonth).ThenBy(c => c.MonthsSinceAcquisition)
+            .Select(c => new CohortCell(c.AcquisitionMonth, c.MonthsSinceAcquisition, c.CohortSize, c.ActiveCustomers, c.Revenue, c.CumulativeRevenue, c.IsPartial))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A run's model choice, fits and warnings.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ModelHealth?> ModelHealthAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var run = await _context.CalculationRuns.AsNoTracking()
+            .Where(r => r.Id == runId)
+            .Select(r => new { r.ChosenModel, r.ModelChoiceReason, r.CalibrationEnd, r.ObservationEnd, r.Warnings })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var fits = await _context.ModelFits.AsNoTracking().Where(f => f.CalculationRunId == runId).ToListAsync(cancellationToken);
+        return new ModelHealth(
+            run.ChosenModel,
+            run.ModelChoiceReason,
+            run.CalibrationEnd,
+            run.ObservationEnd,
+            Lines(run.Warnings),
+            fits.OrderByDescending(f => f.IsChosen).ThenBy(f => f.Period).ThenBy(f => f.ModelName, StringComparer.Ordinal)
+                .Select(f => new ModelFitView(
+                    f.ModelName,
+                    f.Period,
+                    f.IsChosen,
+                    f.CustomersUsed,
+                    Parameters(f.ParametersJson, f.StandardErrorsJson),
+                    f.LogLikelihood,
+                    f.Converged,
+                    f.HoldoutMeanAbsoluteError,
+                    f.BaselineMeanAbsoluteError,
+                    f.HoldoutPredictedPurchases,
+                    f.HoldoutActualPurchases,
+                    Lines(f.Warnings)))
+                .ToList());
+    }
+
+    private static List<string> Lines(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static List<(string, double, double?)> Parameters(string parametersJson, string? standardErrorsJson)
+    {
+        var estimates = JsonSerializer.Deserialize<Dictionary<string, double>>(parametersJson) ?? [];
+        var errors = standardErrorsJson is null ? [] : JsonSerializer.Deserialize<Dictionary<string, double?>>(standardErrorsJson) ?? [];
+        return estimates.Select(p => (p.Key, p.Value, errors.GetValueOrDefault(p.Key))).ToList();
+    }
+}

@@ -1,0 +1,509 @@
+using CltvDashboard.Domain.Rfm;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>
+/// The dashboards' reads: untracked projections of a run's stored result tables, paged on the server. Nothing here
+/// fits a model; every figure was computed by the run.
+/// </summary>
+/// <remarks>
+/// Money columns are decimal, which SQLite stores as text and cannot order or compare; sorts and range filters go
+/// through a cast to double, which both providers translate and which loses nothing at the precision a sort needs.
+/// </remarks>
+public sealed class DashboardQueries
+{
+    /// <summary>The most purchases the customer page lists.</summary>
+    public const int MaxPurchasesShown = 500;
+
+    /// <summary>The most runs the KPI trend covers.</summary>
+    public const int TrendRuns = 24;
+
+    /// <summary>The largest page the customer list serves.</summary>
+    public const int MaxPageSize = 500;
+
+    private const int ClvBuckets = 12;
+
+    private static readonly Dictionary<string, int> SegmentPositions =
+        RfmSegments.All.Select((segment, index) => (segment, index)).ToDictionary(p => p.segment, p => p.index, StringComparer.Ordinal);
+
+    private readonly CltvDbContext _context;
+    private readonly RunResultCache _cache;
+
+    /// <summary>Creates the service on a context.</summary>
+    /// <param name="context">The store.</param>
+    /// <param name="cache">Per-run figures already computed.</param>
+    public DashboardQueries(CltvDbContext context, RunResultCache cache)
+    {
+        _context = context;
+        _cache = cache;
+    }
+
+    /// <summary>The current run, the one before it, the newest run if different, and the settings the pages format with.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<DashboardContext> ContextAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = await _context.BusinessSettings.AsNoTracking()
+            .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
+            .FirstOrDefaultAsync(cancellationToken);
+        var current = await Headers(_context.CalculationRuns.Where(r => r.IsCurrent)).FirstOrDefaultAsync(cancellationToken);
+        RunHeader? previous = null;
+        if (current is not null)
+        {
+            previous = await Headers(_context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id < current.Id).OrderByDescending(r => r.Id))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var currentId = current?.Id ?? 0;
+        var latest = await Headers(_context.CalculationRuns.Where(r => r.Id > currentId).OrderByDescending(r => r.Id))
+            .FirstOrDefaultAsync(cancellationToken);
+        foreach (var run in new[] { current, previous, latest })
+        {
+            if (run is not null)
+            {
+                _cache.Observe(run.Id, run.RequestedAtUtc);
+            }
+        }
+
+        return new DashboardContext(
+            current,
+            previous,
+            latest,
+            settings?.CurrencyCode,
+            settings?.TimeZoneId ?? "UTC",
+            settings?.ActiveProbabilityThreshold ?? 0.5,
+            settings?.ForecastHorizonMonths ?? 12);
+    }
+
+    /// <summary>A run's headline figures, from its customer rows.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="activeThreshold">The P(alive) from which a customer counts as active.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The figures; null when the run has no customers.</returns>
+    public Task<RunKpis?> KpisAsync(long runId, double activeThreshold, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(KpisAsync), activeThreshold), () => KpisUncachedAsync(runId, activeThreshold, cancellationToken));
+
+    private async Task<RunKpis?> KpisUncachedAsync(long runId, double activeThreshold, CancellationToken cancellationToken)
+    {
+        var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId);
+        var totals = await metrics
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Customers = g.Count(),
+                Active = g.Count(m => m.ProbabilityAlive >= activeThreshold),
+                Repeaters = g.Count(m => m.Frequency > 0),
+                Occasions = g.Sum(m => m.Frequency + 1),
+                Revenue = g.Sum(m => (double)m.TotalRevenue),
+                Predicted = g.Sum(m => m.ExpectedPurchases * (double?)m.ExpectedAverageValue),
+                Clv = g.Sum(m => (double?)m.PredictedClv),
+                Modelled = g.Count(m => m.PredictedClv != null),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (totals is null || totals.Customers == 0)
+        {
+            return null;
+        }
+
+        decimal? median = null;
+        if (totals.Modelled > 0)
+        {
+            // The lower middle value for an even count: one ordered probe instead of reading every CLV back.
+            median = await metrics.Where(m => m.PredictedClv != null)
+                .OrderBy(m => (double?)m.PredictedClv)
+                .Skip((totals.Modelled - 1) / 2)
+                .Select(m => m.PredictedClv)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var costs = await _context.SegmentSummaries.AsNoTracking()
+            .Where(s => s.CalculationRunId == runId && s.Segmentation == Segmentations.AcquisitionChannel && s.AcquisitionCostPerCustomer > 0)
+            .Select(s => new { s.CustomerCount, Cost = (double)s.AcquisitionCostPerCustomer!.Value, Clv = (double?)s.TotalPredictedClv })
+            .ToListAsync(cancellationToken);
+        double? clvToCac = null;
+        var costedCustomers = costs.Sum(c => c.CustomerCount);
+        if (costedCustomers > 0 && costs.All(c => c.Clv is not null))
+        {
+            clvToCac = costs.Sum(c => c.Clv!.Value) / costs.Sum(c => c.Cost * c.CustomerCount);
+        }
+
+        var clv = totals.Modelled > 0 ? (decimal?)Money(totals.Clv ?? 0) : null;
+        return new RunKpis(
+            runId,
+            totals.Customers,
+            totals.Active,
+            (double)totals.Repeaters / totals.Customers,
+            totals.Occasions == 0 ? 0 : Money(totals.Revenue / totals.Occasions),
+            (double)totals.Occasions / totals.Customers,
+            Money(totals.Revenue),
+            totals.Predicted is { } predicted ? Money(predicted) : null,
+            clv,
+            clv / totals.Modelled,
+            median,
+            clvToCac);
+    }
+
+    /// <summary>The KPI trend over the kept successful runs up to and including <paramref name="runId"/>, oldest first.</summary>
+    /// <param name="runId">The newest run to include.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, nameof(TrendAsync), () => TrendUncachedAsync(runId, cancellationToken));
+
+    private async Task<IReadOnlyList<KpiTrendPoint>> TrendUncachedAsync(long runId, CancellationToken cancellationToken)
+    {
+        // Each run's value-tier rows partition its customers, so their totals are the run's totals without touching customer rows.
+        var rows = await _context.SegmentSummaries.AsNoTracking()
+            .Where(s => s.Segmentation == Segmentations.ValueTier && s.CalculationRunId <= runId)
+            .Join(
+                _context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded),
+                s => s.CalculationRunId,
+                r => r.Id,
+                (s, r) => new
+                {
+                    r.Id,
+                    r.AsOfUtc,
+                    s.CustomerCount,
+                    Revenue = (double)s.TotalRevenue,
+                    Clv = (double?)s.TotalPredictedClv,
+                    Alive = s.AverageProbabilityAlive,
+                })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.Id, r.AsOfUtc))
+            .OrderByDescending(g => g.Key.Id)
+            .Take(TrendRuns)
+            .OrderBy(g => g.Key.Id)
+            .Select(g =>
+            {
+                var customers = g.Sum(r => r.CustomerCount);
+                var modelled = g.All(r => r.Clv is not null && r.Alive is not null);
+                return new KpiTrendPoint(
+                    g.Key.Id,
+                    g.Key.AsOfUtc,
+                    customers,
+                    Money(g.Sum(r => r.Revenue)),
+                    modelled ? Money(g.Sum(r => r.Clv!.Value)) : null,
+                    modelled && customers > 0 ? g.Sum(r => r.Alive!.Value * r.CustomerCount) / customers : null);
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The predicted-CLV distribution in equal-width bars up to the 99th percentile, with one open bar for the tail,
+    /// so that a few very valuable customers do not squeeze everybody else into the first bar.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, nameof(ClvDistributionAsync), () => ClvDistributionUncachedAsync(runId, cancellationToken));
+
+    private async Task<IReadOnlyList<ClvBucket>> ClvDistributionUncachedAsync(long runId, CancellationToken cancellationToken)
+    {
+        var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null);
+        var count = await metrics.CountAsync(cancellationToken);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var ordered = metrics.OrderBy(m => (double?)m.PredictedClv).Select(m => (double?)m.PredictedClv);
+        var low = Math.Min(0, await ordered.FirstAsync(cancellationToken) ?? 0);
+        var high = await ordered.Skip(Math.Max(0, (int)Math.Ceiling(count * 0.99) - 1)).FirstAsync(cancellationToken) ?? 0;
+        var width = NiceWidth((high - low) / ClvBuckets);
+        var counts = await metrics
+            .Select(m => (double)m.PredictedClv!.Value)
+            .GroupBy(v => v >= low + (width * ClvBuckets) ? ClvBuckets : (int)((v - low) / width))
+            .Select(g => new { Bucket = g.Key, Customers = g.Count(), Total = g.Sum() })
+            .ToListAsync(cancellationToken);
+        return Enumerable.Range(0, ClvBuckets + 1)
+            .Select(i =>
+            {
+                var bar = counts.Find(c => c.Bucket == i);
+                return new ClvBucket(
+                    Money(low + (i * width)),
+                    i == ClvBuckets ? null : Money(low + ((i + 1) * width)),
+                    bar?.Customers ?? 0,
+                    Money(bar?.Total ?? 0));
+            })
+            .Where((bar, i) => i < ClvBuckets || bar.Customers > 0)
+            .ToList();
+    }
+
+    /// <summary>A segmentation's rows in a run, largest segment first (cohorts in time order).</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="segmentation">One of <see cref="Segmentations.All"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<SegmentRow>> SegmentsAsync(long runId, string segmentation, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(SegmentsAsync), segmentation), () => SegmentsUncachedAsync(runId, segmentation, cancellationToken));
+
+    private async Task<IReadOnlyList<SegmentRow>> SegmentsUncachedAsync(long runId, string segmentation, CancellationToken cancellationToken)
+    {
+        var rows = await _context.SegmentSummaries.AsNoTracking()
+            .Where(s => s.CalculationRunId == runId && s.Segmentation == segmentation)
+            .ToListAsync(cancellationToken);
+        var totalClv = rows.Sum(r => r.TotalPredictedClv ?? 0);
+        var totalRevenue = rows.Sum(r => r.TotalRevenue);
+        var byValue = rows.Any(r => r.TotalPredictedClv is not null) && totalClv > 0;
+        var result = rows.Select(r => new SegmentRow(
+                r.Segment,
+                r.CustomerCount,
+                r.Share,
+                byValue
+                    ? (double)((r.TotalPredictedClv ?? 0) / totalClv)
+                    : totalRevenue == 0 ? 0 : (double)(r.TotalRevenue / totalRevenue),
+                r.TotalRevenue,
+                r.AverageOrderValue,
+                r.RepeatRate,
+                r.AverageProbabilityAlive,
+                r.TotalExpectedPurchases,
+                r.TotalPredictedClv,
+                r.AveragePredictedClv,
+                r.ClvToCac,
+                r.PreviousCustomerCount,
+                r.CustomersMovedIn,
+                r.CustomersMovedOut));
+        return segmentation == Segmentations.AcquisitionCohort
+            ? result.OrderBy(r => r.Segment, StringComparer.Ordinal).ToList()
+            : result.OrderByDescending(r => r.Customers).ThenBy(r => r.Segment, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The RFM grid of a run: customers and mean CLV per recency × frequency-monetary cell.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<RfmGridCellSummary>> RfmGridAsync(long runId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, nameof(RfmGridAsync), () => RfmGridUncachedAsync(runId, cancellationToken));
+
+    private async Task<IReadOnlyList<RfmGridCellSummary>> RfmGridUncachedAsync(long runId, CancellationToken cancellationToken)
+    {
+        // FM as RfmAnalysis.CombineFrequencyMonetary computes it: the mean of F and M rounded half up, in integer arithmetic.
+        var cells = await _context.CustomerMetrics.AsNoTracking()
+            .Where(m => m.CalculationRunId == runId)
+            .GroupBy(m => new { m.RecencyScore, FrequencyMonetary = (m.FrequencyScore + m.MonetaryScore + 1) / 2, m.Segment })
+            .Select(g => new
+            {
+                g.Key.RecencyScore,
+                g.Key.FrequencyMonetary,
+                g.Key.Segment,
+                Customers = g.Count(),
+                Clv = g.Sum(m => (double?)m.PredictedClv),
+                Modelled = g.Count(m => m.PredictedClv != null),
+            })
+            .ToListAsync(cancellationToken);
+        return cells.GroupBy(c => (c.RecencyScore, c.FrequencyMonetary))
+            .Select(g =>
+            {
+                var modelled = g.Sum(c => c.Modelled);
+                return new RfmGridCellSummary(
+                    g.Key.RecencyScore,
+                    g.Key.FrequencyMonetary,
+                    g.Sum(c => c.Customers),
+                    modelled > 0 ? Money(g.Sum(c => c.Clv ?? 0) / modelled) : null,
+                    g.MaxBy(c => c.Customers)!.Segment);
+            })
+            .OrderByDescending(c => c.RecencyScore)
+            .ThenByDescending(c => c.FrequencyMonetaryScore)
+            .ToList();
+    }
+
+    /// <summary>Customers who changed RFM segment between two runs (customers in both runs only).</summary>
+    /// <param name="runId">The newer run.</param>
+    /// <param name="previousRunId">The older run.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<SegmentMove>> MigrationAsync(long runId, long previousRunId, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(MigrationAsync), previousRunId), () => MigrationUncachedAsync(runId, previousRunId, cancellationToken));
+
+    private async Task<IReadOnlyList<SegmentMove>> MigrationUncachedAsync(long runId, long previousRunId, CancellationToken cancellationToken)
+    {
+        var moves = await _context.CustomerMetrics.AsNoTracking()
+            .Where(m => m.CalculationRunId == runId)
+            .Join(
+                _context.CustomerMetrics.Where(p => p.CalculationRunId == previousRunId),
+                m => m.CustomerId,
+                p => p.CustomerId,
+                (m, p) => new { From = p.Segment, To = m.Segment })
+            .GroupBy(x => new { x.From, x.To })
+            .Select(g => new { g.Key.From, g.Key.To, Customers = g.Count() })
+            .ToListAsync(cancellationToken);
+        return moves.Select(m => new SegmentMove(m.From, m.To, m.Customers))
+            .OrderBy(m => SegmentOrder(m.From))
+            .ThenBy(m => SegmentOrder(m.To))
+            .ToList();
+    }
+
+    /// <summary>One page of a run's customers.</summary>
+    /// <param name="run">The run (its observation end dates the last purchases).</param>
+    /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
+    /// <param name="request">Filter, sort and page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken));
+    }
+
+    private async Task<PagedResult<CustomerRow>> CustomersUncachedAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == run.Id);
+        metrics = request.Preset switch
+        {
+            CustomerPreset.Champions => metrics.Where(m => m.Segment == RfmSegments.Champions),
+            CustomerPreset.HighValueAtRisk => metrics.Where(m => m.ValueTier == ValueTiers.Top
+                && (m.ChurnRiskBand == ChurnRiskBands.High || m.ChurnRiskBand == ChurnRiskBands.Medium
+                    || _context.CustomerMetrics.Any(p => p.CalculationRunId == previousRunId && p.CustomerId == m.CustomerId && p.ProbabilityAlive > m.ProbabilityAlive))),
+            _ => metrics,
+        };
+        if (!string.IsNullOrWhiteSpace(request.Segment))
+        {
+            metrics = metrics.Where(m => m.Segment == request.Segment);
+        }
+
+        var rows = metrics.Join(_context.Customers, m => m.CustomerId, c => c.Id, (m, c) => new { m, c.ExternalId });
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var search = request.Search.Trim();
+            rows = rows.Where(r => r.ExternalId.Contains(search));
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var sorted = (request.Sort, request.Descending) switch
+        {
+            (CustomerSort.ProbabilityAlive, false) => rows.OrderBy(r => r.m.ProbabilityAlive),
+            (CustomerSort.ProbabilityAlive, true) => rows.OrderByDescending(r => r.m.ProbabilityAlive),
+            (CustomerSort.ExpectedPurchases, false) => rows.OrderBy(r => r.m.ExpectedPurchases),
+            (CustomerSort.ExpectedPurchases, true) => rows.OrderByDescending(r => r.m.ExpectedPurchases),
+            (CustomerSort.LastPurchase, false) => rows.OrderByDescending(r => r.m.DaysSinceLastPurchase),
+            (CustomerSort.LastPurchase, true) => rows.OrderBy(r => r.m.DaysSinceLastPurchase),
+            (CustomerSort.Revenue, false) => rows.OrderBy(r => (double)r.m.TotalRevenue),
+            (CustomerSort.Revenue, true) => rows.OrderByDescending(r => (double)r.m.TotalRevenue),
+            (CustomerSort.CustomerId, false) => rows.OrderBy(r => r.ExternalId),
+            (CustomerSort.CustomerId, true) => rows.OrderByDescending(r => r.ExternalId),
+            (_, false) => rows.OrderBy(r => (double?)r.m.PredictedClv),
+            (_, true) => rows.OrderByDescending(r => (double?)r.m.PredictedClv),
+        };
+        var items = await sorted.ThenBy(r => r.m.CustomerId)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(r => new
+            {
+                r.m.CustomerId,
+                r.ExternalId,
+                r.m.Segment,
+                r.m.ValueTier,
+                r.m.ChurnRiskBand,
+                r.m.ProbabilityAlive,
+                r.m.ExpectedPurchases,
+                r.m.PredictedClv,
+                r.m.TotalRevenue,
+                r.m.DaysSinceLastPurchase,
+            })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<CustomerRow>(
+            items.Select(i => new CustomerRow(
+                    i.CustomerId,
+                    i.ExternalId,
+                    i.Segment,
+                    i.ValueTier,
+                    i.ChurnRiskBand,
+                    i.ProbabilityAlive,
+                    i.ExpectedPurchases,
+                    i.PredictedClv,
+                    i.TotalRevenue,
+                    run.ObservationEnd?.AddDays(-i.DaysSinceLastPurchase)))
+                .ToList(),
+            page,
+            pageSize,
+            total);
+    }
+
+    /// <summary>A customer of a run with purchases and history across the kept runs.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="customerId">The customer's internal key.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The detail; null when the customer is not in the run.</returns>
+    public async Task<CustomerDetail?> CustomerAsync(long runId, long customerId, CancellationToken cancellationToken = default)
+    {
+        var current = await _context.CustomerMetrics.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.CalculationRunId == runId && m.CustomerId == customerId, cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var externalId = await _context.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.ExternalId).SingleOrDefaultAsync(cancellationToken)
+            ?? customerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var purchases = _context.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId);
+        var total = await purchases.CountAsync(cancellationToken);
+        var shown = await purchases.OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Take(MaxPurchasesShown)
+            .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
+            .ToListAsync(cancellationToken);
+
+        // Through the primary key, one probe per kept run (see the customer_metrics configuration).
+        var runs = await _context.CalculationRuns.AsNoTracking()
+            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.AsOfUtc })
+            .ToListAsync(cancellationToken);
+        var runIds = runs.Select(r => r.Id).ToList();
+        var states = await _context.CustomerMetrics.AsNoTracking()
+            .Where(m => runIds.Contains(m.CalculationRunId) && m.CustomerId == customerId)
+            .Select(m => new { m.CalculationRunId, m.Segment, m.ValueTier, m.ProbabilityAlive, m.ExpectedPurchases, m.PredictedClv })
+            .ToListAsync(cancellationToken);
+        var history = runs.Join(states, r => r.Id, s => s.CalculationRunId, (r, s) =>
+                new CustomerRunState(r.Id, r.AsOfUtc, s.Segment, s.ValueTier, s.ProbabilityAlive, s.ExpectedPurchases, s.PredictedClv))
+            .ToList();
+        return new CustomerDetail(customerId, externalId, current, shown, total, history);
+    }
+
+    /// <summary>The position of an RFM segment in <see cref="RfmSegments.All"/>, best first; unknown names last.</summary>
+    /// <param name="segment">The segment's name.</param>
+    public static int SegmentOrder(string segment) => SegmentPositions.TryGetValue(segment, out var index) ? index : int.MaxValue;
+
+    private static IQueryable<RunHeader> Headers(IQueryable<CalculationRun> runs) =>
+        runs.AsNoTracking().Select(r => new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc));
+
+    private static decimal Money(double value) => Math.Round((decimal)value, 2);
+
+    // 1, 2 or 5 times a power of ten, so that bar edges read as round amounts.
+    private static double NiceWidth(double raw)
+    {
+        if (raw <= 0 || double.IsNaN(raw))
+        {
+            return 1;
+        }
+
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = raw / power;
+        return power * (step <= 1 ? 1 : step <= 2 ? 2 : step <= 5 ? 5 : 10);
+    }
+}
+
+/// <summary>The value tiers a run assigns.</summary>
+public static class ValueTiers
+{
+    /// <summary>The most valuable customers.</summary>
+    public const string Top = "Top";
+
+    /// <summary>The middle tier.</summary>
+    public const string Middle = "Middle";
+
+    /// <summary>The rest.</summary>
+    public const string Low = "Low";
+}
+
+/// <summary>The churn-risk bands a run assigns.</summary>
+public static class ChurnRiskBands
+{
+    /// <summary>P(alive) below the high-risk threshold.</summary>
+    public const string High = "High";
+
+    /// <summary>Between the thresholds.</summary>
+    public const string Medium = "Medium";
+
+    /// <summary>Above the medium-risk threshold.</summary>
+    public const string Low = "Low";
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Clv.BgNbd;
+using CltvDashboard.Domain.Clv.ParetoNbd;
+using CltvDashboard.Domain.Clv.Valuation;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>A what-if question: relative changes, e.g. 0.1 for +10 %, each above −1.</summary>
+/// <param name="Segment">An RFM segment, or null for everybody.</param>
+/// <param name="RetentionChange">Change in how long customers stay: the mean dropout rate is divided by 1 + this.</param>
+/// <param name="PurchaseRateChange">Change in how often customers who are still active buy from today on.</param>
+/// <param name="OrderValueChange">Change in the value of each future order.</param>
+public sealed record WhatIfScenario(string? Segment, double RetentionChange, double PurchaseRateChange, double OrderValueChange);
+
+/// <summary>The projected total CLV of a scenario against the run's fitted model as it is.</summary>
+/// <param name="RunId">The run whose fitted model and customers were used.</param>
+/// <param name="Model">The model.</param>
+/// <param name="Customers">Customers in the scenario's scope.</param>
+/// <param name="BaselineClv">Their total CLV under the fitted parameters.</param>
+/// <param name="ScenarioClv">Their total CLV under the changed parameters.</param>
+public sealed record WhatIfResult(long RunId, string Model, int Customers, decimal BaselineClv, decimal ScenarioClv)
+{
+    /// <summary>The change in total CLV.</summary>
+    public decimal Change => ScenarioClv - BaselineClv;
+
+    /// <summary>The relative change, or null when the baseline is 0.</summary>
+    public double? RelativeChange => BaselineClv == 0 ? null : (double)(Change / BaselineClv);
+}
+
+/// <summary>
+/// Answers what-if questions with the run's stored fitted parameters and the Domain's valuation formulas: no model is
+/// fitted; the population parameters are shifted and every customer in scope is valued again.
+/// </summary>
+/// <remarks>
+/// Retention shifts the population's dropout: BG/NBD and MBG/NBD draw each customer's dropout probability from
+/// Beta(a, b), whose mean a/(a+b) is divided by 1 + change with a + b kept (so the spread stays similar); Pareto/NBD
+/// draws the dropout rate from Gamma(s, β), whose mean s/β is divided by scaling β. Each customer's own history still
+/// weighs in, so the effect on existing customers is smaller than the change itself.
+/// A purchase-rate change applies to each customer's own rate from today: future purchases, and so CLV, scale with it
+/// while the view of who is still active stays. (Shifting the population's Gamma(r, α) instead barely moves existing
+/// customers, whose own purchase counts dominate their posterior rate, which is not what the question means.)
+/// </remarks>
+public sealed class WhatIfQueries
+{
+    private readonly CltvDbContext _context;
+    private readonly RunResultCache _cache;
+
+    /// <summary>Creates the service on a context.</summary>
+    /// <param name="context">The store.</param>
+    /// <param name="cache">Projections already computed.</param>
+    public WhatIfQueries(CltvDbContext context, RunResultCache cache)
+    {
+        _context = context;
+        _cache = cache;
+    }
+
+    /// <summary>Projects a scenario on a run.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="scenario">The changes.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The projection; null when the run stored no usable purchase-count model.</returns>
+    public Task<WhatIfResult?> ProjectAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        foreach (var change in new[] { scenario.RetentionChange, scenario.PurchaseRateChange, scenario.OrderValueChange })
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(change, -1, nameof(scenario));
+        }
+
+        return _cache.GetOrAddAsync(runId, scenario, () => ProjectUncachedAsync(runId, scenario, cancellationToken));
+    }
+
+    private async Task<WhatIfResult?> ProjectUncachedAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken)
+    {
+        var run = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.SettingsJson }).SingleOrDefaultAsync(cancellationToken);
+        var fit = await _context.ModelFits.AsNoTracking()
+            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
+            .Select(f => new { f.ModelName, f.ParametersJson })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (run?.SettingsJson is null || fit is null)
+        {
+            return null;
+        }
+
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(fit.ParametersJson) ?? [];
+        var baseline = Model(fit.ModelName, parameters, 0);
+        if (baseline is null)
+        {
+            return null;
+        }
+
+        var changed = Model(fit.ModelName, parameters, scenario.RetentionChange)!;
+        var valuation = Valuation(run.SettingsJson);
+        var rows = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null && m.ExpectedAverageValue != null);
+        if (!string.IsNullOrWhiteSpace(scenario.Segment))
+        {
+            rows = rows.Where(m => m.Segment == scenario.Segment);
+        }
+
+        var customers = await rows.Select(m => new { m.Frequency, m.RecencyDays, m.TenureDays, Value = (double)m.ExpectedAverageValue!.Value }).ToListAsync(cancellationToken);
+        var unit = valuation.TimeUnit;
+        var histories = customers.Select(c => new PurchaseHistory(c.Frequency, unit.FromDays(c.RecencyDays), unit.FromDays(c.TenureDays))).ToArray();
+        var values = customers.Select(c => c.Value).ToArray();
+        var before = CustomerForecast.Compute(baseline, histories, values, valuation.Horizon, valuation).Clv.Sum();
+        var scaled = values.Select(v => v * (1 + scenario.OrderValueChange) * (1 + scenario.PurchaseRateChange)).ToArray();
+        var after = CustomerForecast.Compute(changed, histories, scaled, valuation.Horizon, valuation).Clv.Sum();
+        return new WhatIfResult(runId, fit.ModelName, customers.Count, Math.Round((decimal)before, 2), Math.Round((decimal)after, 2));
+    }
+
+    private static IPurchaseCountModel? Model(string name, Dictionary<string, double> p, double retention)
+    {
+        var alpha = p.GetValueOrDefault("alpha");
+        return name switch
+        {
+            BgNbdParameters.ModelName when Has(p, "r", "alpha", "a", "b") => new BgNbdParameters(p["r"], alpha, ShiftA(p["a"], p["b"], retention), SumLess(p["a"], p["b"], retention)),
+            MbgNbdParameters.ModelName when Has(p, "r", "alpha", "a", "b") => new MbgNbdParameters(p["r"], alpha, ShiftA(p["a"], p["b"], retention), SumLess(p["a"], p["b"], retention)),
+            "paretonbd" when Has(p, "r", "alpha", "s", "beta") => new ParetoNbdParameters(p["r"], alpha, p["s"], p["beta"] * (1 + retention)),
+            _ => null,
+        };
+    }
+
+    private static bool Has(Dictionary<string, double> p, params string[] names) => names.All(p.ContainsKey);
+
+    // The dropout probability's mean a/(a+b) divided by 1 + change, with a + b kept.
+    private static double ShiftA(double a, double b, double change) => (a + b) * (a / (a + b) / (1 + change));
+
+    private static double SumLess(double a, double b, double change) => (a + b) - ShiftA(a, b, change);
+
+    private static ValuationOptions Valuation(string settingsJson)
+    {
+        using var json = JsonDocument.Parse(settingsJson);
+        var root = json.RootElement;
+        return new ValuationOptions(
+            root.GetProperty("ForecastHorizonMonths").GetInt32(),
+            ValuationOptions.MonthlyRateFromAnnual((double)root.GetProperty("AnnualDiscountRate").GetDecimal()),
+            (double)root.GetProperty("ProfitMargin").GetDecimal(),
+            Enum.Parse<TimeUnit>(root.GetProperty("TimeUnit").GetString()!));
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Identity;
+
+namespace CltvDashboard.Web.Endpoints;
+
+/// <summary>
+/// CSV downloads of the dashboards' tables from the current run. Numbers are written invariantly (a spreadsheet
+/// parses them in any locale); text cells that a spreadsheet would run as a formula are neutralised by
+/// <see cref="RejectedRowsCsv.Cell"/>. The file name carries the run id and its data's end date.
+/// </summary>
+public static class ExportEndpoints
+{
+    private const int CustomerBatch = 500;
+
+    /// <summary>
+    /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
+    /// (any signed-in user), <c>/exports/cohorts.csv</c> and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
+    /// </summary>
+    /// <param name="app">The endpoint builder.</param>
+    /// <returns><paramref name="app"/>.</returns>
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapGroup("/exports").RequireAuthorization(Policies.Owner);
+        exports.MapGet("/segments/{segmentation}.csv", async (string segmentation, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        {
+            if (!Segmentations.All.Contains(segmentation))
+            {
+                return Results.NotFound();
+            }
+
+            var run = (await queries.ContextAsync(cancellationToken)).Current;
+            if (run is null)
+            {
+                return Results.NotFound();
+            }
+
+            var rows = await queries.SegmentsAsync(run.Id, segmentation, cancellationToken);
+            await WriteAsync(
+                http,
+                FileName(run, "segments-" + segmentation),
+                ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out"],
+                rows.Select(r => new[]
+                {
+                    r.Segment, N(r.Customers), N(r.CustomerShare), N(r.ValueShare), N(r.TotalRevenue), N(r.AverageOrderValue), N(r.RepeatRate),
+                    N(r.MeanProbabilityAlive), N(r.ExpectedPurchases), N(r.TotalClv), N(r.MeanClv), N(r.ClvToCac), N(r.PreviousCustomers), N(r.MovedIn), N(r.MovedOut),
+                }).ToAsyncEnumerable(),
+                cancellationToken);
+            return Results.Empty;
+        });
+        exports.MapGet("/rfm-grid.csv", async (HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        {
+            var run = (await queries.ContextAsync(cancellationToken)).Current;
+            if (run is null)
+            {
+                return Results.NotFound();
+            }
+
+            var cells = await queries.RfmGridAsync(run.Id, cancellationToken);
+            await WriteAsync(
+                http,
+                FileName(run, "rfm-grid"),
+                ["recency_score", "frequency_monetary_score", "segment", "customers", "mean_clv"],
+                cells.Select(c => new[] { N(c.RecencyScore), N(c.FrequencyMonetaryScore), c.Segment, N(c.Customers), N(c.MeanClv) }).ToAsyncEnumerable(),
+                cancellationToken);
+            return Results.Empty;
+        });
+        exports.MapGet("/cohorts.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+            {
+                var run = (await queries.ContextAsync(cancellationToken)).Current;
+                if (run is null)
+                {
+                    return Results.NotFound();
+                }
+
+                var cells = await analyst.CohortsAsync(run.Id, cancellationToken);
+                await WriteAsync(
+                    http,
+                    FileName(run, "cohorts"),
+                    ["acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
+                    cells.Select(c => new[]
+                    {
+                        c.AcquisitionMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(c.MonthsSinceAcquisition), N(c.CohortSize), N(c.ActiveCustomers), N(c.Retention),
+                        N(c.Revenue), N(c.CumulativeRevenue), N(c.CumulativeRevenuePerCustomer), c.IsPartial ? "true" : "false",
+                    }).ToAsyncEnumerable(),
+                    cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.Analyst);
+        exports.MapGet("/model-fits.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+            {
+                var run = (await queries.ContextAsync(cancellationToken)).Current;
+                if (run is null || await analyst.ModelHealthAsync(run.Id, cancellationToken) is not { } health)
+                {
+                    return Results.NotFound();
+                }
+
+                await WriteAsync(
+                    http,
+                    FileName(run, "model-fits"),
+                    ["model", "period", "chosen", "parameter", "estimate", "standard_error", "log_likelihood", "converged", "customers", "holdout_mae", "baseline_mae", "holdout_predicted", "holdout_actual"],
+                    health.Fits.SelectMany(f => f.Parameters.Select(p => new[]
+                    {
+                        f.ModelName, f.Period.ToString(), f.IsChosen ? "true" : "false", p.Name, N(p.Estimate), N(p.StandardError), N(f.LogLikelihood), f.Converged ? "true" : "false",
+                        N(f.CustomersUsed), N(f.HoldoutMeanAbsoluteError), N(f.BaselineMeanAbsoluteError), N(f.HoldoutPredictedPurchases), N(f.HoldoutActualPurchases),
+                    })).ToAsyncEnumerable(),
+                    cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.Analyst);
+        exports.MapGet("/customers.csv", async (string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        {
+            var context = await queries.ContextAsync(cancellationToken);
+            if (context.Current is not { } run)
+            {
+                return Results.NotFound();
+            }
+
+            var request = new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, 1, CustomerBatch);
+            await WriteAsync(
+                http,
+                FileName(run, "customers"),
+                ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase"],
+                CustomerRowsAsync(queries, run, context.Previous?.Id, request, cancellationToken),
+                cancellationToken);
+            return Results.Empty;
+        });
+        return app;
+    }
+
+    /// <summary>The download's file name: what, the run and the last day of its data.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="what">The table.</param>
+    public static string FileName(RunHeader run, string what)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var asOf = (run.ObservationEnd ?? DateOnly.FromDateTime(run.AsOfUtc)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-as-of-{asOf}.csv");
+    }
+
+    private static async IAsyncEnumerable<string[]> CustomerRowsAsync(
+        DashboardQueries queries, RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Page by page, so that a million customers stream out without being held in memory.
+        for (var page = 1; ; page++)
+        {
+            var batch = await queries.CustomersAsync(run, previousRunId, request with { Page = page }, cancellationToken);
+            foreach (var c in batch.Items)
+            {
+                yield return [c.ExternalId, c.Segment, c.ValueTier, c.ChurnRiskBand, N(c.ProbabilityAlive), N(c.ExpectedPurchases), N(c.PredictedClv), N(c.TotalRevenue), c.LastPurchase?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
+            }
+
+            if (page >= batch.PageCount)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, string fileName, IReadOnlyList<string> header, IAsyncEnumerable<string[]> rows, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
+        await using (writer)
+        {
+            var line = new StringBuilder();
+            await writer.WriteAsync(string.Join(',', header) + "\r\n");
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                line.Clear();
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        line.Append(',');
+                    }
+
+                    // Numbers go out as they are (a negative one is not a formula); any other text is neutralised.
+                    line.Append(double.TryParse(row[i], NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? row[i] : RejectedRowsCsv.Cell(row[i]));
+                }
+
+                line.Append("\r\n");
+                await writer.WriteAsync(line, cancellationToken);
+            }
+        }
+    }
+
+    private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string N(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
+
+    private static string N(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CltvDashboard.Web.Pages.Customers;
+
+/// <summary>One customer: purchases over time, the model's view (P(alive), expected purchases, CLV) and segment history across runs.</summary>
+public sealed class DetailsModel : DashboardPageModel
+{
+    /// <summary>Creates the page.</summary>
+    /// <param name="queries">The dashboards' read service.</param>
+    public DetailsModel(DashboardQueries queries)
+        : base(queries)
+    {
+    }
+
+    /// <summary>The customer.</summary>
+    public CustomerDetail? Customer { get; private set; }
+
+    /// <summary>The purchase timeline.</summary>
+    public ChartView? Timeline { get; private set; }
+
+    /// <summary>P(alive) and predicted CLV across runs.</summary>
+    public ChartView? ModelView { get; private set; }
+
+    /// <summary>Reads the customer.</summary>
+    /// <param name="id">The customer's internal key.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (Run is null)
+        {
+            return Page();
+        }
+
+        Customer = await Queries.CustomerAsync(Run.Id, id, cancellationToken);
+        if (Customer is null)
+        {
+            return NotFound();
+        }
+
+        var currency = Dashboard.CurrencyCode;
+        // Purchases on one day add up, as the model counts them: one occasion per day.
+        var days = Customer.Purchases
+            .GroupBy(p => Format.Date(p.OccurredAtUtc))
+            .Select(g => (Day: g.Key, Amount: g.Sum(p => p.Amount)))
+            .ToList();
+        Timeline = new ChartView("purchase-timeline", "bar", new ChartSpec(
+            "Purchases over time",
+            "Day",
+            $"Amount ({currency})",
+            days.Select(d => d.Day).ToList(),
+            [new ChartSeries("Amount", days.Select(d => (double?)d.Amount).ToList())],
+            "money",
+            currency), Format);
+        ModelView = new ChartView("model-view", "line", new ChartSpec(
+            "The model's view across runs",
+            "Run (as of)",
+            "P(alive)",
+            Customer.History.Select(h => $"#{h.RunId} {Format.Date(h.AsOfUtc)}").ToList(),
+            [
+                new ChartSeries("P(alive)", Customer.History.Select(h => h.ProbabilityAlive).ToList()),
+                new ChartSeries("Predicted CLV", Customer.History.Select(h => (double?)h.PredictedClv).ToList(), "y2"),
+            ],
+            "percent",
+            currency) { Y2 = $"Predicted CLV ({currency})", Format2 = "money" }, Format);
+        return Page();
+    }
+
+    /// <summary>The customer's last purchase day.</summary>
+    public string LastPurchase => Run?.ObservationEnd is { } end && Customer is not null
+        ? DashboardFormat.Date(end.AddDays(-Customer.Current.DaysSinceLastPurchase))
+        : "–";
+
+    /// <summary>The horizon in words.</summary>
+    public string Horizon => string.Create(CultureInfo.InvariantCulture, $"next {Dashboard.ForecastHorizonMonths} months");
+}

@@ -1,0 +1,92 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Pages.Shared;
+
+namespace CltvDashboard.Web.Pages.ModelHealth;
+
+/// <summary>Model health (Analyst): the chosen model and why, parameters with standard errors, holdout accuracy against the naive baseline, warnings.</summary>
+public sealed class IndexModel : DashboardPageModel
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["bgnbd"] = "BG/NBD",
+        ["paretonbd"] = "Pareto/NBD",
+        ["mbgnbd"] = "MBG/NBD",
+        ["gammagamma"] = "Gamma-Gamma (order value)",
+    };
+
+    private readonly AnalystQueries _analyst;
+
+    /// <summary>Creates the page.</summary>
+    /// <param name="queries">The dashboards' read service.</param>
+    /// <param name="analyst">The Analyst pages' read service.</param>
+    public IndexModel(DashboardQueries queries, AnalystQueries analyst)
+        : base(queries) => _analyst = analyst;
+
+    /// <summary>The run's model health.</summary>
+    public Infrastructure.Queries.ModelHealth? Health { get; private set; }
+
+    /// <summary>Holdout charts.</summary>
+    public IReadOnlyList<ChartView> Charts { get; private set; } = [];
+
+    /// <summary>Reads the current run's fits.</summary>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (Run is null)
+        {
+            return;
+        }
+
+        Health = await _analyst.ModelHealthAsync(Run.Id, cancellationToken);
+        var checkedFits = Health?.Fits.Where(f => f.Period == ModelFitPeriod.Calibration && f.HoldoutActualPurchases is not null).ToList() ?? [];
+        if (checkedFits.Count == 0)
+        {
+            return;
+        }
+
+        var labels = checkedFits.Select(f => Name(f.ModelName)).ToList();
+        Charts =
+        [
+            new ChartView("holdout-purchases", "bar", new ChartSpec(
+                "Predicted vs actual purchases in the holdout period",
+                "Model",
+                "Purchases in the holdout",
+                labels,
+                [
+                    new ChartSeries("Predicted", checkedFits.Select(f => f.HoldoutPredictedPurchases).ToList()),
+                    new ChartSeries("Actual", checkedFits.Select(f => f.HoldoutActualPurchases).ToList()),
+                ]), Format),
+            new ChartView("holdout-error", "bar", new ChartSpec(
+                "Error per customer against a naive baseline (lower is better)",
+                "Model",
+                "Mean absolute error (purchases per customer)",
+                labels,
+                [
+                    new ChartSeries("Model", checkedFits.Select(f => f.HoldoutMeanAbsoluteError).ToList()),
+                    new ChartSeries("Naive baseline", checkedFits.Select(f => f.BaselineMeanAbsoluteError).ToList()),
+                ]), Format),
+        ];
+    }
+
+    /// <summary>A model's display name.</summary>
+    /// <param name="model">Its stored name.</param>
+    public static string Name(string? model) => model is null ? "none" : Names.TryGetValue(model, out var name) ? name : model;
+
+    /// <summary>How much better than the baseline a fit did, in plain words.</summary>
+    /// <param name="fit">The fit.</param>
+    public string Accuracy(ModelFitView fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        if (fit.HoldoutMeanAbsoluteError is not { } model || fit.BaselineMeanAbsoluteError is not { } baseline || baseline <= 0)
+        {
+            return "not checked on a holdout";
+        }
+
+        var gain = 1 - (model / baseline);
+        return gain >= 0
+            ? $"{Format.Percent(gain, 0)} smaller error than the naive baseline"
+            : $"{Format.Percent(-gain, 0)} larger error than the naive baseline";
+    }
+}

@@ -1,0 +1,110 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Pages.Shared;
+
+namespace CltvDashboard.Web.Pages.Overview;
+
+/// <summary>The overview: headline KPIs with their change since the previous run, the CLV distribution, value by segment and the trend across runs.</summary>
+public sealed class IndexModel : DashboardPageModel
+{
+    /// <summary>Creates the page.</summary>
+    /// <param name="queries">The dashboards' read service.</param>
+    public IndexModel(DashboardQueries queries)
+        : base(queries)
+    {
+    }
+
+    /// <summary>The KPI cards.</summary>
+    public IReadOnlyList<KpiCard> Cards { get; private set; } = [];
+
+    /// <summary>The charts, in page order.</summary>
+    public IReadOnlyList<ChartView> Charts { get; private set; } = [];
+
+    /// <summary>The current run's figures.</summary>
+    public RunKpis? Kpis { get; private set; }
+
+    /// <summary>Reads the current and previous run's figures.</summary>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (Run is null)
+        {
+            return;
+        }
+
+        Kpis = await Queries.KpisAsync(Run.Id, Dashboard.ActiveProbabilityThreshold, cancellationToken);
+        if (Kpis is null)
+        {
+            return;
+        }
+
+        var before = Dashboard.Previous is { } previous ? await Queries.KpisAsync(previous.Id, Dashboard.ActiveProbabilityThreshold, cancellationToken) : null;
+        Cards = BuildCards(Kpis, before);
+
+        var currency = Dashboard.CurrencyCode;
+        var distribution = await Queries.ClvDistributionAsync(Run.Id, cancellationToken);
+        var segments = (await Queries.SegmentsAsync(Run.Id, Segmentations.Rfm, cancellationToken))
+            .OrderBy(s => DashboardQueries.SegmentOrder(s.Segment))
+            .ToList();
+        var trend = await Queries.TrendAsync(Run.Id, cancellationToken);
+        var charts = new List<ChartView>();
+        if (distribution.Count > 0)
+        {
+            charts.Add(new ChartView("clv-distribution", "bar", new ChartSpec(
+                "How predicted customer value is spread",
+                $"Predicted CLV per customer ({currency})",
+                "Customers",
+                distribution.Select(b => b.To is { } to ? $"{Format.WholeMoney(b.From)}–{Format.WholeMoney(to)}" : $"{Format.WholeMoney(b.From)} and more").ToList(),
+                [new ChartSeries("Customers", distribution.Select(b => (double?)b.Customers).ToList())]), Format));
+        }
+
+        charts.Add(new ChartView("value-by-segment", "bar", new ChartSpec(
+            "Predicted value by customer segment",
+            "Segment",
+            $"Total predicted CLV ({currency})",
+            segments.Select(s => s.Segment).ToList(),
+            [new ChartSeries("Total predicted CLV", segments.Select(s => (double?)(s.TotalClv ?? 0)).ToList())],
+            "money",
+            currency) { Horizontal = true }, Format));
+        charts.Add(new ChartView("kpi-trend", "line", new ChartSpec(
+            "Customers and predicted value across runs",
+            "Run (as of)",
+            "Customers",
+            trend.Select(t => $"#{t.RunId} {Format.Date(t.AsOfUtc)}").ToList(),
+            [
+                new ChartSeries("Customers", trend.Select(t => (double?)t.Customers).ToList()),
+                new ChartSeries("Total predicted CLV", trend.Select(t => (double?)t.TotalClv).ToList(), "y2"),
+            ],
+            "number",
+            currency) { Y2 = $"Total predicted CLV ({currency})", Format2 = "money" }, Format));
+        Charts = charts;
+    }
+
+    private List<KpiCard> BuildCards(RunKpis now, RunKpis? before)
+    {
+        double? Change(Func<RunKpis, double?> pick) => before is null ? null : DashboardFormat.Change(pick(now), pick(before));
+        var noPrevious = Dashboard.Previous is null ? "" : "not comparable";
+        var horizon = $"the next {Dashboard.ForecastHorizonMonths} months";
+        var cards = new List<KpiCard>
+        {
+            new("Customers", Format.Count(now.Customers), Change(k => k.Customers), "Everybody who bought at least once up to the as-of date.", NoChangeText: noPrevious),
+            new("Active customers", Format.Count(now.ActiveCustomers), Change(k => k.ActiveCustomers),
+                $"Customers the model thinks are still buying from you (P(alive) at least {Format.Percent(Dashboard.ActiveProbabilityThreshold, 0)}).", NoChangeText: noPrevious),
+            new("Repeat-purchase rate", Format.Percent(now.RepeatRate), Change(k => k.RepeatRate), "Share of customers who came back for a second purchase.", NoChangeText: noPrevious),
+            new("Average order value", Format.Money(now.AverageOrderValue), Change(k => (double)k.AverageOrderValue), "Revenue per purchase (purchases on the same day count once).", NoChangeText: noPrevious),
+            new("Purchase frequency", Format.Number(now.PurchaseFrequency), Change(k => k.PurchaseFrequency), "Purchases per customer so far.", NoChangeText: noPrevious),
+            new("Historical revenue", Format.Money(now.HistoricalRevenue), Change(k => (double)k.HistoricalRevenue), "Net revenue to date, refunds deducted.", NoChangeText: noPrevious),
+            new("Predicted revenue", Format.Money(now.PredictedRevenue), Change(k => (double?)k.PredictedRevenue),
+                $"What your existing customers are expected to spend over {horizon} (expected purchases × expected order value).", NoChangeText: noPrevious),
+            new("Mean predicted CLV", Format.Money(now.MeanClv), Change(k => (double?)k.MeanClv), "The future value of an average customer, discounted to today.", NoChangeText: noPrevious),
+            new("Median predicted CLV", Format.Money(now.MedianClv), Change(k => (double?)k.MedianClv), "Half of your customers are worth more than this, half less.", NoChangeText: noPrevious),
+        };
+        if (now.ClvToCac is { } ratio)
+        {
+            cards.Add(new("CLV : CAC", Format.Number(ratio, 1) + " : 1", Change(k => k.ClvToCac), "Predicted value of a customer per unit spent to acquire one (channels with a known cost).", NoChangeText: noPrevious));
+        }
+
+        return cards;
+    }
+}

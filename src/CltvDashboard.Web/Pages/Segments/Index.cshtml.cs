@@ -1,0 +1,109 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Pages.Shared;
+
+namespace CltvDashboard.Web.Pages.Segments;
+
+/// <summary>Segments: the RFM grid, a table per segmentation with shares of customers and value, suggested actions and the migration since the previous run.</summary>
+public sealed class IndexModel : DashboardPageModel
+{
+    /// <summary>The segmentations with a table, and their headings.</summary>
+    public static readonly IReadOnlyList<(string Key, string Title, string Explanation)> Tables =
+    [
+        (Segmentations.Rfm, "RFM segments", "Groups by how recently, how often and how much customers bought."),
+        (Segmentations.ValueTier, "Value tiers", "Customers ranked by predicted value: the top tier, the middle and the rest."),
+        (Segmentations.ChurnRisk, "Churn risk", "How likely customers are to have stopped buying, from the model's P(alive)."),
+        (Segmentations.AcquisitionChannel, "Acquisition channels", "Where customers came from, when the data says so."),
+    ];
+
+    private static readonly string[] TierOrder = [ValueTiers.Top, ValueTiers.Middle, ValueTiers.Low];
+    private static readonly string[] RiskOrder = [ChurnRiskBands.High, ChurnRiskBands.Medium, ChurnRiskBands.Low];
+
+    /// <summary>Creates the page.</summary>
+    /// <param name="queries">The dashboards' read service.</param>
+    public IndexModel(DashboardQueries queries)
+        : base(queries)
+    {
+    }
+
+    /// <summary>The RFM grid's cells.</summary>
+    public IReadOnlyList<RfmGridCellSummary> Grid { get; private set; } = [];
+
+    /// <summary>Each segmentation's rows.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SegmentRow>> Rows { get; private set; } = new Dictionary<string, IReadOnlyList<SegmentRow>>();
+
+    /// <summary>Moves between RFM segments since the previous run; empty without one.</summary>
+    public IReadOnlyList<SegmentMove> Moves { get; private set; } = [];
+
+    /// <summary>The share chart.</summary>
+    public ChartView? ShareChart { get; private set; }
+
+    /// <summary>Reads the current run's segments.</summary>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (Run is null)
+        {
+            return;
+        }
+
+        Grid = await Queries.RfmGridAsync(Run.Id, cancellationToken);
+        var rows = new Dictionary<string, IReadOnlyList<SegmentRow>>();
+        foreach (var (key, _, _) in Tables)
+        {
+            var table = await Queries.SegmentsAsync(Run.Id, key, cancellationToken);
+            rows[key] = key switch
+            {
+                Segmentations.Rfm => table.OrderBy(r => DashboardQueries.SegmentOrder(r.Segment)).ToList(),
+                Segmentations.ValueTier => table.OrderBy(r => Array.IndexOf(TierOrder, r.Segment) is var i && i < 0 ? int.MaxValue : i).ToList(),
+                Segmentations.ChurnRisk => table.OrderBy(r => Array.IndexOf(RiskOrder, r.Segment) is var i && i < 0 ? int.MaxValue : i).ToList(),
+                _ => table,
+            };
+        }
+
+        Rows = rows;
+        if (Dashboard.Previous is { } previous)
+        {
+            Moves = await Queries.MigrationAsync(Run.Id, previous.Id, cancellationToken);
+        }
+
+        var rfm = rows[Segmentations.Rfm];
+        ShareChart = new ChartView("segment-shares", "bar", new ChartSpec(
+            "Share of customers vs share of predicted value",
+            "Segment",
+            "Share",
+            rfm.Select(r => r.Segment).ToList(),
+            [
+                new ChartSeries("Share of customers", rfm.Select(r => (double?)r.CustomerShare).ToList()),
+                new ChartSeries("Share of predicted value", rfm.Select(r => (double?)r.ValueShare).ToList()),
+            ],
+            "percent") { Horizontal = true }, Format, Tall: true);
+    }
+
+    /// <summary>The grid cell at a recency and frequency-monetary score, if any customer is in it.</summary>
+    /// <param name="recency">R, 1–5.</param>
+    /// <param name="frequencyMonetary">FM, 1–5.</param>
+    public RfmGridCellSummary? Cell(int recency, int frequencyMonetary) =>
+        Grid.FirstOrDefault(c => c.RecencyScore == recency && c.FrequencyMonetaryScore == frequencyMonetary);
+
+    /// <summary>The colour step (0–5) of a cell: its rank by mean CLV among the non-empty cells.</summary>
+    /// <param name="cell">The cell.</param>
+    public int Heat(RfmGridCellSummary cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var values = Grid.Select(c => c.MeanClv ?? 0).Order().ToList();
+        if (values.Count < 2)
+        {
+            return 3;
+        }
+
+        var rank = values.IndexOf(cell.MeanClv ?? 0);
+        return (int)Math.Round(5.0 * rank / (values.Count - 1));
+    }
+
+    /// <summary>The customers who moved from one segment to another.</summary>
+    /// <param name="from">The segment before.</param>
+    /// <param name="to">The segment now.</param>
+    public int Moved(string from, string to) => Moves.FirstOrDefault(m => m.From == from && m.To == to)?.Customers ?? 0;
+}

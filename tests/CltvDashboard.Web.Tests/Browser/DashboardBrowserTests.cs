@@ -1,0 +1,230 @@
+using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CltvDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// The dashboards in headless Chromium on the CDNOW demo: each page draws its charts without console errors and
+/// shows known figures. Screenshots go to TestResults/screenshots in the test output (dash-*.png).
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
+public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    private readonly List<string> _consoleErrors = [];
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task Overview_draws_its_charts_and_shows_the_cdnow_kpis()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/Overview");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".kpi").Filter(new() { HasText = "Customers" }).First).ToContainTextAsync("23,570");
+        await Assertions.Expect(page.Locator(".kpi").Filter(new() { HasText = "Historical revenue" })).ToContainTextAsync("$2,500,316");
+        await ExpectChartsDrawnAsync(page, 3);
+        await ShotAsync(page, "dash-01-overview");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Segments_show_the_rfm_grid_tables_with_actions_and_export_a_csv()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/Segments");
+
+        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToContainTextAsync("Champions");
+        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToContainTextAsync("3,174 customers");
+        var champions = page.Locator("#segments-rfm tr").Filter(new() { HasText = "Champions" });
+        await Assertions.Expect(champions).ToContainTextAsync("7,936");
+        await Assertions.Expect(champions).ToContainTextAsync("Reward them");
+        await ExpectChartsDrawnAsync(page, 1);
+        await ShotAsync(page, "dash-02-segments");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/exports/segments/rfm.csv']").ClickAsync());
+        download.SuggestedFilename.Should().Be($"cltv-segments-rfm-run-{demo.RunId}-as-of-1998-06-30.csv");
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        lines[0].Should().StartWith("segment,customers,customer_share,value_share");
+        lines.Should().Contain(line => line.StartsWith("Champions,7936,", StringComparison.Ordinal));
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Customers_list_sorts_searches_pages_and_opens_a_customer()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/Customers");
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("23,570 customers");
+        await Assertions.Expect(page.Locator("#customers tbody tr").First).ToContainTextAsync("7592");
+        await ShotAsync(page, "dash-04-customers");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Champions", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("7,936 customers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "High value at risk" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#customers tbody tr").First).ToContainTextAsync("22279");
+        await ShotAsync(page, "dash-05-customers-at-risk");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Everybody" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next ›" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("page 2 of 472");
+        await page.GetByLabel("Customer id contains").FillAsync("10001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-summary")).ToContainTextAsync("1 customers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "10001", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer 10001" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#fact-revenue")).ToHaveTextAsync("$19.78");
+        await Assertions.Expect(page.Locator("#fact-segment")).ToHaveTextAsync("Loyal");
+        await Assertions.Expect(page.Locator("figure:has(#purchase-timeline) tbody th")).ToHaveTextAsync(["1997-02-06", "1997-10-09"]);
+        await ExpectChartsDrawnAsync(page, 2);
+        await ShotAsync(page, "dash-06-customer");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Cohorts_show_retention_and_revenue_per_customer_to_analysts()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Analyst);
+
+        await page.GotoAsync(demo.BaseUrl + "/Cohorts");
+
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr")).ToHaveCountAsync(3, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First).ToContainTextAsync("1997-01");
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First).ToContainTextAsync("7,846");
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync("100.0 %");
+        await ExpectChartsDrawnAsync(page, 2);
+        await ShotAsync(page, "dash-07-cohorts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cumulative revenue per customer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cumulative revenue per customer" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First.Locator("td").Nth(1)).ToContainTextAsync("$");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Model_health_names_the_chosen_model_with_parameters_and_holdout_accuracy()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Analyst);
+
+        await page.GotoAsync(demo.BaseUrl + "/ModelHealth");
+
+        await Assertions.Expect(page.Locator("#chosen-model")).Not.ToHaveTextAsync("none");
+        await Assertions.Expect(page.Locator("#fits tbody tr.current").First).ToContainTextAsync("±");
+        await Assertions.Expect(page.Locator("#fits")).ToContainTextAsync("naive baseline");
+        await ExpectChartsDrawnAsync(page, 2);
+        await ShotAsync(page, "dash-08-model-health");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/exports/model-fits.csv']").ClickAsync());
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        lines[0].Should().StartWith("model,period,chosen,parameter,estimate,standard_error");
+        lines.Should().Contain(line => line.Contains(",FullHistory,true,r,", StringComparison.Ordinal));
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Owners_are_kept_out_of_the_analyst_pages()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/ModelHealth");
+
+        page.Url.Should().Contain("/Account/AccessDenied");
+        (await page.Locator("nav.nav").InnerTextAsync()).Should().NotContain("Model health");
+    }
+
+    [Fact]
+    public async Task What_if_projects_a_higher_order_value_for_champions()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        await page.GotoAsync(demo.BaseUrl + "/WhatIf");
+        await page.GetByLabel("Which customers").SelectOptionAsync("Champions");
+        await page.GetByLabel("Order value, %").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Project" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("7,936");
+        await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("+10.0 %");
+        await ShotAsync(page, "dash-09-what-if");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Segments_page_fits_a_phone()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner, width: 390);
+
+        await page.GotoAsync(demo.BaseUrl + "/Segments");
+
+        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToBeVisibleAsync();
+        var overflowing = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).map(e => e.tagName + '.' + e.className).slice(0, 5)");
+        overflowing.Should().BeEmpty("the page scrolls vertically only; wide tables scroll inside their own box");
+        await ShotAsync(page, "dash-03-segments-phone");
+    }
+
+    private async Task<IPage> SignedInPageAsync(string role, int width = 1280)
+    {
+        var email = await demo.App.CreateUserAsync(role);
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
+        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase));
+        return page;
+    }
+
+    // A canvas Chart.js has drawn on has a chart instance and non-blank pixels.
+    private static async Task ExpectChartsDrawnAsync(IPage page, int count)
+    {
+        await Assertions.Expect(page.Locator("canvas[data-chart]")).ToHaveCountAsync(count);
+        var drawn = await page.EvaluateAsync<int>(
+            """
+            () => [...document.querySelectorAll("canvas[data-chart]")].filter(canvas => {
+                if (!window.Chart.getChart(canvas)) return false;
+                const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
+                return false;
+            }).length
+            """);
+        drawn.Should().Be(count, "every chart is drawn");
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+}

@@ -1,0 +1,158 @@
+using CltvDashboard.Domain.Rfm;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CltvDashboard.Web.Tests;
+
+/// <summary>The dashboards' read service on the CDNOW demo after one real run.</summary>
+public sealed class DashboardQueriesTests(DemoApp demo) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task Kpis_of_the_cdnow_run_match_its_customers_and_revenue()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+
+        var context = await queries.ContextAsync();
+        var kpis = await queries.KpisAsync(context.Current!.Id, context.ActiveProbabilityThreshold);
+
+        context.Current.Id.Should().Be(demo.RunId);
+        context.Previous.Should().BeNull("the demo has one run");
+        kpis!.Customers.Should().Be(23_570);
+        kpis.HistoricalRevenue.Should().Be(2_500_315.63m);
+        kpis.RepeatRate.Should().BeApproximately(0.4886, 0.0001);
+        kpis.AverageOrderValue.Should().BeApproximately(36.99m, 0.01m);
+        kpis.ActiveCustomers.Should().BeInRange(1, 23_570);
+        kpis.MedianClv.Should().BeLessThan(kpis.MeanClv!.Value, "a few heavy buyers pull the mean above the median");
+    }
+
+    [Fact]
+    public async Task Rfm_grid_covers_every_customer_with_champions_in_the_best_cell()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+
+        var grid = await queries.RfmGridAsync(demo.RunId);
+        var segments = await queries.SegmentsAsync(demo.RunId, Segmentations.Rfm);
+
+        grid.Sum(c => c.Customers).Should().Be(23_570);
+        grid.Single(c => c.RecencyScore == 5 && c.FrequencyMonetaryScore == 5).Segment.Should().Be(RfmSegments.Champions);
+        grid.Single(c => c.RecencyScore == 1 && c.FrequencyMonetaryScore == 1).Segment.Should().Be(RfmSegments.Lost);
+        segments.Sum(s => s.CustomerShare).Should().BeApproximately(1, 1e-9);
+        segments.Sum(s => s.ValueShare).Should().BeApproximately(1, 1e-9);
+        segments.Single(s => s.Segment == RfmSegments.Champions).ValueShare.Should().BeGreaterThan(0.5, "champions hold most of CDNOW's predicted value");
+    }
+
+    [Fact]
+    public async Task Clv_distribution_counts_every_modelled_customer_once()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+
+        var bars = await queries.ClvDistributionAsync(demo.RunId);
+
+        bars.Sum(b => b.Customers).Should().Be(23_570);
+        bars.Should().BeInAscendingOrder(b => b.From);
+        bars[^1].To.Should().BeNull("the last bar is open-ended for the tail");
+    }
+
+    [Fact]
+    public async Task Customer_list_pages_sorts_by_clv_and_finds_by_id()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var run = (await queries.ContextAsync()).Current!;
+
+        var first = await queries.CustomersAsync(run, null, new CustomerListRequest(PageSize: 20));
+        var second = await queries.CustomersAsync(run, null, new CustomerListRequest(Page: 2, PageSize: 20));
+        var found = await queries.CustomersAsync(run, null, new CustomerListRequest(Search: "0001", Sort: CustomerSort.CustomerId, Descending: false));
+
+        first.TotalCount.Should().Be(23_570);
+        first.PageCount.Should().Be(1_179);
+        first.Items[0].ExternalId.Should().Be("7592", "CDNOW customer 7592 is the most valuable");
+        first.Items.Concat(second.Items).Select(c => c.PredictedClv).Should().BeInDescendingOrder();
+        second.Items.Select(c => c.CustomerId).Should().NotIntersectWith(first.Items.Select(c => c.CustomerId));
+        found.Items.Select(c => c.ExternalId).Should().Equal("10001", "20001");
+        found.Items[0].LastPurchase.Should().Be(new DateOnly(1997, 10, 9));
+    }
+
+    [Fact]
+    public async Task Presets_select_champions_and_top_value_customers_at_risk()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var run = (await queries.ContextAsync()).Current!;
+
+        var champions = await queries.CustomersAsync(run, null, new CustomerListRequest(Preset: CustomerPreset.Champions, PageSize: 500));
+        var atRisk = await queries.CustomersAsync(run, null, new CustomerListRequest(Preset: CustomerPreset.HighValueAtRisk, PageSize: 500));
+
+        champions.TotalCount.Should().Be(7_936);
+        champions.Items.Should().OnlyContain(c => c.Segment == RfmSegments.Champions);
+        atRisk.TotalCount.Should().BeGreaterThan(0);
+        atRisk.Items.Should().OnlyContain(c => c.ValueTier == ValueTiers.Top && c.ChurnRiskBand != ChurnRiskBands.Low);
+    }
+
+    [Fact]
+    public async Task Customer_detail_has_purchases_and_the_run_history()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var run = (await queries.ContextAsync()).Current!;
+        var row = (await queries.CustomersAsync(run, null, new CustomerListRequest(Search: "10001"))).Items.Single(c => c.ExternalId == "10001");
+
+        var detail = await queries.CustomerAsync(run.Id, row.CustomerId);
+
+        detail!.ExternalId.Should().Be("10001");
+        detail.Purchases.Select(p => p.Amount).Should().Equal(6.79m, 12.99m);
+        detail.Current.Frequency.Should().Be(1);
+        detail.History.Should().ContainSingle().Which.Segment.Should().Be(detail.Current.Segment);
+        (await queries.CustomerAsync(run.Id, -1)).Should().BeNull();
+    }
+}
+
+/// <summary>What-if projections with the CDNOW run's fitted model.</summary>
+public sealed class WhatIfTests(DemoApp demo) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task Unchanged_scenario_reproduces_the_stored_clv()
+    {
+        var result = await ProjectAsync(new WhatIfScenario(null, 0, 0, 0));
+        await using var context = demo.App.CreateContext();
+        var stored = (await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).Select(m => m.PredictedClv).ToListAsync()).Sum(v => v ?? 0);
+
+        result.Customers.Should().Be(23_570);
+        result.ScenarioClv.Should().Be(result.BaselineClv);
+        ((double)result.BaselineClv).Should().BeApproximately((double)stored, (double)stored * 0.001);
+    }
+
+    [Fact]
+    public async Task Order_value_scales_clv_in_proportion_and_behaviour_changes_move_it_the_right_way()
+    {
+        var value = await ProjectAsync(new WhatIfScenario(null, 0, 0, 0.1));
+        var rate = await ProjectAsync(new WhatIfScenario(null, 0, 0.1, 0));
+        var retention = await ProjectAsync(new WhatIfScenario(null, 0.2, 0, 0));
+        var worse = await ProjectAsync(new WhatIfScenario(null, -0.2, 0, 0));
+
+        value.RelativeChange.Should().BeApproximately(0.1, 1e-6);
+        rate.RelativeChange.Should().BeApproximately(0.1, 1e-6, "active customers' future purchases scale with their rate");
+        retention.RelativeChange.Should().BePositive();
+        worse.RelativeChange.Should().BeNegative();
+    }
+
+    [Fact]
+    public async Task A_segment_scenario_values_only_that_segment()
+    {
+        var champions = await ProjectAsync(new WhatIfScenario(RfmSegments.Champions, 0, 0, 0.1));
+
+        champions.Customers.Should().Be(7_936);
+    }
+
+    private async Task<WhatIfResult> ProjectAsync(WhatIfScenario scenario)
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<WhatIfQueries>().ProjectAsync(demo.RunId, scenario))!;
+    }
+}
