@@ -343,10 +343,40 @@ public sealed class DashboardQueries
         return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken));
     }
 
+    /// <summary>
+    /// Every customer of a run that a list request selects, in its order, streamed from one query: for exports,
+    /// which must neither page (each page would sort the run again) nor fill the cache.
+    /// </summary>
+    /// <param name="run">The run (its observation end dates the last purchases).</param>
+    /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
+    /// <param name="request">Filter and sort; its page is ignored.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async IAsyncEnumerable<CustomerRow> AllCustomersAsync(
+        RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        await foreach (var row in Sorted(Selected(run, previousRunId, request), request).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row.ToRow(run);
+        }
+    }
+
     private async Task<PagedResult<CustomerRow>> CustomersUncachedAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
+        var rows = Selected(run, previousRunId, request);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await Sorted(rows, request)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<CustomerRow>(items.Select(i => i.ToRow(run)).ToList(), page, pageSize, total);
+    }
+
+    private IQueryable<ListedMetric> Selected(RunHeader run, long? previousRunId, CustomerListRequest request)
+    {
         var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == run.Id);
         metrics = request.Preset switch
         {
@@ -361,62 +391,82 @@ public sealed class DashboardQueries
             metrics = metrics.Where(m => m.Segment == request.Segment);
         }
 
-        var rows = metrics.Join(_context.Customers, m => m.CustomerId, c => c.Id, (m, c) => new { m, c.ExternalId });
+        var rows = metrics.Join(_context.Customers, m => m.CustomerId, c => c.Id, (m, c) => new ListedMetric
+        {
+            CustomerId = m.CustomerId,
+            ExternalId = c.ExternalId,
+            Segment = m.Segment,
+            ValueTier = m.ValueTier,
+            ChurnRiskBand = m.ChurnRiskBand,
+            ProbabilityAlive = m.ProbabilityAlive,
+            ExpectedPurchases = m.ExpectedPurchases,
+            PredictedClv = m.PredictedClv,
+            TotalRevenue = m.TotalRevenue,
+            DaysSinceLastPurchase = m.DaysSinceLastPurchase,
+        });
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var search = request.Search.Trim();
             rows = rows.Where(r => r.ExternalId.Contains(search));
         }
 
-        var total = await rows.CountAsync(cancellationToken);
+        return rows;
+    }
+
+    private static IQueryable<ListedMetric> Sorted(IQueryable<ListedMetric> rows, CustomerListRequest request)
+    {
         var sorted = (request.Sort, request.Descending) switch
         {
-            (CustomerSort.ProbabilityAlive, false) => rows.OrderBy(r => r.m.ProbabilityAlive),
-            (CustomerSort.ProbabilityAlive, true) => rows.OrderByDescending(r => r.m.ProbabilityAlive),
-            (CustomerSort.ExpectedPurchases, false) => rows.OrderBy(r => r.m.ExpectedPurchases),
-            (CustomerSort.ExpectedPurchases, true) => rows.OrderByDescending(r => r.m.ExpectedPurchases),
-            (CustomerSort.LastPurchase, false) => rows.OrderByDescending(r => r.m.DaysSinceLastPurchase),
-            (CustomerSort.LastPurchase, true) => rows.OrderBy(r => r.m.DaysSinceLastPurchase),
-            (CustomerSort.Revenue, false) => rows.OrderBy(r => (double)r.m.TotalRevenue),
-            (CustomerSort.Revenue, true) => rows.OrderByDescending(r => (double)r.m.TotalRevenue),
+            (CustomerSort.ProbabilityAlive, false) => rows.OrderBy(r => r.ProbabilityAlive),
+            (CustomerSort.ProbabilityAlive, true) => rows.OrderByDescending(r => r.ProbabilityAlive),
+            (CustomerSort.ExpectedPurchases, false) => rows.OrderBy(r => r.ExpectedPurchases),
+            (CustomerSort.ExpectedPurchases, true) => rows.OrderByDescending(r => r.ExpectedPurchases),
+            (CustomerSort.LastPurchase, false) => rows.OrderByDescending(r => r.DaysSinceLastPurchase),
+            (CustomerSort.LastPurchase, true) => rows.OrderBy(r => r.DaysSinceLastPurchase),
+            (CustomerSort.Revenue, false) => rows.OrderBy(r => (double)r.TotalRevenue),
+            (CustomerSort.Revenue, true) => rows.OrderByDescending(r => (double)r.TotalRevenue),
             (CustomerSort.CustomerId, false) => rows.OrderBy(r => r.ExternalId),
             (CustomerSort.CustomerId, true) => rows.OrderByDescending(r => r.ExternalId),
-            (_, false) => rows.OrderBy(r => (double?)r.m.PredictedClv),
-            (_, true) => rows.OrderByDescending(r => (double?)r.m.PredictedClv),
+            (_, false) => rows.OrderBy(r => (double?)r.PredictedClv),
+            (_, true) => rows.OrderByDescending(r => (double?)r.PredictedClv),
         };
-        var items = await sorted.ThenBy(r => r.m.CustomerId)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(r => new
-            {
-                r.m.CustomerId,
-                r.ExternalId,
-                r.m.Segment,
-                r.m.ValueTier,
-                r.m.ChurnRiskBand,
-                r.m.ProbabilityAlive,
-                r.m.ExpectedPurchases,
-                r.m.PredictedClv,
-                r.m.TotalRevenue,
-                r.m.DaysSinceLastPurchase,
-            })
-            .ToListAsync(cancellationToken);
-        return new PagedResult<CustomerRow>(
-            items.Select(i => new CustomerRow(
-                    i.CustomerId,
-                    i.ExternalId,
-                    i.Segment,
-                    i.ValueTier,
-                    i.ChurnRiskBand,
-                    i.ProbabilityAlive,
-                    i.ExpectedPurchases,
-                    i.PredictedClv,
-                    i.TotalRevenue,
-                    run.ObservationEnd?.AddDays(-i.DaysSinceLastPurchase)))
-                .ToList(),
-            page,
-            pageSize,
-            total);
+        return sorted.ThenBy(r => r.CustomerId);
+    }
+
+    // A flat row that EF can filter and sort in SQL before it becomes a CustomerRow.
+    private sealed class ListedMetric
+    {
+        public long CustomerId { get; init; }
+
+        public required string ExternalId { get; init; }
+
+        public required string Segment { get; init; }
+
+        public required string ValueTier { get; init; }
+
+        public required string ChurnRiskBand { get; init; }
+
+        public double? ProbabilityAlive { get; init; }
+
+        public double? ExpectedPurchases { get; init; }
+
+        public decimal? PredictedClv { get; init; }
+
+        public decimal TotalRevenue { get; init; }
+
+        public int DaysSinceLastPurchase { get; init; }
+
+        public CustomerRow ToRow(RunHeader run) => new(
+            CustomerId,
+            ExternalId,
+            Segment,
+            ValueTier,
+            ChurnRiskBand,
+            ProbabilityAlive,
+            ExpectedPurchases,
+            PredictedClv,
+            TotalRevenue,
+            run.ObservationEnd?.AddDays(-DaysSinceLastPurchase));
     }
 
     /// <summary>A customer of a run with purchases and history across the kept runs.</summary>

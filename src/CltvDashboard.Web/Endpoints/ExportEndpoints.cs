@@ -144,19 +144,9 @@ public static class ExportEndpoints
     private static async IAsyncEnumerable<string[]> CustomerRowsAsync(
         DashboardQueries queries, RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Page by page, so that a million customers stream out without being held in memory.
-        for (var page = 1; ; page++)
+        await foreach (var c in queries.AllCustomersAsync(run, previousRunId, request, cancellationToken))
         {
-            var batch = await queries.CustomersAsync(run, previousRunId, request with { Page = page }, cancellationToken);
-            foreach (var c in batch.Items)
-            {
-                yield return [c.ExternalId, c.Segment, c.ValueTier, c.ChurnRiskBand, N(c.ProbabilityAlive), N(c.ExpectedPurchases), N(c.PredictedClv), N(c.TotalRevenue), c.LastPurchase?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
-            }
-
-            if (page >= batch.PageCount)
-            {
-                yield break;
-            }
+            yield return [c.ExternalId, c.Segment, c.ValueTier, c.ChurnRiskBand, N(c.ProbabilityAlive), N(c.ExpectedPurchases), N(c.PredictedClv), N(c.TotalRevenue), c.LastPurchase?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
         }
     }
 
