@@ -82,27 +82,42 @@ public sealed partial class ImportWorker : BackgroundService
                     result = await new TransactionImporter(_store.Database, _time).ImportAsync(file, request, progress, stoppingToken).ConfigureAwait(false);
                 }
 
+                // The data is committed from here on: the file has served, and nothing below may report the import as failed.
+                _uploads.Delete(pending.Id);
                 using (LogContext.PushProperty("ImportId", result.BatchId))
                 {
                     LogImported(result.TransactionsImported, result.RowsRejected);
-                    if (settings.CurrencyCode is null && result.Currency.Length == 3)
+                    if (result.Currency.Length == 3)
                     {
-                        settings.CurrencyCode = result.Currency;
-                        await context.SaveChangesAsync(stoppingToken).ConfigureAwait(false);
+                        // Only the first import names the dataset's currency; a conditional update cannot overwrite a
+                        // currency an analyst saved meanwhile, and bumping the version stales any settings form opened before.
+                        await context.BusinessSettings
+                            .Where(s => s.Id == BusinessSettings.SingletonId && s.CurrencyCode == null)
+                            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CurrencyCode, result.Currency).SetProperty(s => s.Version, s => s.Version + 1), stoppingToken)
+                            .ConfigureAwait(false);
                     }
 
-                    var runId = await scope.ServiceProvider.GetRequiredService<IRecalculationScheduler>()
-                        .RequestAsync(CalculationTrigger.Import, stoppingToken).ConfigureAwait(false);
-                    using (LogContext.PushProperty("RunId", runId))
+                    long? runId = null;
+                    try
                     {
-                        LogRecalculationRequested();
+                        runId = await scope.ServiceProvider.GetRequiredService<IRecalculationScheduler>()
+                            .RequestAsync(CalculationTrigger.Import, stoppingToken).ConfigureAwait(false);
+                        using (LogContext.PushProperty("RunId", runId))
+                        {
+                            LogRecalculationRequested();
+                        }
+                    }
+#pragma warning disable CA1031 // The import stands; the nightly run or "Recalculate now" picks the data up.
+                    catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                    {
+                        LogRecalculationNotRequested(e);
                     }
 
                     _progress.Set(pending.Id, new ImportSnapshot(ImportState.Succeeded, pending.FileName, result.RowsRead, 100, result.BatchId, runId, null));
                 }
             }
 
-            _uploads.Delete(pending.Id);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -131,6 +146,9 @@ public sealed partial class ImportWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recalculation requested after the import")]
     private partial void LogRecalculationRequested();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The import is stored but no recalculation could be requested; the next nightly or manual run includes it")]
+    private partial void LogRecalculationNotRequested(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import interrupted by shutdown; nothing was stored and it resumes on the next start")]
     private partial void LogInterrupted();

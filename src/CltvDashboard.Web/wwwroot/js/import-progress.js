@@ -63,7 +63,7 @@
                 runText.textContent = "Queued…";
                 pollRun(status.runId);
             } else {
-                runText.textContent = "No recalculation was requested on this instance.";
+                runText.textContent = "No recalculation could be requested; the next nightly or manual run includes this import.";
             }
             return;
         }
