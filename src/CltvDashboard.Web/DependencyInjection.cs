@@ -13,6 +13,7 @@ using CltvDashboard.Web.Jobs;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -66,7 +67,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>ASP.NET Core Identity on the store, the role policies and the first-run setup.</summary>
+    /// <summary>ASP.NET Core Identity on the store, API tokens, the role policies and the first-run setup.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvIdentity(this WebApplicationBuilder builder)
@@ -99,6 +100,10 @@ public static class DependencyInjection
             cookie.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // Bearer tokens for /api/v1 only; the cookie stays the default scheme of everything else.
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddSingleton<SetupToken>();
         builder.Services.AddScoped<UserDirectory>();

@@ -4,12 +4,14 @@ using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace CltvDashboard.Web.Endpoints;
 
 /// <summary>
 /// The read-only JSON API under <c>/api/v1</c> for e-mail and CRM tools: runs, KPIs, segments, customers (paged)
-/// and cohorts of the current run, for any signed-in user (the session cookie). Described by the OpenAPI document
+/// and cohorts of the current run, for any signed-in user (the session cookie) or an API token
+/// (<c>Authorization: Bearer cltv_…</c>, created by an Admin on the Users page). Described by the OpenAPI document
 /// at <c>/api/v1/openapi.json</c>.
 /// </summary>
 public static class ApiEndpoints
@@ -32,7 +34,18 @@ public static class ApiEndpoints
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "CLTV Dashboard API";
-                document.Info.Description = "Read-only access to the current calculation run's results. Sign in first; the session cookie authenticates.";
+                document.Info.Description = "Read-only access to the current calculation run's results. Send an API token an Admin created on the Users page "
+                    + "(Authorization: Bearer cltv_…), or sign in and send the session cookie. A token acts with its user's current role.";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiTokenAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API token (cltv_…) created by an Admin on the Users page.",
+                };
+                document.Security ??= [];
+                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiTokenAuthenticationHandler.SchemeName, document)] = [] });
                 return Task.CompletedTask;
             });
         });
@@ -44,8 +57,8 @@ public static class ApiEndpoints
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapCltvApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.Owner);
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Owner).WithTags("Results");
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.Api);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Results");
 
         api.MapGet("/runs", async (CltvDbContext context, CancellationToken cancellationToken) =>
             {

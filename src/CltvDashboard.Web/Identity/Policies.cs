@@ -1,5 +1,6 @@
 using CltvDashboard.Infrastructure.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace CltvDashboard.Web.Identity;
 
@@ -18,7 +19,13 @@ public static class Policies
     /// <summary>Admins: users and the job dashboard.</summary>
     public const string Admin = CltvRoles.Admin;
 
-    /// <summary>Registers the three policies.</summary>
+    /// <summary>
+    /// Any signed-in user by the session cookie or by an API token: the read-only JSON API. The other policies use
+    /// the default scheme, the cookie, so a token opens nothing else.
+    /// </summary>
+    public const string Api = "Api";
+
+    /// <summary>Registers the three role policies and <see cref="Api"/>.</summary>
     /// <param name="options">The authorization options.</param>
     public static void Add(AuthorizationOptions options)
     {
@@ -28,6 +35,10 @@ public static class Policies
             options.AddPolicy(role, policy => policy.RequireAuthenticatedUser().RequireRole(CltvRoles.AtLeast(role)));
         }
 
+        options.AddPolicy(Api, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(CltvRoles.AtLeast(CltvRoles.Owner)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

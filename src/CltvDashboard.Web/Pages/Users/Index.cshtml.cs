@@ -7,23 +7,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Web.Pages.Users;
 
-/// <summary>User management (Admin): create users with a role, change roles, lock and unlock accounts.</summary>
+/// <summary>User management (Admin): create users with a role, change roles, lock and unlock accounts, create and revoke API tokens.</summary>
 public sealed class IndexModel : PageModel
 {
     private readonly UserManager<CltvUser> _users;
     private readonly UserDirectory _directory;
+    private readonly ApiTokenService _tokens;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the page.</summary>
-    public IndexModel(UserManager<CltvUser> users, UserDirectory directory, TimeProvider time)
+    public IndexModel(UserManager<CltvUser> users, UserDirectory directory, ApiTokenService tokens, TimeProvider time)
     {
         _users = users;
         _directory = directory;
+        _tokens = tokens;
         _time = time;
     }
 
     /// <summary>The users with their role.</summary>
     public IReadOnlyList<UserLine> Lines { get; private set; } = [];
+
+    /// <summary>Every API token with its user's e-mail address.</summary>
+    public IReadOnlyList<TokenLine> Tokens { get; private set; } = [];
+
+    /// <summary>The secret of the token just created, shown this once.</summary>
+    public CreatedTokenLine? CreatedToken { get; private set; }
+
+    /// <summary>The user a new token acts as.</summary>
+    [BindProperty]
+    public string? NewTokenUserId { get; set; }
+
+    /// <summary>What the new token is for.</summary>
+    [BindProperty]
+    public string? NewTokenName { get; set; }
+
+    /// <summary>The last day (UTC) the new token works; empty for no expiry.</summary>
+    [BindProperty]
+    public DateOnly? NewTokenValidThrough { get; set; }
 
     /// <summary>The new user's e-mail address.</summary>
     [BindProperty]
@@ -116,6 +136,69 @@ public sealed class IndexModel : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Creates an API token and shows its secret once, in this response rather than after a redirect, so that the
+    /// secret never travels in a cookie or a URL.
+    /// </summary>
+    public async Task<IActionResult> OnPostCreateTokenAsync()
+    {
+        // Checked by hand: the page's other forms bind required fields that this post does not send.
+        var name = NewTokenName?.Trim() ?? "";
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var errors = new List<(string Field, string Message)>();
+        if (name.Length is 0 or > ApiTokenService.MaxNameLength)
+        {
+            errors.Add((nameof(NewTokenName), $"Name the token (what it is for), at most {ApiTokenService.MaxNameLength} characters."));
+        }
+
+        if (NewTokenValidThrough < today)
+        {
+            errors.Add((nameof(NewTokenValidThrough), "The last valid day cannot be in the past."));
+        }
+
+        var user = NewTokenUserId is null ? null : await _users.FindByIdAsync(NewTokenUserId);
+        if (user is null)
+        {
+            errors.Add((nameof(NewTokenUserId), "Choose the user the token acts as."));
+        }
+
+        if (errors.Count > 0 || user is null)
+        {
+            ModelState.Clear();
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            await LoadAsync();
+            return Page();
+        }
+
+        ModelState.Clear();
+        // Valid through the whole of the chosen day.
+        DateTime? expires = NewTokenValidThrough is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
+        var created = await _tokens.CreateAsync(user.Id, name, expires);
+        CreatedToken = new CreatedTokenLine(created.Token.Name, user.Email ?? user.Id, created.Secret);
+        Message = $"Created the API token {created.Token.Name} for {user.Email}.";
+        NewTokenName = null;
+        NewTokenValidThrough = null;
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>Revokes an API token: it stops working at once.</summary>
+    /// <param name="tokenId">The token.</param>
+    public async Task<IActionResult> OnPostRevokeTokenAsync(long tokenId)
+    {
+        if (await _tokens.RevokeAsync(tokenId) is not { } token)
+        {
+            return NotFound();
+        }
+
+        Message = $"Revoked the API token {token.Name} ({token.Prefix}…).";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync()
     {
         var now = _time.GetUtcNow();
@@ -128,8 +211,27 @@ public sealed class IndexModel : PageModel
         }
 
         Lines = lines;
+        var emails = lines.ToDictionary(l => l.Id, l => l.Email, StringComparer.Ordinal);
+        Tokens = (await _tokens.ListAsync())
+            .Select(t => new TokenLine(
+                t.Id,
+                emails.GetValueOrDefault(t.UserId, t.UserId),
+                t.Name,
+                t.Prefix,
+                t.CreatedAtUtc,
+                t.LastUsedAtUtc,
+                t.ExpiresAtUtc,
+                t.RevokedAtUtc is not null ? "Revoked" : t.ExpiresAtUtc <= now.UtcDateTime ? "Expired" : "Active"))
+            .OrderBy(t => t.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 }
 
 /// <summary>A user as the list shows them.</summary>
 public sealed record UserLine(string Id, string Email, string Role, bool Locked, DateTime CreatedAtUtc);
+
+/// <summary>An API token as the list shows it.</summary>
+public sealed record TokenLine(long Id, string Email, string Name, string Prefix, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc, DateTime? ExpiresAtUtc, string Status);
+
+/// <summary>A token just created, with the secret to copy.</summary>
+public sealed record CreatedTokenLine(string Name, string Email, string Secret);
