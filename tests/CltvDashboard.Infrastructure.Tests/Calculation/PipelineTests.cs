@@ -156,6 +156,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
             var someone = await context.Customers.OrderBy(c => c.Id).FirstAsync();
             context.CustomerMetrics.Add(new RunCustomerMetric { CalculationRunId = runId, CustomerId = someone.Id, Segment = "Left over", ValueTier = "Top", ChurnRiskBand = "Low" });
             context.SegmentSummaries.Add(new RunSegmentSummary { CalculationRunId = runId, Segmentation = Segmentations.Rfm, Segment = "Left over", CustomerCount = 1 });
+            context.Set<RunModelCheckPoint>().Add(new RunModelCheckPoint { CalculationRunId = runId, Kind = ModelCheckKind.Tracking, Position = 0, Actual = -1 });
             await context.SaveChangesAsync();
         }
 
@@ -168,6 +169,8 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         customers.Should().HaveCount(2_357);
         customers.Should().NotContain(c => c.Segment == "Left over");
         (await RunStore.SegmentsAsync(database, runId)).Should().NotContain(s => s.Segment == "Left over");
+        var checks = await RunStore.ChecksAsync(database, runId);
+        checks.Should().NotBeEmpty().And.NotContain(p => p.Actual < 0);
         var finished = await RunStore.RunAsync(database, runId);
         finished.Attempts.Should().Be(2);
         finished.IsCurrent.Should().BeTrue();
@@ -201,6 +204,8 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         stays.Should().OnlyContain(m => m.FromSegment == m.ToSegment);
         (await context.CalculationRuns.Select(r => r.Id).ToListAsync()).Should().BeEquivalentTo([second.RunId, third.RunId]);
         (await context.CustomerMetrics.AnyAsync(m => m.CalculationRunId == first.RunId)).Should().BeFalse();
+        (await context.Set<RunModelCheckPoint>().AnyAsync(p => p.CalculationRunId == first.RunId)).Should().BeFalse();
+        (await context.Set<RunModelCheckPoint>().AnyAsync(p => p.CalculationRunId == second.RunId)).Should().BeTrue();
     }
 
     [Fact]

@@ -30,7 +30,7 @@
             ctx.setLineDash([]);
             ctx.fillStyle = "#000000";
             ctx.textBaseline = "top";
-            ctx.fillText("holdout: predicted, not learned from", left + 4, area.top + 4);
+            ctx.fillText("holdout", left + 4, area.top + 4);
             ctx.restore();
         },
     };
