@@ -52,6 +52,18 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Model_health_of_a_run_without_a_holdout_explains_why_there_is_no_tracking_chart()
+    {
+        await InsertRunAsync(CalculationRunStatus.Succeeded, current: true);
+        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
+
+        var html = await client.GetStringAsync("/ModelHealth");
+
+        html.Should().Contain("holdout-checks-empty").And.Contain("This run kept no holdout period");
+        html.Should().NotContain("data-chart=\"tracking\"").And.NotContain("chart-tracking.js");
+    }
+
+    [Fact]
     public async Task Owners_cannot_download_the_analyst_exports()
     {
         await InsertRunAsync(CalculationRunStatus.Succeeded, current: true);

@@ -194,7 +194,13 @@ public sealed partial class RecalculationPipeline
                 fit.CalculationRunId = runId;
             }
 
+            foreach (var check in results.ModelChecks)
+            {
+                check.CalculationRunId = runId;
+            }
+
             _context.SegmentSummaries.AddRange(results.Segments);
+            _context.Set<RunModelCheckPoint>().AddRange(results.ModelChecks);
             _context.ModelFits.AddRange(results.ModelFits);
             _context.SegmentMigrations.AddRange(results.Migrations);
             _context.CohortCells.AddRange(results.CohortCells.Select(c => new RunCohortCell

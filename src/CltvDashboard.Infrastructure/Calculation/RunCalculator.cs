@@ -54,6 +54,7 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
         CheckDataQuality(full, log.FirstDay!.Value, observationEnd, warnings);
         var histories = full.Histories();
         var fits = new List<RunModelFit>();
+        var checks = new List<RunModelCheckPoint>();
 
         enterStage(RunStages.Rfm, 35);
         var rfm = RfmAnalysis.Score(full.Customers, observationEnd);
@@ -62,7 +63,7 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
 
         var calibrationEnd = ChooseCalibrationEnd(log.FirstDay!.Value, observationEnd, warnings);
         var (model, reason) = calibrationEnd is { } end
-            ? FitWithHoldout(builder, new SummaryPeriod(end, observationEnd, unit), histories, fits, warnings)
+            ? FitWithHoldout(builder, new SummaryPeriod(end, observationEnd, unit), histories, fits, checks, warnings)
             : FitWithoutHoldout(full, histories, fits);
 
         enterStage(RunStages.FittingSpend, 70);
@@ -85,7 +86,7 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
         var aggregator = new SegmentAggregator(settings, customers, previous);
         var segments = aggregator.Summaries();
         var migrations = aggregator.Migrations();
-        return new RunResults(customers, segments, migrations, cohorts.Cells, fits, observationEnd, calibrationEnd, model?.Name, reason, warnings);
+        return new RunResults(customers, segments, migrations, cohorts.Cells, fits, checks, observationEnd, calibrationEnd, model?.Name, reason, warnings);
     }
 
     // A holdout is kept back only when the history before it is at least as long as the holdout itself: with
@@ -109,7 +110,7 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
     }
 
     private (IPurchaseCountModel? Model, string? Reason) FitWithHoldout(
-        CustomerSummaryBuilder builder, SummaryPeriod period, PurchaseHistory[] histories, List<RunModelFit> fits, List<string> warnings)
+        CustomerSummaryBuilder builder, SummaryPeriod period, PurchaseHistory[] histories, List<RunModelFit> fits, List<RunModelCheckPoint> checks, List<string> warnings)
     {
         enterStage(RunStages.FittingCalibration, 40);
         var calibration = builder.Build(period);
@@ -134,6 +135,8 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
 
             row.IsChosen = row.ModelName == selection.Chosen.Model.Name;
         }
+
+        checks.AddRange(ModelChecks.Compute(selection.Chosen.Model, calibration, selection.Holdout[selection.Chosen.Model.Name]));
 
         // The holdout picks the model; its forecasts then learn from every month there is.
         enterStage(RunStages.FittingChosen, 60);

@@ -32,6 +32,7 @@ internal sealed record RunResults(
     IReadOnlyList<RunSegmentMigration> Migrations,
     IReadOnlyList<CohortCell> CohortCells,
     IReadOnlyList<RunModelFit> ModelFits,
+    IReadOnlyList<RunModelCheckPoint> ModelChecks,
     DateOnly ObservationEnd,
     DateOnly? CalibrationEnd,
     string? ChosenModel,

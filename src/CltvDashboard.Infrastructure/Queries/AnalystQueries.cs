@@ -58,6 +58,33 @@ public sealed record ModelFitView(
 /// <param name="Fits">The fits, chosen first.</param>
 public sealed record ModelHealth(string? ChosenModel, string? Reason, DateOnly? CalibrationEnd, DateOnly? ObservationEnd, IReadOnlyList<string> Warnings, IReadOnlyList<ModelFitView> Fits);
 
+/// <summary>One period of the calibration-vs-holdout tracking curve of the chosen model.</summary>
+/// <param name="PeriodEnd">The last day of the period.</param>
+/// <param name="InHoldout">Whether the period lies after the calibration end (the model did not learn from it).</param>
+/// <param name="Actual">Repeat purchases made in the period by the customers acquired in calibration.</param>
+/// <param name="Predicted">Repeat purchases the calibration fit expected of them in the period.</param>
+/// <param name="CumulativeActual">Repeat purchases from the start up to the period's end.</param>
+/// <param name="CumulativePredicted">Expected repeat purchases from the start up to the period's end.</param>
+public sealed record TrackingPointView(DateOnly PeriodEnd, bool InHoldout, double Actual, double Predicted, double CumulativeActual, double CumulativePredicted);
+
+/// <summary>Holdout purchases of the customers with one calibration frequency.</summary>
+/// <param name="Frequency">Repeat purchases in calibration; the last bucket holds this many or more.</param>
+/// <param name="IsOpenEnded">Whether the bucket holds every frequency from <paramref name="Frequency"/> up.</param>
+/// <param name="Customers">Customers in the bucket.</param>
+/// <param name="Actual">Mean purchases per customer in the holdout.</param>
+/// <param name="Predicted">Mean purchases per customer the calibration fit predicted for the holdout.</param>
+public sealed record FrequencyBucketView(int Frequency, bool IsOpenEnded, int Customers, double Actual, double Predicted);
+
+/// <summary>The chosen calibration fit's checks on the holdout; both lists empty when the run kept no holdout.</summary>
+/// <param name="PeriodName">The tracking curve's period: "week" or "month".</param>
+/// <param name="Tracking">The tracking curve, oldest period first.</param>
+/// <param name="Buckets">The buckets by calibration frequency, 0 first.</param>
+public sealed record ModelChecksView(string PeriodName, IReadOnlyList<TrackingPointView> Tracking, IReadOnlyList<FrequencyBucketView> Buckets)
+{
+    /// <summary>Whether the run stored any check.</summary>
+    public bool HasChecks => Tracking.Count > 0 || Buckets.Count > 0;
+}
+
 /// <summary>The Analyst pages' reads (cohorts, model health) from a run's stored results.</summary>
 public sealed class AnalystQueries
 {
@@ -113,6 +140,39 @@ public sealed class AnalystQueries
                     f.HoldoutActualPurchases,
                     Lines(f.Warnings)))
                 .ToList());
+    }
+
+    /// <summary>A run's holdout checks of its chosen model: the tracking curve and the frequency buckets.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<ModelChecksView> ModelChecksAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var settingsJson = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SettingsJson).SingleOrDefaultAsync(cancellationToken);
+        var points = await _context.Set<RunModelCheckPoint>().AsNoTracking()
+            .Where(p => p.CalculationRunId == runId)
+            .OrderBy(p => p.Kind).ThenBy(p => p.Position)
+            .ToListAsync(cancellationToken);
+        var lastBucket = points.Where(p => p.Kind == ModelCheckKind.Frequency).Select(p => p.Position).DefaultIfEmpty(-1).Max();
+        return new ModelChecksView(
+            IsMonthly(settingsJson) ? "month" : "week",
+            points.Where(p => p.Kind == ModelCheckKind.Tracking && p.PeriodEnd is not null)
+                .Select(p => new TrackingPointView(p.PeriodEnd!.Value, p.InHoldout, p.Actual, p.Predicted, p.CumulativeActual ?? 0, p.CumulativePredicted ?? 0))
+                .ToList(),
+            points.Where(p => p.Kind == ModelCheckKind.Frequency)
+                .Select(p => new FrequencyBucketView(p.Position, p.Position == lastBucket && p.Position == Calculation.ModelChecks.FrequencyBuckets - 1, p.Customers, p.Actual, p.Predicted))
+                .ToList());
+    }
+
+    // The run's settings name the model's time unit; the tracking curve is monthly only for month units.
+    private static bool IsMonthly(string? settingsJson)
+    {
+        if (string.IsNullOrEmpty(settingsJson))
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(settingsJson);
+        return document.RootElement.TryGetProperty("TimeUnit", out var unit) && unit.ValueKind == JsonValueKind.String && unit.GetString() == "Month";
     }
 
     private static List<string> Lines(string? text) =>

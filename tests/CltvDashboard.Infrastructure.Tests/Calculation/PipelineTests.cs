@@ -68,6 +68,40 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Cdnow_master_run_stores_the_chosen_models_tracking_curve_and_frequency_buckets_that_match_the_counts()
+    {
+        var database = await RunStore.WithCdnowMasterAsync(_store);
+
+        var summary = await RunStore.RecalculateAsync(database);
+
+        var checks = await RunStore.ChecksAsync(database, summary.RunId);
+        var chosen = (await RunStore.FitsAsync(database, summary.RunId)).Single(f => f.Period == ModelFitPeriod.Calibration && f.IsChosen);
+        var repeatPurchases = (await RunStore.CustomersAsync(database, summary.RunId)).Sum(c => c.Frequency);
+        var calibrationEnd = summary.CalibrationEnd!.Value;
+
+        var tracking = checks.Where(p => p.Kind == ModelCheckKind.Tracking).ToList();
+        tracking.Should().HaveCount(78, "1997-01-01 to 1998-06-30 is 546 days: 78 weeks");
+        tracking.Select(p => p.Position).Should().Equal(Enumerable.Range(0, 78));
+        tracking[0].PeriodEnd.Should().Be(new DateOnly(1997, 1, 7));
+        tracking[^1].PeriodEnd.Should().Be(new DateOnly(1998, 6, 30));
+        tracking.Should().OnlyContain(p => p.InHoldout == (p.PeriodEnd > calibrationEnd));
+        tracking.Sum(p => p.Actual).Should().BeApproximately(repeatPurchases, 1e-6, "every CDNOW customer was acquired before the calibration end, so the curve counts every repeat purchase");
+        tracking[^1].CumulativeActual.Should().BeApproximately(repeatPurchases, 1e-6);
+        tracking.Where(p => p.InHoldout).Sum(p => p.Actual).Should().BeApproximately(chosen.HoldoutActualPurchases!.Value, 1e-6);
+        tracking.Where(p => !p.InHoldout).Sum(p => p.Actual).Should().BeApproximately(repeatPurchases - chosen.HoldoutActualPurchases!.Value, 1e-6);
+        tracking.Should().OnlyContain(p => p.Predicted >= 0 && p.Customers > 0 && p.Customers <= 23_570);
+        tracking[^1].Customers.Should().Be(23_570);
+        tracking[^1].CumulativePredicted.Should().BeApproximately(repeatPurchases, 0.1 * repeatPurchases, "the chosen model tracks CDNOW's repeat purchases within 10%");
+
+        var buckets = checks.Where(p => p.Kind == ModelCheckKind.Frequency).ToList();
+        buckets.Select(p => p.Position).Should().Equal(Enumerable.Range(0, ModelChecks.FrequencyBuckets));
+        buckets.Sum(p => p.Customers).Should().Be(chosen.CustomersUsed);
+        buckets.Sum(p => p.Customers * p.Actual).Should().BeApproximately(chosen.HoldoutActualPurchases!.Value, 1e-6);
+        buckets.Sum(p => p.Customers * p.Predicted).Should().BeApproximately(chosen.HoldoutPredictedPurchases!.Value, 1e-6);
+        buckets.Select(p => p.Predicted).Should().BeInAscendingOrder("customers who bought more often in calibration are expected to buy more in the holdout");
+    }
+
+    [Fact]
     public async Task Cdnow_sample_bgnbd_fit_stored_by_a_run_equals_the_engines()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
@@ -122,6 +156,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
             var someone = await context.Customers.OrderBy(c => c.Id).FirstAsync();
             context.CustomerMetrics.Add(new RunCustomerMetric { CalculationRunId = runId, CustomerId = someone.Id, Segment = "Left over", ValueTier = "Top", ChurnRiskBand = "Low" });
             context.SegmentSummaries.Add(new RunSegmentSummary { CalculationRunId = runId, Segmentation = Segmentations.Rfm, Segment = "Left over", CustomerCount = 1 });
+            context.Set<RunModelCheckPoint>().Add(new RunModelCheckPoint { CalculationRunId = runId, Kind = ModelCheckKind.Tracking, Position = 0, Actual = -1 });
             await context.SaveChangesAsync();
         }
 
@@ -134,6 +169,8 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         customers.Should().HaveCount(2_357);
         customers.Should().NotContain(c => c.Segment == "Left over");
         (await RunStore.SegmentsAsync(database, runId)).Should().NotContain(s => s.Segment == "Left over");
+        var checks = await RunStore.ChecksAsync(database, runId);
+        checks.Should().NotBeEmpty().And.NotContain(p => p.Actual < 0);
         var finished = await RunStore.RunAsync(database, runId);
         finished.Attempts.Should().Be(2);
         finished.IsCurrent.Should().BeTrue();
@@ -167,6 +204,8 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         stays.Should().OnlyContain(m => m.FromSegment == m.ToSegment);
         (await context.CalculationRuns.Select(r => r.Id).ToListAsync()).Should().BeEquivalentTo([second.RunId, third.RunId]);
         (await context.CustomerMetrics.AnyAsync(m => m.CalculationRunId == first.RunId)).Should().BeFalse();
+        (await context.Set<RunModelCheckPoint>().AnyAsync(p => p.CalculationRunId == first.RunId)).Should().BeFalse();
+        (await context.Set<RunModelCheckPoint>().AnyAsync(p => p.CalculationRunId == second.RunId)).Should().BeTrue();
     }
 
     [Fact]

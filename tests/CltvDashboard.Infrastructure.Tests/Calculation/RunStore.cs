@@ -76,6 +76,12 @@ internal static class RunStore
         return await context.ModelFits.AsNoTracking().Where(f => f.CalculationRunId == runId).ToListAsync();
     }
 
+    public static async Task<List<RunModelCheckPoint>> ChecksAsync(string database, long runId)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        return await context.Set<RunModelCheckPoint>().AsNoTracking().Where(p => p.CalculationRunId == runId).OrderBy(p => p.Kind).ThenBy(p => p.Position).ToListAsync();
+    }
+
     public static async Task<long?> CurrentRunIdAsync(string database)
     {
         await using var context = CltvDatabase.CreateContext(database);

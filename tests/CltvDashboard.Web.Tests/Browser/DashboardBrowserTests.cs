@@ -130,7 +130,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     }
 
     [Fact]
-    public async Task Model_health_names_the_chosen_model_with_parameters_and_holdout_accuracy()
+    public async Task Model_health_names_the_chosen_model_with_parameters_holdout_accuracy_and_tracking_charts()
     {
         var page = await SignedInPageAsync(CltvRoles.Analyst);
 
@@ -139,7 +139,11 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.Locator("#chosen-model")).Not.ToHaveTextAsync("none");
         await Assertions.Expect(page.Locator("#fits tbody tr.current").First).ToContainTextAsync("±");
         await Assertions.Expect(page.Locator("#fits")).ToContainTextAsync("naive baseline");
-        await ExpectChartsDrawnAsync(page, 2);
+        await Assertions.Expect(page.Locator("canvas#tracking[data-chart='tracking']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("canvas#frequency-buckets[data-chart='bar']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#holdout-checks")).ToContainTextAsync("Repeat purchases per week: actual vs model");
+        await Assertions.Expect(page.Locator("#holdout-checks")).ToContainTextAsync("predicted the shaded rest");
+        await ExpectChartsDrawnAsync(page, 4);
         await ShotAsync(page, "dash-08-model-health");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/exports/model-fits.csv']").ClickAsync());
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);

@@ -29,6 +29,18 @@ public sealed class IndexModel : DashboardPageModel
     /// <summary>Holdout charts.</summary>
     public IReadOnlyList<ChartView> Charts { get; private set; } = [];
 
+    /// <summary>The chosen model's weekly (or monthly) repeat purchases, actual against expected; null without a holdout.</summary>
+    public ChartView? TrackingChart { get; private set; }
+
+    /// <summary>The index of the tracking chart's first holdout period, where the shading starts.</summary>
+    public int HoldoutFrom { get; private set; }
+
+    /// <summary>The tracking chart's period, "week" or "month".</summary>
+    public string PeriodName { get; private set; } = "week";
+
+    /// <summary>Mean holdout purchases by calibration frequency, actual against predicted; null without a holdout.</summary>
+    public ChartView? FrequencyChart { get; private set; }
+
     /// <summary>Reads the current run's fits.</summary>
     /// <param name="cancellationToken">Cancels the queries.</param>
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -40,6 +52,7 @@ public sealed class IndexModel : DashboardPageModel
         }
 
         Health = await _analyst.ModelHealthAsync(Run.Id, cancellationToken);
+        BuildCheckCharts(await _analyst.ModelChecksAsync(Run.Id, cancellationToken));
         var checkedFits = Health?.Fits.Where(f => f.Period == ModelFitPeriod.Calibration && f.HoldoutActualPurchases is not null).ToList() ?? [];
         if (checkedFits.Count == 0)
         {
@@ -68,6 +81,38 @@ public sealed class IndexModel : DashboardPageModel
                     new ChartSeries("Naive baseline", checkedFits.Select(f => f.BaselineMeanAbsoluteError).ToList()),
                 ]), Format),
         ];
+    }
+
+    private void BuildCheckCharts(ModelChecksView checks)
+    {
+        PeriodName = checks.PeriodName;
+        if (checks.Tracking.Count > 0)
+        {
+            var holdoutFrom = checks.Tracking.ToList().FindIndex(p => p.InHoldout);
+            HoldoutFrom = holdoutFrom < 0 ? checks.Tracking.Count : holdoutFrom;
+            TrackingChart = new ChartView("tracking", "tracking", new ChartSpec(
+                $"Repeat purchases per {PeriodName}: actual vs model",
+                $"{char.ToUpperInvariant(PeriodName[0])}{PeriodName[1..]} ending",
+                "Repeat purchases",
+                checks.Tracking.Select(p => DashboardFormat.Date(p.PeriodEnd) + (p.InHoldout ? " (holdout)" : string.Empty)).ToList(),
+                [
+                    new ChartSeries("Actual", checks.Tracking.Select(p => (double?)p.Actual).ToList()),
+                    new ChartSeries("Model", checks.Tracking.Select(p => (double?)Math.Round(p.Predicted, 1)).ToList()),
+                ]), Format, Tall: true);
+        }
+
+        if (checks.Buckets.Count > 0)
+        {
+            FrequencyChart = new ChartView("frequency-buckets", "bar", new ChartSpec(
+                "Holdout purchases per customer by past purchase frequency",
+                "Repeat purchases in the calibration period (customers)",
+                "Purchases per customer in the holdout",
+                checks.Buckets.Select(b => $"{b.Frequency}{(b.IsOpenEnded ? "+" : string.Empty)} ({Format.Count(b.Customers)})").ToList(),
+                [
+                    new ChartSeries("Actual", checks.Buckets.Select(b => (double?)Math.Round(b.Actual, 3)).ToList()),
+                    new ChartSeries("Model", checks.Buckets.Select(b => (double?)Math.Round(b.Predicted, 3)).ToList()),
+                ]), Format);
+        }
     }
 
     /// <summary>A model's display name.</summary>

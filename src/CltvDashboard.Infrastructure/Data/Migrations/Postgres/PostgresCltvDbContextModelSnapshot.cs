@@ -570,6 +570,55 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("customer_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<double>("Actual")
+                        .HasColumnType("double precision")
+                        .HasColumnName("actual");
+
+                    b.Property<double?>("CumulativeActual")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cumulative_actual");
+
+                    b.Property<double?>("CumulativePredicted")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cumulative_predicted");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<bool>("InHoldout")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_holdout");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<double>("Predicted")
+                        .HasColumnType("double precision")
+                        .HasColumnName("predicted");
+
+                    b.HasKey("CalculationRunId", "Kind", "Position")
+                        .HasName("pk_model_check_points");
+
+                    b.ToTable("model_check_points", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>
                 {
                     b.Property<long>("Id")
@@ -1205,6 +1254,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_check_points_calculation_runs_calculation_run_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>

@@ -556,6 +556,55 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("customer_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<double>("Actual")
+                        .HasColumnType("REAL")
+                        .HasColumnName("actual");
+
+                    b.Property<double?>("CumulativeActual")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cumulative_actual");
+
+                    b.Property<double?>("CumulativePredicted")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cumulative_predicted");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers");
+
+                    b.Property<bool>("InHoldout")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_holdout");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<double>("Predicted")
+                        .HasColumnType("REAL")
+                        .HasColumnName("predicted");
+
+                    b.HasKey("CalculationRunId", "Kind", "Position")
+                        .HasName("pk_model_check_points");
+
+                    b.ToTable("model_check_points", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>
                 {
                     b.Property<long>("Id")
@@ -1178,6 +1227,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_check_points_calculation_runs_calculation_run_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelFit", b =>
