@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ApiTokens : Migration
+    public partial class ApiTokensAndModelChecks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,6 +38,32 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "model_check_points",
+                columns: table => new
+                {
+                    calculation_run_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    period_end = table.Column<DateOnly>(type: "date", nullable: true),
+                    in_holdout = table.Column<bool>(type: "boolean", nullable: false),
+                    customers = table.Column<int>(type: "integer", nullable: false),
+                    actual = table.Column<double>(type: "double precision", nullable: false),
+                    predicted = table.Column<double>(type: "double precision", nullable: false),
+                    cumulative_actual = table.Column<double>(type: "double precision", nullable: true),
+                    cumulative_predicted = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_check_points", x => new { x.calculation_run_id, x.kind, x.position });
+                    table.ForeignKey(
+                        name: "fk_model_check_points_calculation_runs_calculation_run_id",
+                        column: x => x.calculation_run_id,
+                        principalTable: "calculation_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_api_tokens_secret_hash",
                 table: "api_tokens",
@@ -55,6 +81,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "model_check_points");
         }
     }
 }
