@@ -68,21 +68,45 @@ public sealed class CohortBuilder
 
     /// <summary>The cohorts of every customer acquired on or before <paramref name="asOf"/>, up to its month.</summary>
     /// <param name="asOf">The last day taken into account (inclusive); later rows are ignored and later months not produced.</param>
-    public CohortTable Build(DateOnly asOf)
+    public CohortTable Build(DateOnly asOf) =>
+        BuildGroups(asOf, static _ => string.Empty).GetValueOrDefault(string.Empty) ?? Empty(asOf);
+
+    /// <summary>
+    /// The cohorts of each group of customers (an acquisition channel, for example), each built exactly as
+    /// <see cref="Build"/> builds them for everybody, in one pass over the log: when every customer is in a group,
+    /// the groups' cells add up to the cells of <see cref="Build"/> month by month.
+    /// </summary>
+    /// <param name="asOf">The last day taken into account (inclusive); later rows are ignored and later months not produced.</param>
+    /// <param name="groupOf">A customer's group, from the customer's identifier; null leaves the customer out of every table.</param>
+    /// <returns>One table per group that has a customer in the log, keyed by the group (compared ordinally).</returns>
+    public IReadOnlyDictionary<string, CohortTable> BuildByGroup(DateOnly asOf, Func<string, string?> groupOf)
+    {
+        ArgumentNullException.ThrowIfNull(groupOf);
+        return BuildGroups(asOf, groupOf);
+    }
+
+    private Dictionary<string, CohortTable> BuildGroups(DateOnly asOf, Func<string, string?> groupOf)
     {
         var lastDay = asOf.DayNumber;
         var asOfMonth = MonthIndex(lastDay);
         var asOfMonthIsPartial = asOf.Day < DateTime.DaysInMonth(asOf.Year, asOf.Month);
         var rows = Log.GroupByCustomer();
         var (offsets, days, amounts) = (rows.Offsets, rows.Days, rows.Amounts);
-
-        var accumulators = new Dictionary<int, CohortAccumulator>();
-        long afterAsOf = 0;
-        var notAcquired = 0;
-        var revenueWithoutCohort = 0m;
+        var groups = new Dictionary<string, GroupAccumulator>(StringComparer.Ordinal);
 
         for (var c = 0; c < Log.CustomerCount; c++)
         {
+            if (groupOf(Log.CustomerId(c)) is not { } name)
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue(name, out var group))
+            {
+                group = new GroupAccumulator();
+                groups.Add(name, group);
+            }
+
             var start = offsets[c];
             var end = offsets[c + 1];
             var last = start;
@@ -91,24 +115,25 @@ public sealed class CohortBuilder
                 last++;
             }
 
-            afterAsOf += end - last;
+            group.Rows += end - start;
+            group.AfterAsOf += end - last;
             var acquisition = FirstOccasion(rows, start, last);
             if (acquisition < 0)
             {
-                notAcquired++;
+                group.NotAcquired++;
                 for (var row = start; row < last; row++)
                 {
-                    revenueWithoutCohort += amounts[row];
+                    group.RevenueWithoutCohort += amounts[row];
                 }
 
                 continue;
             }
 
             var cohortMonth = MonthIndex(acquisition);
-            if (!accumulators.TryGetValue(cohortMonth, out var cohort))
+            if (!group.Cohorts.TryGetValue(cohortMonth, out var cohort))
             {
                 cohort = new CohortAccumulator(asOfMonth - cohortMonth + 1);
-                accumulators.Add(cohortMonth, cohort);
+                group.Cohorts.Add(cohortMonth, cohort);
             }
 
             cohort.Size++;
@@ -127,6 +152,14 @@ public sealed class CohortBuilder
             }
         }
 
+        return groups.ToDictionary(
+            g => g.Key,
+            g => new CohortTable(asOf, Cohorts(g.Value.Cohorts, asOfMonth, asOfMonthIsPartial), g.Value.Rows, g.Value.AfterAsOf, g.Value.NotAcquired, g.Value.RevenueWithoutCohort),
+            StringComparer.Ordinal);
+    }
+
+    private static List<Cohort> Cohorts(Dictionary<int, CohortAccumulator> accumulators, int asOfMonth, bool asOfMonthIsPartial)
+    {
         var cohorts = new List<Cohort>(accumulators.Count);
         foreach (var (cohortMonth, accumulator) in accumulators.OrderBy(pair => pair.Key))
         {
@@ -149,8 +182,10 @@ public sealed class CohortBuilder
             cohorts.Add(new Cohort(acquisitionMonth, accumulator.Size, cells));
         }
 
-        return new CohortTable(asOf, cohorts, Log.Count, afterAsOf, notAcquired, revenueWithoutCohort);
+        return cohorts;
     }
+
+    private static CohortTable Empty(DateOnly asOf) => new(asOf, [], 0, 0, 0, 0m);
 
     private static int FirstOccasion(CustomerRows rows, int start, int end)
     {
@@ -174,6 +209,19 @@ public sealed class CohortBuilder
     }
 
     private static DateOnly FirstDayOf(int monthIndex) => new(monthIndex / 12, (monthIndex % 12) + 1, 1);
+
+    private sealed class GroupAccumulator
+    {
+        public Dictionary<int, CohortAccumulator> Cohorts { get; } = [];
+
+        public long Rows { get; set; }
+
+        public long AfterAsOf { get; set; }
+
+        public int NotAcquired { get; set; }
+
+        public decimal RevenueWithoutCohort { get; set; }
+    }
 
     private sealed class CohortAccumulator(int months)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -203,22 +204,30 @@ public sealed partial class RecalculationPipeline
             _context.Set<RunModelCheckPoint>().AddRange(results.ModelChecks);
             _context.ModelFits.AddRange(results.ModelFits);
             _context.SegmentMigrations.AddRange(results.Migrations);
-            _context.CohortCells.AddRange(results.CohortCells.Select(c => new RunCohortCell
+            _context.CohortCells.AddRange(results.CohortCells.Select(c => CohortRow(runId, RunCohortCell.AllChannels, c)));
+            foreach (var (channel, table) in results.ChannelCohorts)
             {
-                CalculationRunId = runId,
-                AcquisitionMonth = c.AcquisitionMonth,
-                MonthsSinceAcquisition = c.MonthsSinceAcquisition,
-                CohortSize = c.CohortSize,
-                ActiveCustomers = c.ActiveCustomers,
-                Revenue = c.Revenue,
-                CumulativeRevenue = c.CumulativeRevenue,
-                IsPartial = c.IsPartial,
-            }));
+                _context.CohortCells.AddRange(table.Cells.Select(c => CohortRow(runId, channel, c)));
+            }
+
             await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             _context.ChangeTracker.Clear();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static RunCohortCell CohortRow(long runId, string channel, CohortCell cell) => new()
+    {
+        CalculationRunId = runId,
+        Channel = channel,
+        AcquisitionMonth = cell.AcquisitionMonth,
+        MonthsSinceAcquisition = cell.MonthsSinceAcquisition,
+        CohortSize = cell.CohortSize,
+        ActiveCustomers = cell.ActiveCustomers,
+        Revenue = cell.Revenue,
+        CumulativeRevenue = cell.CumulativeRevenue,
+        IsPartial = cell.IsPartial,
+    };
 
     private async Task PublishAsync(long runId, BusinessSettings settings, RunResults results, IReadOnlyList<StageTiming> timings, CancellationToken cancellationToken)
     {

@@ -59,7 +59,9 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
         enterStage(RunStages.Rfm, 35);
         var rfm = RfmAnalysis.Score(full.Customers, observationEnd);
         enterStage(RunStages.Cohorts, 38);
-        var cohorts = new CohortBuilder(log).Build(observationEnd);
+        var cohortBuilder = new CohortBuilder(log);
+        var cohorts = cohortBuilder.Build(observationEnd);
+        var channelCohorts = ChannelCohorts(cohortBuilder, observationEnd, channels);
 
         var calibrationEnd = ChooseCalibrationEnd(log.FirstDay!.Value, observationEnd, warnings);
         var (model, reason) = calibrationEnd is { } end
@@ -86,8 +88,17 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
         var aggregator = new SegmentAggregator(settings, customers, previous);
         var segments = aggregator.Summaries();
         var migrations = aggregator.Migrations();
-        return new RunResults(customers, segments, migrations, cohorts.Cells, fits, checks, observationEnd, calibrationEnd, model?.Name, reason, warnings);
+        return new RunResults(customers, segments, migrations, cohorts.Cells, channelCohorts, fits, checks, observationEnd, calibrationEnd, model?.Name, reason, warnings);
     }
+
+    // Per channel only when the data names channels at all; then customers without one form the Unknown channel,
+    // as in the channel segments, so that the channels' cells add up to the all-customer cells.
+    private static IReadOnlyDictionary<string, CohortTable> ChannelCohorts(CohortBuilder builder, DateOnly observationEnd, IReadOnlyDictionary<long, string> channels) =>
+        channels.Count == 0
+            ? new Dictionary<string, CohortTable>()
+            : builder.BuildByGroup(
+                observationEnd,
+                id => SegmentAggregator.ChannelName(channels.GetValueOrDefault(long.Parse(id, CultureInfo.InvariantCulture))));
 
     // A holdout is kept back only when the history before it is at least as long as the holdout itself: with
     // less, the models would learn from too little of each customer's life to be fairly judged.

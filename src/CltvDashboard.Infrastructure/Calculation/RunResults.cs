@@ -31,6 +31,7 @@ internal sealed record RunResults(
     IReadOnlyList<RunSegmentSummary> Segments,
     IReadOnlyList<RunSegmentMigration> Migrations,
     IReadOnlyList<CohortCell> CohortCells,
+    IReadOnlyDictionary<string, CohortTable> ChannelCohorts,
     IReadOnlyList<RunModelFit> ModelFits,
     IReadOnlyList<RunModelCheckPoint> ModelChecks,
     DateOnly ObservationEnd,

@@ -131,12 +131,6 @@ public sealed record SegmentRow(
 /// <param name="Segment">The RFM segment most of the cell's customers are in.</param>
 public sealed record RfmGridCellSummary(int RecencyScore, int FrequencyMonetaryScore, int Customers, decimal? MeanClv, string Segment);
 
-/// <summary>Customers who were in one segment in the previous run and are in another now.</summary>
-/// <param name="From">The segment in the previous run.</param>
-/// <param name="To">The segment now.</param>
-/// <param name="Customers">How many.</param>
-public sealed record SegmentMove(string From, string To, int Customers);
-
 /// <summary>The columns the customer list sorts by.</summary>
 public enum CustomerSort
 {

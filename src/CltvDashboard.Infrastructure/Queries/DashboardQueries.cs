@@ -306,30 +306,37 @@ public sealed class DashboardQueries
             .ToList();
     }
 
-    /// <summary>Customers who changed RFM segment between two runs (customers in both runs only).</summary>
-    /// <param name="runId">The newer run.</param>
-    /// <param name="previousRunId">The older run.</param>
+    /// <summary>
+    /// The movement between the segments of one segmentation that a run stored when it was calculated, from the run
+    /// that was current before it: read from <c>segment_migrations</c>, never by joining two runs' customers.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="segmentation"><see cref="Segmentations.Rfm"/>, <see cref="Segmentations.ValueTier"/> or <see cref="Segmentations.ChurnRisk"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<IReadOnlyList<SegmentMove>> MigrationAsync(long runId, long previousRunId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(MigrationAsync), previousRunId), () => MigrationUncachedAsync(runId, previousRunId, cancellationToken));
+    /// <returns>The matrix; without cells when the run had no previous run.</returns>
+    public Task<SegmentMigrationMatrix> StoredMigrationAsync(long runId, string segmentation, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAddAsync(runId, (nameof(StoredMigrationAsync), segmentation), () => StoredMigrationUncachedAsync(runId, segmentation, cancellationToken));
 
-    private async Task<IReadOnlyList<SegmentMove>> MigrationUncachedAsync(long runId, long previousRunId, CancellationToken cancellationToken)
+    private async Task<SegmentMigrationMatrix> StoredMigrationUncachedAsync(long runId, string segmentation, CancellationToken cancellationToken)
     {
-        var moves = await _context.CustomerMetrics.AsNoTracking()
-            .Where(m => m.CalculationRunId == runId)
-            .Join(
-                _context.CustomerMetrics.Where(p => p.CalculationRunId == previousRunId),
-                m => m.CustomerId,
-                p => p.CustomerId,
-                (m, p) => new { From = p.Segment, To = m.Segment })
-            .GroupBy(x => new { x.From, x.To })
-            .Select(g => new { g.Key.From, g.Key.To, Customers = g.Count() })
+        var cells = await _context.SegmentMigrations.AsNoTracking()
+            .Where(m => m.CalculationRunId == runId && m.Segmentation == segmentation)
+            .Select(m => new SegmentMigrationCell(m.FromSegment, m.ToSegment, m.CustomerCount))
             .ToListAsync(cancellationToken);
-        return moves.Select(m => new SegmentMove(m.From, m.To, m.Customers))
-            .OrderBy(m => SegmentOrder(m.From))
-            .ThenBy(m => SegmentOrder(m.To))
+        Func<string, int> order = segmentation switch
+        {
+            Segmentations.Rfm => SegmentOrder,
+            Segmentations.ValueTier => s => Position([ValueTiers.Top, ValueTiers.Middle, ValueTiers.Low], s),
+            Segmentations.ChurnRisk => s => Position([ChurnRiskBands.High, ChurnRiskBands.Medium, ChurnRiskBands.Low], s),
+            _ => _ => 0,
+        };
+        List<string?> Axis(IEnumerable<string?> segments) => segments.Distinct()
+            .OrderBy(s => s is null).ThenBy(s => s is null ? 0 : order(s)).ThenBy(s => s, StringComparer.Ordinal)
             .ToList();
+        return new SegmentMigrationMatrix(segmentation, Axis(cells.Select(c => c.From)), Axis(cells.Select(c => c.To)), cells);
     }
+
+    private static int Position(string[] order, string segment) => Array.IndexOf(order, segment) is var i && i >= 0 ? i : int.MaxValue;
 
     /// <summary>One page of a run's customers.</summary>
     /// <param name="run">The run (its observation end dates the last purchases).</param>

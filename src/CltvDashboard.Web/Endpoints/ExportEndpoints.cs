@@ -16,8 +16,13 @@ public static class ExportEndpoints
 {
     private const int CustomerBatch = 500;
 
+    // The migration matrix's row of customers the previous run did not have, and column of those this run no longer has.
+    private const string NewRow = "new";
+    private const string GoneColumn = "not in this run";
+
     /// <summary>
-    /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
+    /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/segment-migrations/{segmentation}.csv</c> (the
+    /// current run's stored movement from the previous run as a from × to matrix), <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
     /// (any signed-in user), <c>/exports/cohorts.csv</c> and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
     /// </summary>
     /// <param name="app">The endpoint builder.</param>
@@ -48,6 +53,28 @@ public static class ExportEndpoints
                     r.Segment, N(r.Customers), N(r.CustomerShare), N(r.ValueShare), N(r.TotalRevenue), N(r.AverageOrderValue), N(r.RepeatRate),
                     N(r.MeanProbabilityAlive), N(r.ExpectedPurchases), N(r.TotalClv), N(r.MeanClv), N(r.ClvToCac), N(r.PreviousCustomers), N(r.MovedIn), N(r.MovedOut),
                 }).ToAsyncEnumerable(),
+                cancellationToken);
+            return Results.Empty;
+        });
+        exports.MapGet("/segment-migrations/{segmentation}.csv", async (string segmentation, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        {
+            if (segmentation is not (Segmentations.Rfm or Segmentations.ValueTier or Segmentations.ChurnRisk))
+            {
+                return Results.NotFound();
+            }
+
+            var run = (await queries.ContextAsync(cancellationToken)).Current;
+            if (run is null)
+            {
+                return Results.NotFound();
+            }
+
+            var matrix = await queries.StoredMigrationAsync(run.Id, segmentation, cancellationToken);
+            await WriteAsync(
+                http,
+                FileName(run, "segment-migrations-" + segmentation),
+                ["from", .. matrix.To.Select(to => RejectedRowsCsv.Cell(to ?? GoneColumn))],
+                matrix.From.Select(from => (string[])[from ?? NewRow, .. matrix.To.Select(to => N(matrix.Customers(from, to)))]).ToAsyncEnumerable(),
                 cancellationToken);
             return Results.Empty;
         });

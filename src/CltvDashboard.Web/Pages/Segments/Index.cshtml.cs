@@ -1,6 +1,7 @@
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CltvDashboard.Web.Pages.Segments;
 
@@ -14,6 +15,14 @@ public sealed class IndexModel : DashboardPageModel
         (Segmentations.ValueTier, "Value tiers", "Customers ranked by predicted value: the top tier, the middle and the rest."),
         (Segmentations.ChurnRisk, "Churn risk", "How likely customers are to have stopped buying, from the model's P(alive)."),
         (Segmentations.AcquisitionChannel, "Acquisition channels", "Where customers came from, when the data says so."),
+    ];
+
+    /// <summary>The segmentations whose movement between runs is stored, and their names on the selector.</summary>
+    public static readonly IReadOnlyList<(string Key, string Title)> MigrationSegmentations =
+    [
+        (Segmentations.Rfm, "RFM segments"),
+        (Segmentations.ValueTier, "Value tiers"),
+        (Segmentations.ChurnRisk, "Churn risk"),
     ];
 
     private static readonly string[] TierOrder = [ValueTiers.Top, ValueTiers.Middle, ValueTiers.Low];
@@ -32,8 +41,15 @@ public sealed class IndexModel : DashboardPageModel
     /// <summary>Each segmentation's rows.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<SegmentRow>> Rows { get; private set; } = new Dictionary<string, IReadOnlyList<SegmentRow>>();
 
-    /// <summary>Moves between RFM segments since the previous run; empty without one.</summary>
-    public IReadOnlyList<SegmentMove> Moves { get; private set; } = [];
+    /// <summary>Which segmentation's movement to show: <c>rfm</c> (default), <c>value-tier</c> or <c>churn-risk</c>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Migration { get; set; }
+
+    /// <summary>The movement the current run stored for <see cref="MigrationSegmentation"/>; without cells for a first run.</summary>
+    public SegmentMigrationMatrix? Moves { get; private set; }
+
+    /// <summary>The segmentation of <see cref="Moves"/>: <see cref="Migration"/> when it names one, else RFM.</summary>
+    public string MigrationSegmentation => MigrationSegmentations.Any(m => m.Key == Migration) ? Migration! : Segmentations.Rfm;
 
     /// <summary>The share chart.</summary>
     public ChartView? ShareChart { get; private set; }
@@ -63,10 +79,7 @@ public sealed class IndexModel : DashboardPageModel
         }
 
         Rows = rows;
-        if (Dashboard.Previous is { } previous)
-        {
-            Moves = await Queries.MigrationAsync(Run.Id, previous.Id, cancellationToken);
-        }
+        Moves = await Queries.StoredMigrationAsync(Run.Id, MigrationSegmentation, cancellationToken);
 
         var rfm = rows[Segmentations.Rfm];
         ShareChart = new ChartView("segment-shares", "bar", new ChartSpec(
@@ -102,8 +115,12 @@ public sealed class IndexModel : DashboardPageModel
         return (int)Math.Round(5.0 * rank / (values.Count - 1));
     }
 
-    /// <summary>The customers who moved from one segment to another.</summary>
-    /// <param name="from">The segment before.</param>
-    /// <param name="to">The segment now.</param>
-    public int Moved(string from, string to) => Moves.FirstOrDefault(m => m.From == from && m.To == to)?.Customers ?? 0;
+    /// <summary>The colour step (0–5) of a migration cell: its share of its row, so that each row reads as where that segment went.</summary>
+    /// <param name="from">The segment before (null: new customers).</param>
+    /// <param name="to">The segment now (null: gone).</param>
+    public int MoveHeat(string? from, string? to)
+    {
+        var total = Moves?.RowTotal(from) ?? 0;
+        return total == 0 ? 0 : (int)Math.Round(5.0 * Moves!.Customers(from, to) / total);
+    }
 }

@@ -432,6 +432,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("channel");
+
                     b.Property<DateOnly>("AcquisitionMonth")
                         .HasColumnType("date")
                         .HasColumnName("acquisition_month");
@@ -462,7 +467,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("revenue");
 
-                    b.HasKey("CalculationRunId", "AcquisitionMonth", "MonthsSinceAcquisition")
+                    b.HasKey("CalculationRunId", "Channel", "AcquisitionMonth", "MonthsSinceAcquisition")
                         .HasName("pk_cohort_cells");
 
                     b.ToTable("cohort_cells", (string)null);

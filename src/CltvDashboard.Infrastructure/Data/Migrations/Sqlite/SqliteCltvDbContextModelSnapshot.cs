@@ -418,6 +418,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("calculation_run_id");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
                     b.Property<DateOnly>("AcquisitionMonth")
                         .HasColumnType("TEXT")
                         .HasColumnName("acquisition_month");
@@ -448,7 +453,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("revenue");
 
-                    b.HasKey("CalculationRunId", "AcquisitionMonth", "MonthsSinceAcquisition")
+                    b.HasKey("CalculationRunId", "Channel", "AcquisitionMonth", "MonthsSinceAcquisition")
                         .HasName("pk_cohort_cells");
 
                     b.ToTable("cohort_cells", (string)null);
