@@ -23,7 +23,7 @@ public static class ExportEndpoints
     /// <summary>
     /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/segment-migrations/{segmentation}.csv</c> (the
     /// current run's stored movement from the previous run as a from × to matrix), <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
-    /// (any signed-in user), <c>/exports/cohorts.csv</c> and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
+    /// (any signed-in user), <c>/exports/cohorts.csv</c>, <c>/exports/channel-cohorts.csv?channel=…</c> (one acquisition channel's cohorts) and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
     /// </summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
@@ -117,6 +117,28 @@ public static class ExportEndpoints
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.Analyst);
+        exports.MapGet("/channel-cohorts.csv", async (string? channel, HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+            {
+                var run = (await queries.ContextAsync(cancellationToken)).Current;
+                if (run is null || string.IsNullOrEmpty(channel) || !(await analyst.CohortChannelsAsync(run.Id, cancellationToken)).Contains(channel))
+                {
+                    return Results.NotFound();
+                }
+
+                var cells = await analyst.ChannelCohortsAsync(run.Id, channel, cancellationToken);
+                await WriteAsync(
+                    http,
+                    FileName(run, "cohorts-" + FileNamePart(channel)),
+                    ["channel", "acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
+                    cells.Select(c => new[]
+                    {
+                        channel, c.AcquisitionMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(c.MonthsSinceAcquisition), N(c.CohortSize), N(c.ActiveCustomers), N(c.Retention),
+                        N(c.Revenue), N(c.CumulativeRevenue), N(c.CumulativeRevenuePerCustomer), c.IsPartial ? "true" : "false",
+                    }).ToAsyncEnumerable(),
+                    cancellationToken);
+                return Results.Empty;
+            })
+            .RequireAuthorization(Policies.Analyst);
         exports.MapGet("/model-fits.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
             {
                 var run = (await queries.ContextAsync(cancellationToken)).Current;
@@ -166,6 +188,13 @@ public static class ExportEndpoints
         ArgumentNullException.ThrowIfNull(run);
         var asOf = (run.ObservationEnd ?? DateOnly.FromDateTime(run.AsOfUtc)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-as-of-{asOf}.csv");
+    }
+
+    // A channel is the user's own text: only letters and digits reach a file name.
+    private static string FileNamePart(string text)
+    {
+        var part = new string(text.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        return part.Length == 0 ? "channel" : part;
     }
 
     private static async IAsyncEnumerable<string[]> CustomerRowsAsync(

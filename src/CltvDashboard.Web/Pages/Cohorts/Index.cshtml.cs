@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CltvDashboard.Web.Pages.Cohorts;
 
-/// <summary>Cohorts (Analyst): retention or cumulative revenue per customer by acquisition month, LTV curves and cohort sizes.</summary>
+/// <summary>
+/// Cohorts (Analyst): retention or cumulative revenue per customer by acquisition month, LTV curves and cohort sizes,
+/// for every customer or, when the data names acquisition channels, for the customers of one channel; all from the
+/// cohort cells the run stored.
+/// </summary>
 public sealed class IndexModel : DashboardPageModel
 {
     private const int CurvesShown = 12;
@@ -21,6 +25,16 @@ public sealed class IndexModel : DashboardPageModel
     /// <summary><c>retention</c> (default) or <c>revenue</c>: what the heatmap shows.</summary>
     [BindProperty(SupportsGet = true)]
     public string View { get; set; } = "retention";
+
+    /// <summary>The acquisition channel to show; empty or unknown for every customer.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Channel { get; set; }
+
+    /// <summary>The channels the run stored cohorts for; empty when the data names none, and the page then shows no selector.</summary>
+    public IReadOnlyList<string> CohortChannels { get; private set; } = [];
+
+    /// <summary>The channel shown: <see cref="Channel"/> when the run has it, else null for every customer.</summary>
+    public string? SelectedChannel { get; private set; }
 
     /// <summary>The cells by cohort.</summary>
     public IReadOnlyList<IGrouping<DateOnly, CohortCell>> Cohorts { get; private set; } = [];
@@ -50,7 +64,9 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        var cells = await _analyst.CohortsAsync(Run.Id, cancellationToken);
+        CohortChannels = await _analyst.CohortChannelsAsync(Run.Id, cancellationToken);
+        SelectedChannel = CohortChannels.FirstOrDefault(c => c == Channel);
+        var cells = await _analyst.ChannelCohortsAsync(Run.Id, SelectedChannel ?? RunCohortCell.AllChannels, cancellationToken);
         Cohorts = cells.GroupBy(c => c.AcquisitionMonth).ToList();
         Months = cells.Count == 0 ? 0 : cells.Max(c => c.MonthsSinceAcquisition) + 1;
         // Month 0 is 100 % by definition; the colour scale spans the later months so that their differences show.
@@ -59,11 +75,12 @@ public sealed class IndexModel : DashboardPageModel
         Channels = (await Queries.SegmentsAsync(Run.Id, Segmentations.AcquisitionChannel, cancellationToken)).Where(c => c.Segment != "Unknown").ToList();
 
         var currency = Dashboard.CurrencyCode;
+        var through = SelectedChannel is null ? "" : $" ({SelectedChannel})";
         var curves = Cohorts.TakeLast(CurvesShown).ToList();
         Charts =
         [
             new ChartView("cohort-ltv", "line", new ChartSpec(
-                "Cumulative revenue per customer by cohort",
+                "Cumulative revenue per customer by cohort" + through,
                 "Months since first purchase",
                 $"Revenue per customer ({currency})",
                 Enumerable.Range(0, Months).Select(m => m.ToString(CultureInfo.InvariantCulture)).ToList(),
@@ -73,7 +90,7 @@ public sealed class IndexModel : DashboardPageModel
                 "money",
                 currency), Format),
             new ChartView("cohort-sizes", "bar", new ChartSpec(
-                "New customers per month",
+                "New customers per month" + through,
                 "First purchase month",
                 "Customers",
                 Cohorts.Select(g => Label(g.Key)).ToList(),
@@ -90,6 +107,24 @@ public sealed class IndexModel : DashboardPageModel
             ? (_maxRevenue == 0 ? 0 : (double)(cell.CumulativeRevenuePerCustomer / _maxRevenue))
             : cell.MonthsSinceAcquisition == 0 ? 1 : _maxRetention == 0 ? 0 : cell.Retention / _maxRetention;
         return (int)Math.Round(Math.Clamp(share, 0, 1) * 5);
+    }
+
+    /// <summary>The page's address for a heatmap view, keeping the channel shown.</summary>
+    /// <param name="revenue">Whether the heatmap shows cumulative revenue per customer.</param>
+    public string ViewUrl(bool revenue)
+    {
+        var query = new List<string>();
+        if (revenue)
+        {
+            query.Add("view=revenue");
+        }
+
+        if (SelectedChannel is not null)
+        {
+            query.Add("channel=" + Uri.EscapeDataString(SelectedChannel));
+        }
+
+        return query.Count == 0 ? "/Cohorts" : "/Cohorts?" + string.Join('&', query);
     }
 
     /// <summary>A cohort's label.</summary>

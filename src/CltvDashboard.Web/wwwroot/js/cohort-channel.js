@@ -1,0 +1,13 @@
+// The cohorts page's channel selector: choosing a channel shows it at once; the form's button stays for browsers without script.
+(function () {
+    "use strict";
+    const select = document.getElementById("channel-select");
+    if (!select || !select.form) {
+        return;
+    }
+    const button = select.form.querySelector("button[type='submit']");
+    if (button) {
+        button.hidden = true;
+    }
+    select.addEventListener("change", () => select.form.requestSubmit());
+})();
