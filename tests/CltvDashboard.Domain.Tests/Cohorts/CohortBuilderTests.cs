@@ -227,6 +227,69 @@ public class CohortBuilderTests
             .Should().Be(rows.Where(t => DateOnly.FromDateTime(t.Timestamp) <= asOf).Sum(t => t.Amount));
     }
 
+    [Fact]
+    public void Two_channels_cohorts_add_up_to_the_all_customer_cohorts_cell_by_cell()
+    {
+        var asOf = new DateOnly(2024, 12, 15);
+        var rows = RandomLog(seed: 7, customers: 400);
+        var builder = new CohortBuilder();
+        rows.ForEach(builder.Add);
+
+        var all = builder.Build(asOf);
+        var channels = builder.BuildByGroup(asOf, id => int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) % 3 == 0 ? "Email" : "Search");
+
+        channels.Keys.Should().BeEquivalentTo(["Email", "Search"]);
+        channels.Values.Sum(t => t.AcquiredCustomers).Should().Be(all.AcquiredCustomers);
+        channels.Values.Sum(t => t.CustomersNotAcquired).Should().Be(all.CustomersNotAcquired);
+        channels.Values.Sum(t => t.TransactionsRead).Should().Be(all.TransactionsRead);
+        channels.Values.Sum(t => t.RevenueWithoutCohort).Should().Be(all.RevenueWithoutCohort);
+        var summed = channels.Values.SelectMany(t => t.Cells)
+            .GroupBy(c => (c.AcquisitionMonth, c.MonthsSinceAcquisition))
+            .ToDictionary(g => g.Key, g => (Size: g.Sum(c => c.CohortSize), Active: g.Sum(c => c.ActiveCustomers), Revenue: g.Sum(c => c.Revenue), Cumulative: g.Sum(c => c.CumulativeRevenue), Partial: g.All(c => c.IsPartial)));
+        summed.Should().HaveCount(all.Cells.Count);
+        all.Cells.Should().AllSatisfy(cell =>
+            summed[(cell.AcquisitionMonth, cell.MonthsSinceAcquisition)].Should().Be((cell.CohortSize, cell.ActiveCustomers, cell.Revenue, cell.CumulativeRevenue, cell.IsPartial)));
+    }
+
+    [Fact]
+    public void A_channels_cohorts_are_the_cohorts_of_its_customers_alone()
+    {
+        var asOf = new DateOnly(2024, 12, 15);
+        var rows = RandomLog(seed: 11, customers: 200);
+        var builder = new CohortBuilder();
+        rows.ForEach(builder.Add);
+
+        var email = builder.BuildByGroup(asOf, id => id.EndsWith('7') ? "Email" : null).Should().ContainSingle().Subject;
+
+        email.Key.Should().Be("Email");
+        var alone = Build(rows.Where(t => t.CustomerId.EndsWith('7')), asOf);
+        email.Value.Cells.Should().Equal(alone.Cells);
+        email.Value.CustomersNotAcquired.Should().Be(alone.CustomersNotAcquired);
+    }
+
+    private static List<Transaction> RandomLog(int seed, int customers)
+    {
+        var random = new Random(seed);
+        var rows = new List<Transaction>();
+        for (var c = 0; c < customers; c++)
+        {
+            var day = new DateOnly(2024, 1, 1).AddDays(random.Next(0, 300));
+            for (var n = random.Next(1, 8); n > 0; n--)
+            {
+                var amount = random.Next(0, 10) switch
+                {
+                    0 => 0m,
+                    1 or 2 => -random.Next(1, 60),
+                    _ => random.Next(1, 60),
+                };
+                rows.Add(new Transaction($"c{c}", day.ToDateTime(TimeOnly.MinValue), amount));
+                day = day.AddDays(random.Next(0, 3) == 0 ? 0 : random.Next(1, 60));
+            }
+        }
+
+        return rows;
+    }
+
     private static DateOnly MonthOf(DateTime timestamp) => new(timestamp.Year, timestamp.Month, 1);
 
     private static IEnumerable<(int Month, int Active, decimal Revenue, decimal Cumulative, bool Partial)> Cells(Cohort cohort) =>
