@@ -5,6 +5,7 @@ using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CltvDashboard.Infrastructure.Tests.Import.ImportFiles;
@@ -249,6 +250,42 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         channels.Single(s => s.Segment == "Unknown").ClvToCac.Should().BeNull("no cost is set for customers without a channel");
         var customers = await RunStore.CustomersAsync(database, summary.RunId);
         email.CustomerCount.Should().Be(customers.Count(c => c.AcquisitionChannel == "Email"));
+    }
+
+    [Fact]
+    public async Task Cohort_cells_are_stored_per_channel_only_when_customers_have_channels_and_add_up_to_the_all_customer_cells()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var withoutChannels = await RunStore.RecalculateAsync(database);
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            await context.Customers.Where(c => c.Id % 2 == 0).ExecuteUpdateAsync(set => set.SetProperty(c => c.AcquisitionChannel, "Email"));
+            await context.Customers.Where(c => c.Id % 2 == 1).ExecuteUpdateAsync(set => set.SetProperty(c => c.AcquisitionChannel, "Search"));
+        }
+
+        var withChannels = await RunStore.RecalculateAsync(database);
+
+        await using var read = CltvDatabase.CreateContext(database);
+        var analyst = new AnalystQueries(read);
+        (await analyst.CohortChannelsAsync(withoutChannels.RunId)).Should().BeEmpty("CDNOW names no channel");
+        (await read.CohortCells.CountAsync(c => c.CalculationRunId == withoutChannels.RunId && c.Channel != RunCohortCell.AllChannels)).Should().Be(0);
+        (await analyst.CohortChannelsAsync(withChannels.RunId)).Should().Equal("Email", "Search");
+
+        var all = await analyst.CohortsAsync(withChannels.RunId);
+        all.Should().BeEquivalentTo(await analyst.CohortsAsync(withoutChannels.RunId), "channels do not change the all-customer cohorts");
+        var email = await analyst.ChannelCohortsAsync(withChannels.RunId, "Email");
+        var search = await analyst.ChannelCohortsAsync(withChannels.RunId, "Search");
+        email.Should().NotBeEmpty();
+        search.Should().NotBeEmpty();
+        var summed = email.Concat(search)
+            .GroupBy(c => (c.AcquisitionMonth, c.MonthsSinceAcquisition))
+            .ToDictionary(g => g.Key, g => (Size: g.Sum(c => c.CohortSize), Active: g.Sum(c => c.ActiveCustomers), Revenue: g.Sum(c => c.Revenue), Cumulative: g.Sum(c => c.CumulativeRevenue)));
+        summed.Should().HaveCount(all.Count);
+        all.Should().AllSatisfy(cell =>
+            summed[(cell.AcquisitionMonth, cell.MonthsSinceAcquisition)].Should().Be((cell.CohortSize, cell.ActiveCustomers, cell.Revenue, cell.CumulativeRevenue)));
+
+        var customers = await RunStore.CustomersAsync(database, withChannels.RunId);
+        email.Where(c => c.MonthsSinceAcquisition == 0).Sum(c => c.CohortSize).Should().Be(customers.Count(c => c.AcquisitionChannel == "Email"));
     }
 
     private static PurchaseHistory[] SampleHistories(DateOnly end)
