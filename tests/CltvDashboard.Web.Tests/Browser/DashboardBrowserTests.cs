@@ -122,6 +122,8 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First).ToContainTextAsync("7,846");
         await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync("100.0 %");
         await ExpectChartsDrawnAsync(page, 2);
+        await Assertions.Expect(page.Locator("#channel-select")).ToHaveCountAsync(0);
+        (await page.Locator("main").InnerTextAsync()).Should().NotContainEquivalentOf("channel", "CDNOW names no acquisition channel, so the page does not talk about them");
         await ShotAsync(page, "dash-07-cohorts");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cumulative revenue per customer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cumulative revenue per customer" })).ToBeVisibleAsync();
