@@ -5,9 +5,10 @@
     if (!select || !select.form) {
         return;
     }
+    // Removed rather than hidden: the site's button style would override the hidden attribute.
     const button = select.form.querySelector("button[type='submit']");
     if (button) {
-        button.hidden = true;
+        button.remove();
     }
     select.addEventListener("change", () => select.form.requestSubmit());
 })();
