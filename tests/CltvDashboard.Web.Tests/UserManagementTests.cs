@@ -1,22 +1,17 @@
-using System.Data.Common;
 using System.Net;
-using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CltvDashboard.Web.Tests;
 
 /// <summary>Role changes and lock-outs on the Users page reach the user's open sessions promptly; the page lists users in a fixed number of queries.</summary>
-public abstract class UserManagementTests(PromptSessionApp fixture)
+public abstract class UserManagementTests(InstrumentedApp fixture)
 {
-    private PromptSessionApp Fixture => fixture;
+    private InstrumentedApp Fixture => fixture;
 
     private CltvWebFactory App => fixture.App;
 
@@ -114,91 +109,6 @@ public abstract class UserManagementTests(PromptSessionApp fixture)
     }
 }
 
-/// <summary>Counts the database commands the application runs.</summary>
-public sealed class CommandCounter : DbCommandInterceptor
-{
-    private int _count;
+public sealed class SqliteUserManagementTests(SqliteInstrumentedApp fixture) : UserManagementTests(fixture), IClassFixture<SqliteInstrumentedApp>;
 
-    /// <summary>Commands run so far.</summary>
-    public int Count => Volatile.Read(ref _count);
-
-    /// <inheritdoc />
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
-    }
-
-    /// <inheritdoc />
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-}
-
-/// <summary>The application checking the security stamp on every request, with its database commands counted.</summary>
-public abstract class PromptSessionApp : IAsyncLifetime
-{
-    private TestDatabase? _database;
-
-    /// <summary>The provider under test.</summary>
-    public abstract DatabaseProvider Provider { get; }
-
-    /// <summary>The application.</summary>
-    public CltvWebFactory App { get; private set; } = null!;
-
-    /// <summary>The application's database commands.</summary>
-    public CommandCounter Commands { get; } = new();
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider);
-        App = new CountingFactory(_database, Commands);
-        _ = App.Server;
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
-    private sealed class CountingFactory(TestDatabase database, CommandCounter commands)
-        : CltvWebFactory(database, new Dictionary<string, string> { ["Cltv:SessionCheckSeconds"] = "0" })
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.ConfigureDbContext<SqliteCltvDbContext>(options => options.AddInterceptors(commands));
-                services.ConfigureDbContext<PostgresCltvDbContext>(options => options.AddInterceptors(commands));
-            });
-        }
-    }
-}
-
-/// <summary>On SQLite.</summary>
-public sealed class SqlitePromptSessionApp : PromptSessionApp
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
-
-/// <summary>On PostgreSQL.</summary>
-public sealed class PostgresPromptSessionApp : PromptSessionApp
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}
-
-public sealed class SqliteUserManagementTests(SqlitePromptSessionApp fixture) : UserManagementTests(fixture), IClassFixture<SqlitePromptSessionApp>;
-
-public sealed class PostgresUserManagementTests(PostgresPromptSessionApp fixture) : UserManagementTests(fixture), IClassFixture<PostgresPromptSessionApp>;
+public sealed class PostgresUserManagementTests(PostgresInstrumentedApp fixture) : UserManagementTests(fixture), IClassFixture<PostgresInstrumentedApp>;
