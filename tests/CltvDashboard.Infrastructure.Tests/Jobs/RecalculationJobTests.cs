@@ -71,11 +71,7 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
     public async Task A_run_that_fails_on_a_storage_error_is_retried_with_a_delay()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
-        await using (var context = CltvDatabase.CreateContext(database))
-        {
-            await context.Database.ExecuteSqlRawAsync("ALTER TABLE cohort_cells RENAME TO cohort_cells_away");
-        }
-
+        await RenameAsync(database, "cohort_cells", "cohort_cells_away");
         await using var host = new JobHost(database);
         var runId = await host.RequestAsync();
 
@@ -86,6 +82,32 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         run.Error.Should().StartWith("The run failed unexpectedly");
         var retry = await WaitForAsync(() => host.Storage.GetMonitoringApi().ScheduledCount() == 1);
         retry.Should().BeTrue("a failed attempt is scheduled again with a delay");
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_failed_run_after_a_newer_run_succeeded_ends_superseded_and_the_newer_run_stays_current()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await RenameAsync(database, "cohort_cells", "cohort_cells_away");
+        await using var host = new JobHost(database);
+        var failedId = await host.RequestAsync();
+        host.StartServer();
+        (await host.WaitForRunAsync(failedId)).Status.Should().Be(CalculationRunStatus.Failed);
+        (await WaitForAsync(() => host.Storage.GetMonitoringApi().ScheduledCount() == 1)).Should().BeTrue("the failed attempt waits for its retry");
+        await RenameAsync(database, "cohort_cells_away", "cohort_cells");
+
+        var newerId = await host.RequestAsync();
+        (await host.WaitForRunAsync(newerId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        var retryJob = host.Storage.GetMonitoringApi().ScheduledJobs(0, 10).Single().Key;
+        new BackgroundJobClient(host.Storage).Requeue(retryJob).Should().BeTrue();
+        (await WaitForAsync(() => host.Storage.GetMonitoringApi().JobDetails(retryJob).History[0].StateName == "Succeeded"))
+            .Should().BeTrue("the retry finds its run overtaken and ends without failing");
+
+        var old = await RunStore.RunAsync(database, failedId);
+        old.Status.Should().Be(CalculationRunStatus.Superseded);
+        old.IsCurrent.Should().BeFalse();
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(newerId);
+        (await RunStore.CustomersAsync(database, failedId)).Should().BeEmpty();
     }
 
     [Fact]
@@ -180,6 +202,14 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         var runId = await WaitForScheduledRunAsync(database);
 
         (await host.WaitForRunAsync(runId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+    }
+
+    private static async Task RenameAsync(string database, string from, string to)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        // Table names cannot be parameters; these are the tests' own constants.
+        var rename = $"ALTER TABLE {from} RENAME TO {to}";
+        await context.Database.ExecuteSqlRawAsync(rename);
     }
 
     private static async Task<bool> WaitForAsync(Func<bool> condition)
