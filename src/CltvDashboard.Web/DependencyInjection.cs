@@ -85,6 +85,9 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<CltvDbContext>()
             .AddDefaultTokenProviders();
+        // The cookie carries the roles it was issued with; checking the security stamp this often makes a demotion or
+        // lock-out (which change the stamp) end the user's sessions promptly rather than after Identity's 30 minutes.
+        builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/SignIn";
@@ -114,7 +117,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>The upload folder, the in-process import queue and its worker.</summary>
+    /// <summary>The upload folder, the in-process import queue and its worker, and the sweep of abandoned uploads.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvImports(this WebApplicationBuilder builder)
@@ -124,6 +127,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ImportProgressStore>();
         builder.Services.AddSingleton<ImportBacklog>();
         builder.Services.AddHostedService<ImportWorker>();
+        builder.Services.AddSingleton<UploadJanitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UploadJanitor>());
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
             form.MultipartBodyLengthLimit = WebOptions(builder.Configuration).MaxUploadBytes + (1 << 20));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebOptions(builder.Configuration).MaxUploadBytes + (1 << 20));

@@ -68,7 +68,10 @@ public sealed partial class RecalculationPipeline
         return await RecalculateAsync(trigger, endOfDay, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Carries out a run: queued, running (an attempt that died) or failed (a retry). A finished run is returned as it is.</summary>
+    /// <summary>
+    /// Carries out a run: queued, running (an attempt that died) or failed (a retry). A finished run is returned as it
+    /// is; a run that a newer one has overtaken ends <see cref="CalculationRunStatus.Superseded"/> without computing.
+    /// </summary>
     /// <param name="runId">The <see cref="CalculationRun"/> to carry out.</param>
     /// <param name="cancellationToken">Stops the run; it is then recorded as failed.</param>
     /// <exception cref="RecalculationException">The data or settings do not allow a run; the run records why.</exception>
@@ -94,9 +97,20 @@ public sealed partial class RecalculationPipeline
     {
         var run = await _context.CalculationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
             ?? throw new RecalculationException($"There is no calculation run {runId}.");
-        if (run.Status is CalculationRunStatus.Succeeded or CalculationRunStatus.Cancelled)
+        if (run.Status is CalculationRunStatus.Succeeded or CalculationRunStatus.Cancelled or CalculationRunStatus.Superseded)
         {
             return Summary(run, []);
+        }
+
+        // A retry of an old attempt (Hangfire retries a failed run for up to a quarter of an hour, and re-delivers a
+        // dead worker's job) must not publish results older than those of a run requested after it. Any newer run
+        // that is past the queue (under way, waiting for this lock, or finished) takes its place.
+        var overtaken = await _context.CalculationRuns
+            .AnyAsync(r => r.Id > runId && r.Status != CalculationRunStatus.Queued, cancellationToken).ConfigureAwait(false);
+        if (overtaken)
+        {
+            await SupersedeAsync(store, _context.CalculationRuns.Where(r => r.Id == runId), cancellationToken).ConfigureAwait(false);
+            return Summary(await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false), []);
         }
 
         var clock = new StageClock();
@@ -112,6 +126,18 @@ public sealed partial class RecalculationPipeline
                     .SetProperty(r => r.Error, (string?)null)
                     .SetProperty(r => r.Stage, RunStages.Preparing)
                     .SetProperty(r => r.PercentComplete, 0),
+                cancellationToken).ConfigureAwait(false);
+
+            // Under the lock no other run is computing, so an older run still queued, failed (perhaps awaiting a
+            // retry) or running with a start time (an attempt whose process died) is one this run overtakes. A run
+            // marked running without a start time is the command line's, waiting for this lock; it is newer work
+            // in waiting, not an abandoned attempt, and is left alone.
+            await SupersedeAsync(
+                store,
+                _context.CalculationRuns.Where(r => r.Id < runId
+                    && (r.Status == CalculationRunStatus.Queued
+                        || r.Status == CalculationRunStatus.Failed
+                        || (r.Status == CalculationRunStatus.Running && r.StartedAtUtc != null))),
                 cancellationToken).ConfigureAwait(false);
             clock.Enter(RunStages.Preparing);
             LogStage(runId, RunStages.Preparing);
@@ -157,6 +183,31 @@ public sealed partial class RecalculationPipeline
             await RecordFailureAsync(runId, e, clock.Timings).ConfigureAwait(false);
             throw;
         }
+    }
+
+    // Results an abandoned attempt wrote are deleted with its status change: they can never become current.
+    private async Task SupersedeAsync(RunDataStore store, IQueryable<CalculationRun> runs, CancellationToken cancellationToken)
+    {
+        var ids = await runs.Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        foreach (var id in ids)
+        {
+            await store.DeleteResultsAsync(id, cancellationToken).ConfigureAwait(false);
+            LogSuperseded(id);
+        }
+
+        await _context.CalculationRuns.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(r => r.Status, CalculationRunStatus.Superseded)
+                .SetProperty(r => r.IsCurrent, false)
+                .SetProperty(r => r.Stage, RunStages.Superseded)
+                .SetProperty(r => r.FinishedAtUtc, r => r.FinishedAtUtc ?? now),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<BusinessSettings> LoadSettingsAsync(CancellationToken cancellationToken)
@@ -282,7 +333,7 @@ public sealed partial class RecalculationPipeline
     // Old finished runs go beyond the retention setting; the current run and runs under way are never pruned.
     private async Task PruneAsync(RunDataStore store, int runsToKeep, CancellationToken cancellationToken)
     {
-        var finished = new[] { CalculationRunStatus.Succeeded, CalculationRunStatus.Failed, CalculationRunStatus.Cancelled };
+        var finished = new[] { CalculationRunStatus.Succeeded, CalculationRunStatus.Failed, CalculationRunStatus.Cancelled, CalculationRunStatus.Superseded };
         var old = await _context.CalculationRuns.AsNoTracking()
             .Where(r => finished.Contains(r.Status) && !r.IsCurrent)
             .OrderByDescending(r => r.Id)
@@ -346,6 +397,9 @@ public sealed partial class RecalculationPipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation run {RunId}: {Stage}")]
     private partial void LogStage(long runId, string stage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation run {RunId} is superseded by a newer run")]
+    private partial void LogSuperseded(long runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calculation run {RunId} failed and the failure could not be recorded")]
     private partial void LogFailureNotRecorded(long runId, Exception error);

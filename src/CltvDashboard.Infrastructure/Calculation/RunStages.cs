@@ -53,4 +53,7 @@ public static class RunStages
 
     /// <summary>Finished.</summary>
     public const string Done = "Done";
+
+    /// <summary>Overtaken by a newer run; see <see cref="Data.Entities.CalculationRunStatus.Superseded"/>.</summary>
+    public const string Superseded = "Superseded by a newer run";
 }

@@ -25,12 +25,21 @@ public sealed class RecalculationJob
         _scheduler = scheduler;
     }
 
-    /// <summary>Carries out a queued run. Failures are retried with growing delays, then left failed with the run's error.</summary>
+    /// <summary>
+    /// Carries out a queued run. Transient failures (the database, the process) are retried with growing delays, then
+    /// left failed with the run's error; a run the data or settings cannot support fails at once, since trying the
+    /// same data again gives the same answer and the next import or settings change requests a new run anyway.
+    /// A retry that a newer run has overtaken ends superseded, never current.
+    /// </summary>
     /// <param name="runId">The <see cref="CalculationRun"/> to carry out.</param>
     /// <param name="cancellationToken">Hangfire's shutdown token.</param>
     [Queue(Queue)]
     [JobDisplayName("Recalculate run {0}")]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(
+        Attempts = 3,
+        DelaysInSeconds = [30, 120, 600],
+        OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        ExceptOn = [typeof(RecalculationException), typeof(Domain.Clv.ModelFitException)])]
     public async Task RunAsync(long runId, CancellationToken cancellationToken)
     {
         await _pipeline.RunAsync(runId, cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,17 @@ public sealed class CltvWebOptions
     [Range(1, 10_080)]
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// How often a signed-in session is checked against the user's stored security stamp, in seconds: a role change or
+    /// lock-out applies to the user's open sessions within this time (0 checks every request).
+    /// </summary>
+    [Range(0, 3600)]
+    public int SessionCheckSeconds { get; set; } = 60;
+
+    /// <summary>Hours after which an upload that was never imported (the user left the review page) is deleted.</summary>
+    [Range(1, 8760)]
+    public int AbandonedUploadHours { get; set; } = 24;
+
     /// <summary>Whether this instance runs the background jobs.</summary>
     public bool RunsJobs => Role is InstanceRole.All or InstanceRole.Worker;
 

@@ -46,8 +46,8 @@ public sealed partial class StartupTasks : IHostedService
             await services.GetRequiredService<NightlyRecalculation>().RegisterAsync(cancellationToken).ConfigureAwait(false);
             if (_options.RunsJobs)
             {
-                // Runs a stopped process left queued or half-done are queued again; a run that already finished is
-                // skipped by the job, so recovering one that another worker still holds costs nothing but a check.
+                // Runs a stopped process left queued or half-done with no job are queued again; a run whose job
+                // Hangfire's storage still holds (another worker's, or one it delivers again) is left to that job.
                 await services.GetRequiredService<StaleRunRecovery>().RecoverAsync(cancellationToken).ConfigureAwait(false);
             }
 

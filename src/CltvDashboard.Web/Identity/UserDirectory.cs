@@ -1,5 +1,7 @@
+using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Web.Identity;
 
@@ -7,14 +9,17 @@ namespace CltvDashboard.Web.Identity;
 public sealed class UserDirectory
 {
     private readonly UserManager<CltvUser> _users;
+    private readonly CltvDbContext _context;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the directory.</summary>
     /// <param name="users">Identity's user manager.</param>
+    /// <param name="context">The store holding the users and roles, for listing them.</param>
     /// <param name="time">The clock for creation times.</param>
-    public UserDirectory(UserManager<CltvUser> users, TimeProvider time)
+    public UserDirectory(UserManager<CltvUser> users, CltvDbContext context, TimeProvider time)
     {
         _users = users;
+        _context = context;
         _time = time;
     }
 
@@ -35,7 +40,7 @@ public sealed class UserDirectory
         return created.Succeeded ? await _users.AddToRoleAsync(user, role) : created;
     }
 
-    /// <summary>Replaces a user's role.</summary>
+    /// <summary>Replaces a user's role and renews their security stamp, which ends their sessions at the next stamp check.</summary>
     /// <param name="user">The user.</param>
     /// <param name="role">One of <see cref="CltvRoles.All"/>.</param>
     /// <returns>Identity's result.</returns>
@@ -48,6 +53,26 @@ public sealed class UserDirectory
 
         var current = await _users.GetRolesAsync(user);
         var removed = await _users.RemoveFromRolesAsync(user, current);
-        return removed.Succeeded ? await _users.AddToRoleAsync(user, role) : removed;
+        var added = removed.Succeeded ? await _users.AddToRoleAsync(user, role) : removed;
+        // A session keeps the roles its cookie was issued with until the stamp it carries no longer matches.
+        return added.Succeeded ? await _users.UpdateSecurityStampAsync(user) : added;
+    }
+
+    /// <summary>Every user with their role, in one query rather than one per user.</summary>
+    /// <returns>The users ordered by e-mail address; a user without a role has a null role.</returns>
+    public async Task<IReadOnlyList<(CltvUser User, string? Role)>> ListWithRolesAsync()
+    {
+        var rows = await _context.Users.AsNoTracking()
+            .OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                User = u,
+                Role = _context.UserRoles.Where(r => r.UserId == u.Id)
+                    .Join(_context.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name)
+                    .OrderBy(name => name)
+                    .FirstOrDefault(),
+            })
+            .ToListAsync();
+        return rows.Select(r => (r.User, r.Role)).ToList();
     }
 }

@@ -33,18 +33,46 @@ public sealed record ImportSnapshot(ImportState State, string FileName, long Row
 
 /// <summary>
 /// The progress of the imports this instance runs, in memory: the upload's progress page polls it. An import's
-/// lasting record is its <c>ImportBatch</c> row; this only adds the live figures.
+/// lasting record is its <c>ImportBatch</c> row; this only adds the live figures, so a finished import's entry is
+/// dropped by <see cref="PruneFinished"/> once nobody is likely to be watching it.
 /// </summary>
 public sealed class ImportProgressStore
 {
-    private readonly ConcurrentDictionary<Guid, ImportSnapshot> _snapshots = new();
+    private readonly ConcurrentDictionary<Guid, (ImportSnapshot Snapshot, DateTimeOffset At)> _snapshots = new();
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="time">The clock that stamps each snapshot, for pruning.</param>
+    public ImportProgressStore(TimeProvider time) => _time = time;
+
+    /// <summary>Imports with an entry, finished or not.</summary>
+    public int Count => _snapshots.Count;
 
     /// <summary>The latest snapshot of an upload, or null when this instance has none.</summary>
     /// <param name="id">The upload's id.</param>
-    public ImportSnapshot? Find(Guid id) => _snapshots.TryGetValue(id, out var snapshot) ? snapshot : null;
+    public ImportSnapshot? Find(Guid id) => _snapshots.TryGetValue(id, out var entry) ? entry.Snapshot : null;
 
     /// <summary>Records a snapshot.</summary>
     /// <param name="id">The upload's id.</param>
     /// <param name="snapshot">Its state now.</param>
-    public void Set(Guid id, ImportSnapshot snapshot) => _snapshots[id] = snapshot;
+    public void Set(Guid id, ImportSnapshot snapshot) => _snapshots[id] = (snapshot, _time.GetUtcNow());
+
+    /// <summary>Drops the entries of imports that finished (succeeded or failed) longer ago than an age; running ones stay.</summary>
+    /// <param name="age">How long a finished import's figures stay available.</param>
+    /// <returns>The entries dropped.</returns>
+    public int PruneFinished(TimeSpan age)
+    {
+        var before = _time.GetUtcNow() - age;
+        var dropped = 0;
+        foreach (var (id, entry) in _snapshots)
+        {
+            if (entry.Snapshot.State is ImportState.Succeeded or ImportState.Failed && entry.At < before
+                && _snapshots.TryRemove(new KeyValuePair<Guid, (ImportSnapshot, DateTimeOffset)>(id, entry)))
+            {
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
 }

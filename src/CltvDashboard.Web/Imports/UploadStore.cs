@@ -139,6 +139,61 @@ public sealed class UploadStore
         return queued.OrderBy(p => p.UploadedAtUtc).ToList();
     }
 
+    /// <summary>
+    /// Deletes the uploads that were saved longer ago than an age and never confirmed (the user left the review page),
+    /// and any file a crash left without its description. Confirmed uploads stay, however old: they wait in the
+    /// import queue and are deleted once imported.
+    /// </summary>
+    /// <param name="age">How long an unconfirmed upload is kept for the user to come back to.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The uploads deleted.</returns>
+    public async Task<int> DeleteAbandonedAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_folder))
+        {
+            return 0;
+        }
+
+        var before = _time.GetUtcNow().UtcDateTime - age;
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(_folder).ToList())
+        {
+            var name = Path.GetFileName(path);
+            if (!Guid.TryParseExact(name.Split('.')[0], "N", out var id))
+            {
+                continue;
+            }
+
+            bool old;
+            if (name.EndsWith(".upload", StringComparison.Ordinal))
+            {
+                var pending = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+                if (pending is { Queued: true })
+                {
+                    continue;
+                }
+
+                // Without a readable description (a crash while saving) the file's own time is all there is.
+                old = pending?.UploadedAtUtc < before || pending is null && File.GetLastWriteTimeUtc(path) < before;
+            }
+            else
+            {
+                // A description is judged with its upload; alone, it is what a crash left behind.
+                // The description of an upload deleted a moment ago is gone and must not count twice.
+                old = File.Exists(path) && !File.Exists(DataPath(id)) && File.GetLastWriteTimeUtc(path) < before;
+            }
+
+            if (old)
+            {
+                Delete(id);
+                File.Delete(DescriptionPath(id) + ".tmp");
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Removes an upload's file and description.</summary>
     /// <param name="id">The upload's id.</param>
     public void Delete(Guid id)

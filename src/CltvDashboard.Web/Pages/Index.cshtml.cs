@@ -33,11 +33,11 @@ public sealed class IndexModel : PageModel
     /// <summary>Whether the user may import.</summary>
     public bool CanImport { get; private set; }
 
-    /// <summary>Customers stored.</summary>
-    public int Customers { get; private set; }
+    /// <summary>Customers in the current results; null until a run has succeeded.</summary>
+    public int? Customers { get; private set; }
 
-    /// <summary>Transactions stored.</summary>
-    public int Transactions { get; private set; }
+    /// <summary>Transactions stored: what the imports since the last replacing one added.</summary>
+    public long Transactions { get; private set; }
 
     /// <summary>Successful imports.</summary>
     public int Imports { get; private set; }
@@ -48,18 +48,30 @@ public sealed class IndexModel : PageModel
     /// <summary>The demo dataset.</summary>
     public SampleDataset Demo => SampleDatasets.Cdnow;
 
-    /// <summary>Reads the counts.</summary>
+    /// <summary>
+    /// Reads the counts from the import batches and the current run, never by counting the transaction or customer
+    /// tables: those grow with the business, and this page opens on every visit.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         CanImport = (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
-        Transactions = await _context.Transactions.CountAsync(cancellationToken);
-        HasData = Transactions > 0;
-        if (HasData)
+        HasData = await _context.Transactions.AnyAsync(cancellationToken);
+        if (!HasData)
         {
-            Customers = await _context.Customers.CountAsync(cancellationToken);
-            Imports = await _context.ImportBatches.CountAsync(b => b.Status == ImportStatus.Succeeded, cancellationToken);
-            LastImportUtc = await _context.ImportBatches.Where(b => b.Status == ImportStatus.Succeeded).MaxAsync(b => b.FinishedAtUtc, cancellationToken);
+            return;
         }
+
+        var succeeded = _context.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Succeeded);
+        var imports = await succeeded
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Last = g.Max(b => b.FinishedAtUtc), LastReplace = g.Where(b => b.Mode == ImportMode.Replace).Max(b => (long?)b.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        Imports = imports?.Count ?? 0;
+        LastImportUtc = imports?.Last;
+        // A replacing import leaves exactly its own rows; every later one adds its imported rows.
+        var since = imports?.LastReplace ?? 0;
+        Transactions = await succeeded.Where(b => b.Id >= since).SumAsync(b => b.RowsImported, cancellationToken);
+        Customers = await _context.CalculationRuns.AsNoTracking().Where(r => r.IsCurrent).Select(r => r.CustomerCount).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Queues the CDNOW demo dataset like an upload and shows its progress.</summary>

@@ -210,23 +210,115 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task Two_runs_started_at_once_take_turns_and_both_complete_whole()
+    public async Task Two_runs_started_at_once_take_turns_and_the_newer_one_ends_current()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
 
         var runs = await Task.WhenAll(Task.Run(() => RunStore.RecalculateAsync(database)), Task.Run(() => RunStore.RecalculateAsync(database)));
 
-        runs.Should().OnlyContain(r => r.Status == CalculationRunStatus.Succeeded);
-        foreach (var run in runs)
+        var (older, newer) = runs[0].RunId < runs[1].RunId ? (runs[0], runs[1]) : (runs[1], runs[0]);
+        newer.Status.Should().Be(CalculationRunStatus.Succeeded);
+        (await RunStore.CustomersAsync(database, newer.RunId)).Should().HaveCount(2_357);
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(newer.RunId);
+        var first = await RunStore.RunAsync(database, older.RunId);
+        var second = await RunStore.RunAsync(database, newer.RunId);
+        if (older.Status == CalculationRunStatus.Succeeded)
         {
-            (await RunStore.CustomersAsync(database, run.RunId)).Should().HaveCount(2_357);
+            second.StartedAtUtc.Should().BeOnOrAfter(first.FinishedAtUtc!.Value, "a run starts only when the other has finished");
+            (await RunStore.CustomersAsync(database, older.RunId)).Should().HaveCount(2_357);
+        }
+        else
+        {
+            older.Status.Should().Be(CalculationRunStatus.Superseded, "the older run waited while the newer one ran");
+            (await RunStore.CustomersAsync(database, older.RunId)).Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task A_retry_of_an_older_failed_run_after_a_newer_run_succeeded_is_superseded_and_leaves_the_newer_current()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var failed = await InsertRunAsync(database, CalculationRunStatus.Failed, started: true);
+        var newer = await RunStore.RecalculateAsync(database);
+
+        RecalculationSummary retry;
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            retry = await new RecalculationPipeline(context).RunAsync(failed);
         }
 
-        var first = await RunStore.RunAsync(database, runs[0].RunId);
-        var second = await RunStore.RunAsync(database, runs[1].RunId);
-        var (earlier, later) = first.StartedAtUtc <= second.StartedAtUtc ? (first, second) : (second, first);
-        later.StartedAtUtc.Should().BeOnOrAfter(earlier.FinishedAtUtc!.Value, "a run starts only when the other has finished");
-        (await RunStore.CurrentRunIdAsync(database)).Should().Be(later.Id);
+        retry.Status.Should().Be(CalculationRunStatus.Superseded);
+        var old = await RunStore.RunAsync(database, failed);
+        old.Status.Should().Be(CalculationRunStatus.Superseded);
+        old.IsCurrent.Should().BeFalse();
+        old.Error.Should().Be("The database was unavailable.", "the reason of the failed attempt stays readable");
+        (await RunStore.CustomersAsync(database, failed)).Should().BeEmpty();
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(newer.RunId);
+        (await RunStore.CustomersAsync(database, newer.RunId)).Should().HaveCount(2_357);
+    }
+
+    [Fact]
+    public async Task A_run_starting_marks_older_queued_failed_and_abandoned_runs_superseded_and_their_late_jobs_do_nothing()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var queued = await InsertRunAsync(database, CalculationRunStatus.Queued, started: false);
+        var failed = await InsertRunAsync(database, CalculationRunStatus.Failed, started: true);
+        var abandoned = await InsertRunAsync(database, CalculationRunStatus.Running, started: true);
+        var newer = await RunStore.RecalculateAsync(database);
+
+        foreach (var id in new[] { queued, failed, abandoned })
+        {
+            (await RunStore.RunAsync(database, id)).Status.Should().Be(CalculationRunStatus.Superseded, $"run {id} is older than run {newer.RunId}");
+            await using var context = CltvDatabase.CreateContext(database);
+            (await new RecalculationPipeline(context).RunAsync(id)).Status.Should().Be(CalculationRunStatus.Superseded);
+        }
+
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(newer.RunId);
+        (await RunStore.RunAsync(database, newer.RunId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+    }
+
+    [Fact]
+    public async Task An_older_run_yields_to_a_newer_run_already_past_the_queue()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var older = await InsertRunAsync(database, CalculationRunStatus.Queued, started: false);
+        // The command line's run: marked running from the start, waiting for the lock.
+        var newer = await InsertRunAsync(database, CalculationRunStatus.Running, started: false);
+
+        RecalculationSummary summary;
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            summary = await new RecalculationPipeline(context).RunAsync(older);
+        }
+
+        summary.Status.Should().Be(CalculationRunStatus.Superseded);
+        (await RunStore.CustomersAsync(database, older)).Should().BeEmpty();
+        (await RunStore.CurrentRunIdAsync(database)).Should().BeNull();
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            (await new RecalculationPipeline(context).RunAsync(newer)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        }
+
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(newer);
+    }
+
+    private static async Task<long> InsertRunAsync(string database, CalculationRunStatus status, bool started)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        var run = new CalculationRun
+        {
+            Status = status,
+            Trigger = CalculationTrigger.Import,
+            AsOfUtc = RunStore.CdnowEnd,
+            RequestedAtUtc = RunStore.CdnowEnd,
+            StartedAtUtc = started ? RunStore.CdnowEnd : null,
+            FinishedAtUtc = status == CalculationRunStatus.Failed ? RunStore.CdnowEnd : null,
+            Attempts = started ? 1 : 0,
+            Error = status == CalculationRunStatus.Failed ? "The database was unavailable." : null,
+        };
+        context.CalculationRuns.Add(run);
+        await context.SaveChangesAsync();
+        return run.Id;
     }
 
     [Fact]

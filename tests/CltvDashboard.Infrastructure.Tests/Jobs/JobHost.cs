@@ -60,7 +60,7 @@ internal sealed class JobHost : IAsyncDisposable
         {
             await using var context = CltvDatabase.CreateContext(Database);
             var run = await context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
-            if (run.Status is CalculationRunStatus.Succeeded or CalculationRunStatus.Failed || DateTime.UtcNow > until)
+            if (run.Status is CalculationRunStatus.Succeeded or CalculationRunStatus.Failed or CalculationRunStatus.Superseded || DateTime.UtcNow > until)
             {
                 return run;
             }

@@ -3,6 +3,7 @@ using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Tests.Calculation;
 using CltvDashboard.Infrastructure.Tests.Support;
+using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
     }
 
     [Fact]
-    public async Task A_job_whose_run_fails_records_a_readable_error_and_is_retried()
+    public async Task A_run_the_data_cannot_support_fails_with_a_readable_error_and_is_not_retried()
     {
         var database = await RunStore.FreshAsync(_store);
         await using var host = new JobHost(database);
@@ -61,12 +62,56 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         run.Status.Should().Be(CalculationRunStatus.Failed);
         run.Error.Should().Contain("no transactions");
         run.IsCurrent.Should().BeFalse();
+        var failed = await WaitForAsync(() => host.Storage.GetMonitoringApi().FailedCount() == 1);
+        failed.Should().BeTrue("the same data would fail the same way, so the job fails at once");
+        host.Storage.GetMonitoringApi().ScheduledCount().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_on_a_storage_error_is_retried_with_a_delay()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await RenameAsync(database, "cohort_cells", "cohort_cells_away");
+        await using var host = new JobHost(database);
+        var runId = await host.RequestAsync();
+
+        host.StartServer();
+        var run = await host.WaitForRunAsync(runId);
+
+        run.Status.Should().Be(CalculationRunStatus.Failed);
+        run.Error.Should().StartWith("The run failed unexpectedly");
         var retry = await WaitForAsync(() => host.Storage.GetMonitoringApi().ScheduledCount() == 1);
         retry.Should().BeTrue("a failed attempt is scheduled again with a delay");
     }
 
     [Fact]
-    public async Task Runs_left_queued_or_running_by_a_dead_process_are_queued_again_and_complete()
+    public async Task A_retry_of_a_failed_run_after_a_newer_run_succeeded_ends_superseded_and_the_newer_run_stays_current()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        await RenameAsync(database, "cohort_cells", "cohort_cells_away");
+        await using var host = new JobHost(database);
+        var failedId = await host.RequestAsync();
+        host.StartServer();
+        (await host.WaitForRunAsync(failedId)).Status.Should().Be(CalculationRunStatus.Failed);
+        (await WaitForAsync(() => host.Storage.GetMonitoringApi().ScheduledCount() == 1)).Should().BeTrue("the failed attempt waits for its retry");
+        await RenameAsync(database, "cohort_cells_away", "cohort_cells");
+
+        var newerId = await host.RequestAsync();
+        (await host.WaitForRunAsync(newerId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        var retryJob = host.Storage.GetMonitoringApi().ScheduledJobs(0, 10).Single().Key;
+        new BackgroundJobClient(host.Storage).Requeue(retryJob).Should().BeTrue();
+        (await WaitForAsync(() => host.Storage.GetMonitoringApi().JobDetails(retryJob).History[0].StateName == "Succeeded"))
+            .Should().BeTrue("the retry finds its run overtaken and ends without failing");
+
+        var old = await RunStore.RunAsync(database, failedId);
+        old.Status.Should().Be(CalculationRunStatus.Superseded);
+        old.IsCurrent.Should().BeFalse();
+        (await RunStore.CurrentRunIdAsync(database)).Should().Be(newerId);
+        (await RunStore.CustomersAsync(database, failedId)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Runs_left_queued_or_running_by_a_dead_process_are_queued_again_and_the_newest_completes()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
         var now = DateTime.UtcNow;
@@ -84,9 +129,35 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         host.StartServer();
 
         recovered.Should().BeEquivalentTo([queued.Id, running.Id]);
-        (await host.WaitForRunAsync(queued.Id)).Status.Should().Be(CalculationRunStatus.Succeeded);
         (await host.WaitForRunAsync(running.Id)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        (await host.WaitForRunAsync(queued.Id)).Status.Should().Be(CalculationRunStatus.Superseded, "the newer run covers everything the older one would");
         (await RunStore.CustomersAsync(database, running.Id)).Should().HaveCount(2_357);
+    }
+
+    [Fact]
+    public async Task Recovery_leaves_a_run_whose_job_the_storage_still_holds_to_that_job()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        var now = DateTime.UtcNow;
+        var running = new CalculationRun { Status = CalculationRunStatus.Running, Trigger = CalculationTrigger.Import, AsOfUtc = now, RequestedAtUtc = now, StartedAtUtc = now, Attempts = 1 };
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            context.CalculationRuns.Add(running);
+            await context.SaveChangesAsync();
+        }
+
+        await using var host = new JobHost(database);
+        // The job of a worker on another instance, or one Hangfire delivers again after its invisibility timeout.
+        await host.InScopeAsync(services =>
+        {
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecalculationJob>(RecalculationJob.Queue, job => job.RunAsync(running.Id, CancellationToken.None));
+            return Task.FromResult(0);
+        });
+
+        var recovered = await host.InScopeAsync(services => services.GetRequiredService<StaleRunRecovery>().RecoverAsync());
+
+        recovered.Should().BeEmpty();
+        host.Storage.GetMonitoringApi().EnqueuedCount(RecalculationJob.Queue).Should().Be(1, "one job per run, so the run is carried out once");
     }
 
     [Fact]
@@ -131,6 +202,14 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         var runId = await WaitForScheduledRunAsync(database);
 
         (await host.WaitForRunAsync(runId)).Status.Should().Be(CalculationRunStatus.Succeeded);
+    }
+
+    private static async Task RenameAsync(string database, string from, string to)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        // Table names cannot be parameters; these are the tests' own constants.
+        var rename = $"ALTER TABLE {from} RENAME TO {to}";
+        await context.Database.ExecuteSqlRawAsync(rename);
     }
 
     private static async Task<bool> WaitForAsync(Func<bool> condition)

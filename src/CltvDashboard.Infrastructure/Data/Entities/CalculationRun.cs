@@ -99,6 +99,12 @@ public enum CalculationRunStatus
 
     /// <summary>Stopped on request.</summary>
     Cancelled,
+
+    /// <summary>
+    /// Left undone or abandoned because a newer run started: its results would be older than the newer run's, so
+    /// it never becomes current. A failed run that a newer run overtook ends here too, keeping its error.
+    /// </summary>
+    Superseded,
 }
 
 /// <summary>What asked for a calculation run.</summary>

@@ -3,7 +3,6 @@ using CltvDashboard.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Web.Pages.Users;
 
@@ -202,14 +201,9 @@ public sealed class IndexModel : PageModel
     private async Task LoadAsync()
     {
         var now = _time.GetUtcNow();
-        var users = await _users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
-        var lines = new List<UserLine>();
-        foreach (var user in users)
-        {
-            var roles = await _users.GetRolesAsync(user);
-            lines.Add(new UserLine(user.Id, user.Email ?? user.UserName ?? user.Id, roles.FirstOrDefault() ?? "–", user.LockoutEnd > now, user.CreatedAtUtc));
-        }
-
+        var lines = (await _directory.ListWithRolesAsync())
+            .Select(u => new UserLine(u.User.Id, u.User.Email ?? u.User.UserName ?? u.User.Id, u.Role ?? "–", u.User.LockoutEnd > now, u.User.CreatedAtUtc))
+            .ToList();
         Lines = lines;
         var emails = lines.ToDictionary(l => l.Id, l => l.Email, StringComparer.Ordinal);
         Tokens = (await _tokens.ListAsync())

@@ -35,6 +35,10 @@
                 runText.textContent = "Recalculation finished.";
                 return;
             }
+            if (run.status === "Superseded") {
+                runText.textContent = "A newer recalculation took over from this one.";
+                return;
+            }
             if (run.status === "Failed" || run.status === "Cancelled") {
                 runText.textContent = "Recalculation " + run.status.toLowerCase() + (run.error ? ": " + run.error : ".");
                 return;
