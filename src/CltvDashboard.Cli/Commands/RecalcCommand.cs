@@ -55,7 +55,10 @@ internal static class RecalcCommand
                 progress.Warn(warning);
             }
 
-            progress.Report($"run {summary.RunId}: {summary.Customers:N0} customers, model {summary.ChosenModel ?? "none"}");
+            // A newer run took the lock first and computes from the same or newer data, so this request is met by it.
+            progress.Report(summary.Status == CalculationRunStatus.Superseded
+                ? $"run {summary.RunId}: superseded by a newer run, which computes the current results"
+                : $"run {summary.RunId}: {summary.Customers:N0} customers, model {summary.ChosenModel ?? "none"}");
             using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
             {
                 WriteSummary(writer, summary);
