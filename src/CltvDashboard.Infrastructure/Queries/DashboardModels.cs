@@ -254,4 +254,11 @@ public sealed record CustomerDetail(
     RunCustomerMetric Current,
     IReadOnlyList<PurchaseRow> Purchases,
     int TotalPurchases,
-    IReadOnlyList<CustomerRunState> History);
+    IReadOnlyList<CustomerRunState> History)
+{
+    /// <summary>
+    /// P(alive) from the first purchase to the run's observation end with the run's chosen model; null when the run
+    /// stored no usable purchase-count model or the customer has more than <see cref="DashboardQueries.MaxPurchasesRead"/> transactions.
+    /// </summary>
+    public AliveCurve? Curve { get; init; }
+}

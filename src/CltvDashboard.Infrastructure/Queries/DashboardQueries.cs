@@ -1,4 +1,6 @@
+using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Rfm;
+using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,12 @@ public sealed class DashboardQueries
 {
     /// <summary>The most purchases the customer page lists.</summary>
     public const int MaxPurchasesShown = 500;
+
+    /// <summary>
+    /// The most transactions of one customer the customer page reads; a customer with more gets the count and the first
+    /// <see cref="MaxPurchasesShown"/> but no P(alive) curve, which needs every purchase day.
+    /// </summary>
+    public const int MaxPurchasesRead = 20_000;
 
     /// <summary>The most runs the KPI trend covers.</summary>
     public const int TrendRuns = 24;
@@ -48,17 +56,22 @@ public sealed class DashboardQueries
         var settings = await _context.BusinessSettings.AsNoTracking()
             .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
             .FirstOrDefaultAsync(cancellationToken);
-        var current = await Headers(_context.CalculationRuns.Where(r => r.IsCurrent)).FirstOrDefaultAsync(cancellationToken);
-        RunHeader? previous = null;
-        if (current is not null)
-        {
-            previous = await Headers(_context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id < current.Id).OrderByDescending(r => r.Id))
-                .FirstOrDefaultAsync(cancellationToken);
-        }
-
+        // One round trip for the three runs: every page asks this first, so each query saved here is saved on every view.
+        var runs = _context.CalculationRuns;
+        var found = await runs.AsNoTracking()
+            .Where(r => r.IsCurrent
+                || r.Id == runs.Max(x => (long?)x.Id)
+                || r.Id == runs.Where(p => p.Status == CalculationRunStatus.Succeeded && p.Id < runs.Where(c => c.IsCurrent).Max(c => (long?)c.Id)).Max(p => (long?)p.Id))
+            .Select(r => new
+            {
+                r.IsCurrent,
+                Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc),
+            })
+            .ToListAsync(cancellationToken);
+        var current = found.Find(r => r.IsCurrent)?.Header;
         var currentId = current?.Id ?? 0;
-        var latest = await Headers(_context.CalculationRuns.Where(r => r.Id > currentId).OrderByDescending(r => r.Id))
-            .FirstOrDefaultAsync(cancellationToken);
+        var previous = current is null ? null : found.Select(r => r.Header).Where(h => h.Id < currentId && h.Status == CalculationRunStatus.Succeeded).MaxBy(h => h.Id);
+        var latest = found.Select(r => r.Header).Where(h => h.Id > currentId).MaxBy(h => h.Id);
         foreach (var run in new[] { current, previous, latest })
         {
             if (run is not null)
@@ -83,7 +96,7 @@ public sealed class DashboardQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The figures; null when the run has no customers.</returns>
     public Task<RunKpis?> KpisAsync(long runId, double activeThreshold, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(KpisAsync), activeThreshold), () => KpisUncachedAsync(runId, activeThreshold, cancellationToken));
+        _cache.GetOrAddAsync(runId, (nameof(KpisAsync), activeThreshold), () => KpisUncachedAsync(runId, activeThreshold, cancellationToken), cancellationToken);
 
     private async Task<RunKpis?> KpisUncachedAsync(long runId, double activeThreshold, CancellationToken cancellationToken)
     {
@@ -149,7 +162,7 @@ public sealed class DashboardQueries
     /// <param name="runId">The newest run to include.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, nameof(TrendAsync), () => TrendUncachedAsync(runId, cancellationToken));
+        _cache.GetOrAddAsync(runId, nameof(TrendAsync), () => TrendUncachedAsync(runId, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<KpiTrendPoint>> TrendUncachedAsync(long runId, CancellationToken cancellationToken)
     {
@@ -196,7 +209,7 @@ public sealed class DashboardQueries
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, nameof(ClvDistributionAsync), () => ClvDistributionUncachedAsync(runId, cancellationToken));
+        _cache.GetOrAddAsync(runId, nameof(ClvDistributionAsync), () => ClvDistributionUncachedAsync(runId, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<ClvBucket>> ClvDistributionUncachedAsync(long runId, CancellationToken cancellationToken)
     {
@@ -235,7 +248,7 @@ public sealed class DashboardQueries
     /// <param name="segmentation">One of <see cref="Segmentations.All"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<SegmentRow>> SegmentsAsync(long runId, string segmentation, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(SegmentsAsync), segmentation), () => SegmentsUncachedAsync(runId, segmentation, cancellationToken));
+        _cache.GetOrAddAsync(runId, (nameof(SegmentsAsync), segmentation), () => SegmentsUncachedAsync(runId, segmentation, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<SegmentRow>> SegmentsUncachedAsync(long runId, string segmentation, CancellationToken cancellationToken)
     {
@@ -272,7 +285,7 @@ public sealed class DashboardQueries
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<RfmGridCellSummary>> RfmGridAsync(long runId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, nameof(RfmGridAsync), () => RfmGridUncachedAsync(runId, cancellationToken));
+        _cache.GetOrAddAsync(runId, nameof(RfmGridAsync), () => RfmGridUncachedAsync(runId, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<RfmGridCellSummary>> RfmGridUncachedAsync(long runId, CancellationToken cancellationToken)
     {
@@ -311,7 +324,7 @@ public sealed class DashboardQueries
     /// <param name="previousRunId">The older run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<SegmentMove>> MigrationAsync(long runId, long previousRunId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(MigrationAsync), previousRunId), () => MigrationUncachedAsync(runId, previousRunId, cancellationToken));
+        _cache.GetOrAddAsync(runId, (nameof(MigrationAsync), previousRunId), () => MigrationUncachedAsync(runId, previousRunId, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<SegmentMove>> MigrationUncachedAsync(long runId, long previousRunId, CancellationToken cancellationToken)
     {
@@ -340,7 +353,7 @@ public sealed class DashboardQueries
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
-        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken));
+        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -469,45 +482,109 @@ public sealed class DashboardQueries
             run.ObservationEnd?.AddDays(-DaysSinceLastPurchase));
     }
 
-    /// <summary>A customer of a run with purchases and history across the kept runs.</summary>
+    /// <summary>A customer of a run with purchases, history across the kept runs and the run's P(alive) curve.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="customerId">The customer's internal key.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The detail; null when the customer is not in the run.</returns>
     public async Task<CustomerDetail?> CustomerAsync(long runId, long customerId, CancellationToken cancellationToken = default)
     {
-        var current = await _context.CustomerMetrics.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.CalculationRunId == runId && m.CustomerId == customerId, cancellationToken);
+        // The customer's row in every kept run with the run's date, one round trip: the join probes the primary key
+        // (run, customer) once per run (see the customer_metrics configuration).
+        var states = await _context.CalculationRuns.AsNoTracking()
+            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
+            .Join(
+                _context.CustomerMetrics.AsNoTracking().Where(m => m.CustomerId == customerId),
+                r => r.Id,
+                m => m.CalculationRunId,
+                (r, m) => new
+                {
+                    r.AsOfUtc,
+                    r.ObservationEnd,
+                    Metric = m,
+                    ExternalId = _context.Customers.Where(c => c.Id == customerId).Select(c => c.ExternalId).FirstOrDefault(),
+                })
+            .ToListAsync(cancellationToken);
+        var current = states.Find(s => s.Metric.CalculationRunId == runId);
         if (current is null)
         {
             return null;
         }
 
-        var externalId = await _context.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.ExternalId).SingleOrDefaultAsync(cancellationToken)
-            ?? customerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var purchases = _context.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId);
-        var total = await purchases.CountAsync(cancellationToken);
-        var shown = await purchases.OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
-            .Take(MaxPurchasesShown)
+        var rows = await _context.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Take(MaxPurchasesRead + 1)
             .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
             .ToListAsync(cancellationToken);
+        var total = rows.Count <= MaxPurchasesRead
+            ? rows.Count
+            : await _context.Transactions.CountAsync(t => t.CustomerId == customerId, cancellationToken);
 
-        // Through the primary key, one probe per kept run (see the customer_metrics configuration).
-        var runs = await _context.CalculationRuns.AsNoTracking()
-            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
-            .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.AsOfUtc })
-            .ToListAsync(cancellationToken);
-        var runIds = runs.Select(r => r.Id).ToList();
-        var states = await _context.CustomerMetrics.AsNoTracking()
-            .Where(m => runIds.Contains(m.CalculationRunId) && m.CustomerId == customerId)
-            .Select(m => new { m.CalculationRunId, m.Segment, m.ValueTier, m.ProbabilityAlive, m.ExpectedPurchases, m.PredictedClv })
-            .ToListAsync(cancellationToken);
-        var history = runs.Join(states, r => r.Id, s => s.CalculationRunId, (r, s) =>
-                new CustomerRunState(r.Id, r.AsOfUtc, s.Segment, s.ValueTier, s.ProbabilityAlive, s.ExpectedPurchases, s.PredictedClv))
+        AliveCurve? curve = null;
+        var model = await RunModelAsync(runId, cancellationToken);
+        if (model.CountModel is not null && current.ObservationEnd is { } observationEnd && total == rows.Count)
+        {
+            curve = AliveCurve.Compute(model.CountModel, model.Unit, model.Zone, observationEnd, rows.Select(r => (r.OccurredAtUtc, r.Amount)));
+        }
+
+        var history = states.OrderBy(s => s.Metric.CalculationRunId)
+            .Select(s => new CustomerRunState(s.Metric.CalculationRunId, s.AsOfUtc, s.Metric.Segment, s.Metric.ValueTier, s.Metric.ProbabilityAlive, s.Metric.ExpectedPurchases, s.Metric.PredictedClv))
             .ToList();
-        return new CustomerDetail(customerId, externalId, current, shown, total, history);
+        return new CustomerDetail(
+            customerId,
+            current.ExternalId ?? customerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            current.Metric,
+            rows.Count > MaxPurchasesShown ? rows[..MaxPurchasesShown] : rows,
+            total,
+            history)
+        {
+            Curve = curve,
+        };
     }
+
+    /// <summary>Every stored transaction of a customer, oldest first, streamed: for the history export.</summary>
+    /// <param name="customerId">The customer's internal key.</param>
+    public IAsyncEnumerable<PurchaseRow> PurchasesAsync(long customerId) =>
+        _context.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
+            .AsAsyncEnumerable();
+
+    // The run's chosen full-history count model with the unit and time zone it was fitted in, rebuilt once per run.
+    private Task<RunModel> RunModelAsync(long runId, CancellationToken cancellationToken) =>
+        _cache.GetOrAddAsync(runId, nameof(RunModelAsync), () => RunModelUncachedAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<RunModel> RunModelUncachedAsync(long runId, CancellationToken cancellationToken)
+    {
+        var settingsJson = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SettingsJson).FirstOrDefaultAsync(cancellationToken);
+        var fit = await _context.ModelFits.AsNoTracking()
+            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
+            .Select(f => new { f.ModelName, f.ParametersJson })
+            .FirstOrDefaultAsync(cancellationToken);
+        var unit = TimeUnit.Week;
+        var zone = TimeZoneInfo.Utc;
+        if (settingsJson is not null)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(settingsJson);
+            var root = json.RootElement;
+            if (root.TryGetProperty("TimeUnit", out var unitName) && Enum.TryParse<TimeUnit>(unitName.GetString(), out var parsed))
+            {
+                unit = parsed;
+            }
+
+            if (root.TryGetProperty("TimeZoneId", out var zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.GetString() ?? "UTC", out var found))
+            {
+                zone = found;
+            }
+        }
+
+        var model = settingsJson is null || fit is null ? null : AliveCurve.StoredModel(fit.ModelName, fit.ParametersJson);
+        return new RunModel(model, unit, zone);
+    }
+
+    private sealed record RunModel(IPurchaseCountModel? CountModel, TimeUnit Unit, TimeZoneInfo Zone);
 
     /// <summary>The position of an RFM segment in <see cref="RfmSegments.All"/>, best first; unknown names last.</summary>
     /// <param name="segment">The segment's name.</param>
