@@ -239,7 +239,11 @@ public sealed record PurchaseRow(DateTime OccurredAtUtc, decimal Amount, string 
 /// <param name="ProbabilityAlive">P(alive).</param>
 /// <param name="ExpectedPurchases">Expected purchases over the horizon.</param>
 /// <param name="PredictedClv">Predicted CLV.</param>
-public sealed record CustomerRunState(long RunId, DateTime AsOfUtc, string Segment, string ValueTier, double? ProbabilityAlive, double? ExpectedPurchases, decimal? PredictedClv);
+public sealed record CustomerRunState(long RunId, DateTime AsOfUtc, string Segment, string ValueTier, double? ProbabilityAlive, double? ExpectedPurchases, decimal? PredictedClv)
+{
+    /// <summary>The run's last day of data, in the business's time zone.</summary>
+    public DateOnly? ObservationEnd { get; init; }
+}
 
 /// <summary>Everything the customer page shows.</summary>
 /// <param name="CustomerId">The internal key.</param>

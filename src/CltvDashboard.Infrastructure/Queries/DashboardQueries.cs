@@ -529,7 +529,10 @@ public sealed class DashboardQueries
         }
 
         var history = states.OrderBy(s => s.Metric.CalculationRunId)
-            .Select(s => new CustomerRunState(s.Metric.CalculationRunId, s.AsOfUtc, s.Metric.Segment, s.Metric.ValueTier, s.Metric.ProbabilityAlive, s.Metric.ExpectedPurchases, s.Metric.PredictedClv))
+            .Select(s => new CustomerRunState(s.Metric.CalculationRunId, s.AsOfUtc, s.Metric.Segment, s.Metric.ValueTier, s.Metric.ProbabilityAlive, s.Metric.ExpectedPurchases, s.Metric.PredictedClv)
+            {
+                ObservationEnd = s.ObservationEnd,
+            })
             .ToList();
         return new CustomerDetail(
             customerId,
