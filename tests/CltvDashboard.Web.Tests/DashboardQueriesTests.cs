@@ -83,6 +83,27 @@ public sealed class DashboardQueriesTests(DemoApp demo) : IClassFixture<DemoApp>
         bars.Sum(b => b.Customers).Should().Be(23_570);
         bars.Should().BeInAscendingOrder(b => b.From);
         bars[^1].To.Should().BeNull("the last bar is open-ended for the tail");
+        await using var context = demo.App.CreateContext();
+        var clv = await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).Select(m => m.PredictedClv!.Value).ToListAsync();
+        foreach (var bar in bars)
+        {
+            var inBar = clv.Where(v => v >= bar.From && (bar.To is null || v < bar.To)).ToList();
+            bar.Customers.Should().Be(inBar.Count, $"bar {bar.From}–{bar.To} holds the CLVs from its lower bound up to its upper one");
+            bar.TotalClv.Should().BeApproximately(inBar.Sum(), 0.01m);
+        }
+    }
+
+    [Fact]
+    public async Task Median_clv_is_the_lower_middle_of_the_runs_ordered_clvs()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        await using var context = demo.App.CreateContext();
+        var clv = (await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).Select(m => m.PredictedClv!.Value).ToListAsync()).Order().ToList();
+
+        var kpis = await queries.KpisAsync(demo.RunId, 0.5);
+
+        kpis!.MedianClv.Should().Be(clv[(clv.Count - 1) / 2]);
     }
 
     [Fact]

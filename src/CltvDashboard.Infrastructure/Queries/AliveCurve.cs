@@ -57,7 +57,8 @@ public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
         var span = observationEnd.DayNumber - first;
         var step = Math.Max(1, (int)Math.Ceiling((double)span / GridPoints));
         var days = Enumerable.Range(0, (span / step) + 1).Select(i => first + (i * step))
-            .Concat(occasions.Select(o => o.Day.DayNumber))
+            // The day before each purchase as well, so that the curve climbs at the purchase instead of across the grid step.
+            .Concat(occasions.SelectMany(o => new[] { o.Day.DayNumber - 1, o.Day.DayNumber }).Where(d => d >= first))
             .Append(observationEnd.DayNumber)
             .Distinct()
             .Order()
