@@ -205,25 +205,25 @@ public sealed class DashboardQueries
     private Task<ClvSummary> ClvSummaryAsync(long runId, CancellationToken cancellationToken) =>
         _cache.GetOrAddAsync(runId, nameof(ClvSummaryAsync), () => ClvSummaryUncachedAsync(runId, cancellationToken), cancellationToken);
 
-    // The median and the distribution from one read of every predicted CLV of the run, sorted in memory (about 24 MB
-    // for a million customers while it runs): the first view of a run's overview used to sort or scan the million
+    // The median and the distribution from one read of every predicted CLV of the run, sorted in memory (8 MB for a
+    // million customers while it runs): the first view of a run's overview used to sort or scan the million
     // rows once per percentile and again to group them.
     private async Task<ClvSummary> ClvSummaryUncachedAsync(long runId, CancellationToken cancellationToken)
     {
-        var amounts = await _context.CustomerMetrics.AsNoTracking()
+        // As doubles: the server converts, which is cheaper than decoding a million decimals here.
+        var values = await _context.CustomerMetrics.AsNoTracking()
             .Where(m => m.CalculationRunId == runId && m.PredictedClv != null)
-            .Select(m => m.PredictedClv!.Value)
+            .Select(m => (double)m.PredictedClv!.Value)
             .ToArrayAsync(cancellationToken);
-        if (amounts.Length == 0)
+        if (values.Length == 0)
         {
             return new ClvSummary(null, []);
         }
 
-        var values = Array.ConvertAll(amounts, a => (double)a);
-        Array.Sort(values, amounts);
+        Array.Sort(values);
 
-        // The lower middle value for an even count.
-        var median = amounts[(amounts.Length - 1) / 2];
+        // The lower middle value for an even count; amounts are stored with four decimals, which a double carries exactly enough to round back.
+        var median = Math.Round((decimal)values[(values.Length - 1) / 2], 4);
         var low = Math.Min(0, values[0]);
         var high = values[Math.Max(0, (int)Math.Ceiling(values.Length * 0.99) - 1)];
         var width = NiceWidth((high - low) / ClvBuckets);
