@@ -130,11 +130,13 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
             """
             () => {
                 const chart = window.Chart.getChart(document.getElementById("alive-curve"));
-                return [chart.options.plugins.title.text, chart.options.scales.x.title.text, chart.options.scales.y.title.text, chart.data.datasets[0].label, String(chart.data.datasets[0].data.length)];
+                return [chart.options.plugins.title.text, chart.options.scales.x.title.text, chart.options.scales.y.title.text, chart.data.datasets[0].label,
+                    String(chart.data.datasets[0].data.length), chart.scales.x.type, chart.options.scales.x.ticks.callback(chart.data.datasets[1].data[1].x)];
             }
             """);
         axes[..4].Should().Equal("Chance still active over time, P(alive)", "Day", "P(alive)", "P(alive)");
         int.Parse(axes[4], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(100, "a point about every few days from the first purchase to the as-of date");
+        axes[5..].Should().Equal(["linear", "1997-10-09"], "days lie on a time-proportional axis and the second purchase is marked on its day");
         await page.Locator("#alive-curve").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "dash-06b-customer-alive-curve");
 
