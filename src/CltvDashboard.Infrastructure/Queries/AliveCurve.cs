@@ -21,7 +21,7 @@ public sealed record AlivePoint(DateOnly Day, double ProbabilityAlive, decimal? 
 public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
 {
     /// <summary>About how many evenly spaced days the curve has between purchases (purchase days come on top).</summary>
-    public const int GridPoints = 120;
+    public const int GridPoints = 60;
 
     /// <summary>
     /// The curve of one customer. Purchase occasions are customer-days as the run counts them
