@@ -54,11 +54,11 @@ public sealed class DashboardQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<DashboardContext> ContextAsync(CancellationToken cancellationToken = default)
     {
-        var settings = await _context.BusinessSettings.AsNoTracking()
-            .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
-            .FirstOrDefaultAsync(cancellationToken);
-        // One round trip for the three runs: every page asks this first, so each query saved here is saved on every view.
+        // One round trip for the three runs and the settings: every page asks this first, so each query saved here
+        // is saved on every view. The settings ride along as scalar subqueries (one row, by its key); only before the
+        // first run, when there is no run row to carry them, are they read on their own.
         var runs = _context.CalculationRuns;
+        var settings = _context.BusinessSettings.Where(s => s.Id == BusinessSettings.SingletonId);
         var found = await runs.AsNoTracking()
             .Where(r => r.IsCurrent
                 || r.Id == runs.Max(x => (long?)x.Id)
@@ -67,8 +67,18 @@ public sealed class DashboardQueries
             {
                 r.IsCurrent,
                 Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc),
+                Settings = new FormatSettings(
+                    settings.Select(s => s.CurrencyCode).FirstOrDefault(),
+                    settings.Select(s => s.TimeZoneId).FirstOrDefault(),
+                    settings.Select(s => (double?)s.ActiveProbabilityThreshold).FirstOrDefault(),
+                    settings.Select(s => (int?)s.ForecastHorizonMonths).FirstOrDefault()),
             })
             .ToListAsync(cancellationToken);
+        var format = found.Count > 0
+            ? found[0].Settings
+            : await settings.AsNoTracking()
+                .Select(s => new FormatSettings(s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths))
+                .FirstOrDefaultAsync(cancellationToken);
         var current = found.Find(r => r.IsCurrent)?.Header;
         var currentId = current?.Id ?? 0;
         var previous = current is null ? null : found.Select(r => r.Header).Where(h => h.Id < currentId && h.Status == CalculationRunStatus.Succeeded).MaxBy(h => h.Id);
@@ -85,11 +95,13 @@ public sealed class DashboardQueries
             current,
             previous,
             latest,
-            settings?.CurrencyCode,
-            settings?.TimeZoneId ?? "UTC",
-            settings?.ActiveProbabilityThreshold ?? 0.5,
-            settings?.ForecastHorizonMonths ?? 12);
+            format?.CurrencyCode,
+            format?.TimeZoneId ?? "UTC",
+            format?.ActiveProbabilityThreshold ?? 0.5,
+            format?.ForecastHorizonMonths ?? 12);
     }
+
+    private sealed record FormatSettings(string? CurrencyCode, string? TimeZoneId, double? ActiveProbabilityThreshold, int? ForecastHorizonMonths);
 
     /// <summary>A run's headline figures, from its customer rows.</summary>
     /// <param name="runId">The run.</param>
