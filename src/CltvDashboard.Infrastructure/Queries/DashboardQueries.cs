@@ -650,9 +650,6 @@ public sealed class DashboardQueries
     /// <param name="segment">The segment's name.</param>
     public static int SegmentOrder(string segment) => SegmentPositions.TryGetValue(segment, out var index) ? index : int.MaxValue;
 
-    private static IQueryable<RunHeader> Headers(IQueryable<CalculationRun> runs) =>
-        runs.AsNoTracking().Select(r => new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc));
-
     private static decimal Money(double value) => Math.Round((decimal)value, 2);
 
     // 1, 2 or 5 times a power of ten, so that bar edges read as round amounts.
