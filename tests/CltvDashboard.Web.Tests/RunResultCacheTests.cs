@@ -45,11 +45,9 @@ public sealed class RunResultCacheTests
             return release.Task;
         }
 
-        var waiting = Enumerable.Range(0, 20).Select(_ => Task.Run(() => cache.GetOrAddAsync(3, "overview", Compute))).ToList();
-        while (computed == 0)
-        {
-            await Task.Yield();
-        }
+        // Twenty requests in flight at once: none can finish before the computation is released.
+        var waiting = Enumerable.Range(0, 20).Select(_ => cache.GetOrAddAsync(3, "overview", Compute)).ToList();
+        waiting.Should().OnlyContain(t => !t.IsCompleted);
 
         release.SetResult(42);
         var values = await Task.WhenAll(waiting);
