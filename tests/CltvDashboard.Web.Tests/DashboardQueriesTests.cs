@@ -1,6 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
 using CltvDashboard.Domain.Rfm;
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Endpoints;
 using CltvDashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,6 +83,27 @@ public sealed class DashboardQueriesTests(DemoApp demo) : IClassFixture<DemoApp>
         bars.Sum(b => b.Customers).Should().Be(23_570);
         bars.Should().BeInAscendingOrder(b => b.From);
         bars[^1].To.Should().BeNull("the last bar is open-ended for the tail");
+        await using var context = demo.App.CreateContext();
+        var clv = await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).Select(m => m.PredictedClv!.Value).ToListAsync();
+        foreach (var bar in bars)
+        {
+            var inBar = clv.Where(v => v >= bar.From && (bar.To is null || v < bar.To)).ToList();
+            bar.Customers.Should().Be(inBar.Count, $"bar {bar.From}–{bar.To} holds the CLVs from its lower bound up to its upper one");
+            bar.TotalClv.Should().BeApproximately(inBar.Sum(), 0.01m);
+        }
+    }
+
+    [Fact]
+    public async Task Median_clv_is_the_lower_middle_of_the_runs_ordered_clvs()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        await using var context = demo.App.CreateContext();
+        var clv = (await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).Select(m => m.PredictedClv!.Value).ToListAsync()).Order().ToList();
+
+        var kpis = await queries.KpisAsync(demo.RunId, 0.5);
+
+        kpis!.MedianClv.Should().Be(clv[(clv.Count - 1) / 2]);
     }
 
     [Fact]
@@ -131,6 +157,106 @@ public sealed class DashboardQueriesTests(DemoApp demo) : IClassFixture<DemoApp>
         detail.Current.Frequency.Should().Be(1);
         detail.History.Should().ContainSingle().Which.Segment.Should().Be(detail.Current.Segment);
         (await queries.CustomerAsync(run.Id, -1)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Customer_curve_runs_from_the_first_purchase_to_the_stored_p_alive_and_rises_at_each_repeat_purchase()
+    {
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var run = (await queries.ContextAsync()).Current!;
+        var row = (await queries.CustomersAsync(run, null, new CustomerListRequest(Search: "10001"))).Items.Single(c => c.ExternalId == "10001");
+
+        var detail = (await queries.CustomerAsync(run.Id, row.CustomerId))!;
+        var curve = detail.Curve!;
+
+        (curve.Points[0].Day, curve.Points[0].Purchase).Should().Be((new DateOnly(1997, 2, 6), 6.79m));
+        curve.Points.Should().OnlyContain(p => p.ProbabilityAlive > 0 && p.ProbabilityAlive <= 1);
+        curve.Points[^1].Day.Should().Be(new DateOnly(1998, 6, 30));
+        curve.Points[^1].ProbabilityAlive.Should().BeApproximately(detail.Current.ProbabilityAlive!.Value, 1e-9, "the last day is the run's own view");
+        curve.Points.Select(p => p.Day).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        curve.Points.Where(p => p.Purchase is not null).Select(p => (p.Day, p.Purchase)).Should().Equal((new DateOnly(1997, 2, 6), 6.79m), (new DateOnly(1997, 10, 9), 12.99m));
+        var repeat = curve.Points.ToList().FindIndex(p => p.Day == new DateOnly(1997, 10, 9));
+        curve.Points[repeat].ProbabilityAlive.Should().BeGreaterThan(curve.Points[repeat - 1].ProbabilityAlive);
+        curve.Points.Skip(repeat + 1).Select(p => p.ProbabilityAlive).Should().BeInDescendingOrder("without purchases the chance only falls");
+    }
+
+    [Fact]
+    public async Task Customer_history_export_lists_every_purchase_then_the_customer_in_each_run()
+    {
+        using var client = await demo.SignedInClientAsync(CltvRoles.Owner);
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var run = (await queries.ContextAsync()).Current!;
+        var customer = (await queries.CustomersAsync(run, null, new CustomerListRequest(Search: "10001"))).Items.Single(c => c.ExternalId == "10001");
+
+        var response = await client.GetAsync($"/exports/customers/{customer.CustomerId}/history.csv");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-{customer.CustomerId}-history-run-{run.Id}-as-of-1998-06-30.csv");
+        var table = ParseCsv(await response.Content.ReadAsStringAsync());
+        table[0].Should().Equal(ExportEndpoints.CustomerHistoryColumns);
+        var rows = table.Skip(1).Select(r => table[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+        rows.Select(r => (r["record"], r["date"], r["amount"])).Should().Equal(("purchase", "1997-02-06", "6.79"), ("purchase", "1997-10-09", "12.99"), ("run", "1998-06-30", ""));
+        rows.Should().OnlyContain(r => r["customer_id"] == "10001");
+        var state = rows[^1];
+        state["run"].Should().Be(run.Id.ToString(CultureInfo.InvariantCulture));
+        state["segment"].Should().Be(customer.Segment);
+        double.Parse(state["p_alive"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.ProbabilityAlive!.Value, 1e-6);
+        decimal.Parse(state["predicted_clv"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.PredictedClv!.Value, 0.0001m);
+        (await client.GetAsync("/exports/customers/-1/history.csv")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    // RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF.
+    private static List<string[]> ParseCsv(string text)
+    {
+        var records = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add([.. fields]);
+                fields.Clear();
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return records;
     }
 }
 

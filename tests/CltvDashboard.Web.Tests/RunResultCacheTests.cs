@@ -32,4 +32,67 @@ public sealed class RunResultCacheTests
 
         (one, two, tiers).Should().Be(("run 1 rfm", "run 2 rfm", "run 1 tiers"));
     }
+
+    [Fact]
+    public async Task Concurrent_requests_for_a_missing_figure_share_one_computation()
+    {
+        using var cache = new RunResultCache();
+        var computed = 0;
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> Compute()
+        {
+            Interlocked.Increment(ref computed);
+            return release.Task;
+        }
+
+        // Twenty requests in flight at once: none can finish before the computation is released.
+        var waiting = Enumerable.Range(0, 20).Select(_ => cache.GetOrAddAsync(3, "overview", Compute)).ToList();
+        waiting.Should().OnlyContain(t => !t.IsCompleted);
+
+        release.SetResult(42);
+        var values = await Task.WhenAll(waiting);
+
+        values.Should().AllBeEquivalentTo(42);
+        computed.Should().Be(1);
+        (await cache.GetOrAddAsync(3, "overview", Compute)).Should().Be(42);
+        computed.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_failed_computation_is_not_kept_and_the_next_request_computes_again()
+    {
+        using var cache = new RunResultCache();
+        var attempts = 0;
+        Task<int> Compute() => ++attempts == 1 ? throw new InvalidOperationException("database gone") : Task.FromResult(attempts);
+
+        var failed = () => cache.GetOrAddAsync(4, "kpis", Compute);
+
+        await failed.Should().ThrowAsync<InvalidOperationException>();
+        (await cache.GetOrAddAsync(4, "kpis", Compute)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task When_the_request_that_computes_is_cancelled_a_waiting_request_computes_instead()
+    {
+        using var cache = new RunResultCache();
+        using var firstRequest = new CancellationTokenSource();
+        var computed = 0;
+        async Task<int> Compute(CancellationToken token)
+        {
+            if (Interlocked.Increment(ref computed) == 1)
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            return 7;
+        }
+
+        var first = cache.GetOrAddAsync(5, "trend", () => Compute(firstRequest.Token), firstRequest.Token);
+        var second = cache.GetOrAddAsync(5, "trend", () => Compute(CancellationToken.None));
+        await firstRequest.CancelAsync();
+
+        await first.Invoking(async f => await f).Should().ThrowAsync<OperationCanceledException>();
+        (await second).Should().Be(7);
+        computed.Should().Be(2);
+    }
 }

@@ -233,7 +233,11 @@ public sealed record PurchaseRow(DateTime OccurredAtUtc, decimal Amount, string 
 /// <param name="ProbabilityAlive">P(alive).</param>
 /// <param name="ExpectedPurchases">Expected purchases over the horizon.</param>
 /// <param name="PredictedClv">Predicted CLV.</param>
-public sealed record CustomerRunState(long RunId, DateTime AsOfUtc, string Segment, string ValueTier, double? ProbabilityAlive, double? ExpectedPurchases, decimal? PredictedClv);
+public sealed record CustomerRunState(long RunId, DateTime AsOfUtc, string Segment, string ValueTier, double? ProbabilityAlive, double? ExpectedPurchases, decimal? PredictedClv)
+{
+    /// <summary>The run's last day of data, in the business's time zone.</summary>
+    public DateOnly? ObservationEnd { get; init; }
+}
 
 /// <summary>Everything the customer page shows.</summary>
 /// <param name="CustomerId">The internal key.</param>
@@ -248,4 +252,11 @@ public sealed record CustomerDetail(
     RunCustomerMetric Current,
     IReadOnlyList<PurchaseRow> Purchases,
     int TotalPurchases,
-    IReadOnlyList<CustomerRunState> History);
+    IReadOnlyList<CustomerRunState> History)
+{
+    /// <summary>
+    /// P(alive) from the first purchase to the run's observation end with the run's chosen model; null when the run
+    /// stored no usable purchase-count model or the customer has more than <see cref="DashboardQueries.MaxPurchasesRead"/> transactions.
+    /// </summary>
+    public AliveCurve? Curve { get; init; }
+}

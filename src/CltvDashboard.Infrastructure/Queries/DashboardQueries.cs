@@ -1,7 +1,10 @@
+using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Rfm;
+using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CltvDashboard.Infrastructure.Queries;
 
@@ -17,6 +20,12 @@ public sealed class DashboardQueries
 {
     /// <summary>The most purchases the customer page lists.</summary>
     public const int MaxPurchasesShown = 500;
+
+    /// <summary>
+    /// The most transactions of one customer the customer page reads; a customer with more gets the count and the first
+    /// <see cref="MaxPurchasesShown"/> but no P(alive) curve, which needs every purchase day.
+    /// </summary>
+    public const int MaxPurchasesRead = 20_000;
 
     /// <summary>The most runs the KPI trend covers.</summary>
     public const int TrendRuns = 24;
@@ -45,20 +54,35 @@ public sealed class DashboardQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<DashboardContext> ContextAsync(CancellationToken cancellationToken = default)
     {
-        var settings = await _context.BusinessSettings.AsNoTracking()
-            .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
-            .FirstOrDefaultAsync(cancellationToken);
-        var current = await Headers(_context.CalculationRuns.Where(r => r.IsCurrent)).FirstOrDefaultAsync(cancellationToken);
-        RunHeader? previous = null;
-        if (current is not null)
-        {
-            previous = await Headers(_context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id < current.Id).OrderByDescending(r => r.Id))
+        // One round trip for the three runs and the settings: every page asks this first, so each query saved here
+        // is saved on every view. The settings ride along as scalar subqueries (one row, by its key); only before the
+        // first run, when there is no run row to carry them, are they read on their own.
+        var runs = _context.CalculationRuns;
+        var settings = _context.BusinessSettings.Where(s => s.Id == BusinessSettings.SingletonId);
+        var found = await runs.AsNoTracking()
+            .Where(r => r.IsCurrent
+                || r.Id == runs.Max(x => (long?)x.Id)
+                || r.Id == runs.Where(p => p.Status == CalculationRunStatus.Succeeded && p.Id < runs.Where(c => c.IsCurrent).Max(c => (long?)c.Id)).Max(p => (long?)p.Id))
+            .Select(r => new
+            {
+                r.IsCurrent,
+                Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc),
+                Settings = new FormatSettings(
+                    settings.Select(s => s.CurrencyCode).FirstOrDefault(),
+                    settings.Select(s => s.TimeZoneId).FirstOrDefault(),
+                    settings.Select(s => (double?)s.ActiveProbabilityThreshold).FirstOrDefault(),
+                    settings.Select(s => (int?)s.ForecastHorizonMonths).FirstOrDefault()),
+            })
+            .ToListAsync(cancellationToken);
+        var format = found.Count > 0
+            ? found[0].Settings
+            : await settings.AsNoTracking()
+                .Select(s => new FormatSettings(s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths))
                 .FirstOrDefaultAsync(cancellationToken);
-        }
-
+        var current = found.Find(r => r.IsCurrent)?.Header;
         var currentId = current?.Id ?? 0;
-        var latest = await Headers(_context.CalculationRuns.Where(r => r.Id > currentId).OrderByDescending(r => r.Id))
-            .FirstOrDefaultAsync(cancellationToken);
+        var previous = current is null ? null : found.Select(r => r.Header).Where(h => h.Id < currentId && h.Status == CalculationRunStatus.Succeeded).MaxBy(h => h.Id);
+        var latest = found.Select(r => r.Header).Where(h => h.Id > currentId).MaxBy(h => h.Id);
         foreach (var run in new[] { current, previous, latest })
         {
             if (run is not null)
@@ -71,11 +95,13 @@ public sealed class DashboardQueries
             current,
             previous,
             latest,
-            settings?.CurrencyCode,
-            settings?.TimeZoneId ?? "UTC",
-            settings?.ActiveProbabilityThreshold ?? 0.5,
-            settings?.ForecastHorizonMonths ?? 12);
+            format?.CurrencyCode,
+            format?.TimeZoneId ?? "UTC",
+            format?.ActiveProbabilityThreshold ?? 0.5,
+            format?.ForecastHorizonMonths ?? 12);
     }
+
+    private sealed record FormatSettings(string? CurrencyCode, string? TimeZoneId, double? ActiveProbabilityThreshold, int? ForecastHorizonMonths);
 
     /// <summary>A run's headline figures, from its customer rows.</summary>
     /// <param name="runId">The run.</param>
@@ -83,7 +109,7 @@ public sealed class DashboardQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The figures; null when the run has no customers.</returns>
     public Task<RunKpis?> KpisAsync(long runId, double activeThreshold, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(KpisAsync), activeThreshold), () => KpisUncachedAsync(runId, activeThreshold, cancellationToken));
+        _cache.GetOrAddAsync(runId, (nameof(KpisAsync), activeThreshold), () => KpisUncachedAsync(runId, activeThreshold, cancellationToken), cancellationToken);
 
     private async Task<RunKpis?> KpisUncachedAsync(long runId, double activeThreshold, CancellationToken cancellationToken)
     {
@@ -107,16 +133,7 @@ public sealed class DashboardQueries
             return null;
         }
 
-        decimal? median = null;
-        if (totals.Modelled > 0)
-        {
-            // The lower middle value for an even count: one ordered probe instead of reading every CLV back.
-            median = await metrics.Where(m => m.PredictedClv != null)
-                .OrderBy(m => (double?)m.PredictedClv)
-                .Skip((totals.Modelled - 1) / 2)
-                .Select(m => m.PredictedClv)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
+        var median = totals.Modelled > 0 ? (await ClvSummaryAsync(runId, cancellationToken)).Median : null;
 
         var costs = await _context.SegmentSummaries.AsNoTracking()
             .Where(s => s.CalculationRunId == runId && s.Segmentation == Segmentations.AcquisitionChannel && s.AcquisitionCostPerCustomer > 0)
@@ -149,7 +166,7 @@ public sealed class DashboardQueries
     /// <param name="runId">The newest run to include.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, nameof(TrendAsync), () => TrendUncachedAsync(runId, cancellationToken));
+        _cache.GetOrAddAsync(runId, nameof(TrendAsync), () => TrendUncachedAsync(runId, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<KpiTrendPoint>> TrendUncachedAsync(long runId, CancellationToken cancellationToken)
     {
@@ -195,39 +212,92 @@ public sealed class DashboardQueries
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, nameof(ClvDistributionAsync), () => ClvDistributionUncachedAsync(runId, cancellationToken));
+    public async Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
+        (await ClvSummaryAsync(runId, cancellationToken)).Distribution;
 
-    private async Task<IReadOnlyList<ClvBucket>> ClvDistributionUncachedAsync(long runId, CancellationToken cancellationToken)
+    private Task<ClvSummary> ClvSummaryAsync(long runId, CancellationToken cancellationToken) =>
+        _cache.GetOrAddAsync(runId, nameof(ClvSummaryAsync), () => ClvSummaryUncachedAsync(runId, cancellationToken), cancellationToken);
+
+    // The median and the distribution from one read of every predicted CLV of the run, sorted in memory (8 MB for a
+    // million customers while it runs): the first view of a run's overview used to sort or scan the million
+    // rows once per percentile and again to group them.
+    private async Task<ClvSummary> ClvSummaryUncachedAsync(long runId, CancellationToken cancellationToken)
     {
-        var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null);
-        var count = await metrics.CountAsync(cancellationToken);
-        if (count == 0)
+        var values = await ClvValuesAsync(runId, cancellationToken);
+        if (values.Length == 0)
         {
-            return [];
+            return new ClvSummary(null, []);
         }
 
-        var ordered = metrics.OrderBy(m => (double?)m.PredictedClv).Select(m => (double?)m.PredictedClv);
-        var low = Math.Min(0, await ordered.FirstAsync(cancellationToken) ?? 0);
-        var high = await ordered.Skip(Math.Max(0, (int)Math.Ceiling(count * 0.99) - 1)).FirstAsync(cancellationToken) ?? 0;
+        Array.Sort(values);
+
+        // The lower middle value for an even count; amounts are stored with four decimals, which a double carries exactly enough to round back.
+        var median = Math.Round((decimal)values[(values.Length - 1) / 2], 4);
+        var low = Math.Min(0, values[0]);
+        var high = values[Math.Max(0, (int)Math.Ceiling(values.Length * 0.99) - 1)];
         var width = NiceWidth((high - low) / ClvBuckets);
-        var counts = await metrics
-            .Select(m => (double)m.PredictedClv!.Value)
-            .GroupBy(v => v >= low + (width * ClvBuckets) ? ClvBuckets : (int)((v - low) / width))
-            .Select(g => new { Bucket = g.Key, Customers = g.Count(), Total = g.Sum() })
-            .ToListAsync(cancellationToken);
-        return Enumerable.Range(0, ClvBuckets + 1)
-            .Select(i =>
-            {
-                var bar = counts.Find(c => c.Bucket == i);
-                return new ClvBucket(
-                    Money(low + (i * width)),
-                    i == ClvBuckets ? null : Money(low + ((i + 1) * width)),
-                    bar?.Customers ?? 0,
-                    Money(bar?.Total ?? 0));
-            })
+        var customers = new int[ClvBuckets + 1];
+        var totals = new double[ClvBuckets + 1];
+        foreach (var value in values)
+        {
+            var bar = value >= low + (width * ClvBuckets) ? ClvBuckets : Math.Clamp((int)Math.Floor((value - low) / width), 0, ClvBuckets - 1);
+            customers[bar]++;
+            totals[bar] += value;
+        }
+
+        var distribution = Enumerable.Range(0, ClvBuckets + 1)
+            .Select(i => new ClvBucket(
+                Money(low + (i * width)),
+                i == ClvBuckets ? null : Money(low + ((i + 1) * width)),
+                customers[i],
+                Money(totals[i])))
             .Where((bar, i) => i < ClvBuckets || bar.Customers > 0)
             .ToList();
+        return new ClvSummary(median, distribution);
+    }
+
+    private sealed record ClvSummary(decimal? Median, IReadOnlyList<ClvBucket> Distribution);
+
+    // A million values through EF's materialiser cost about 2 s of CPU (a shaper call and an awaited row each); the
+    // provider's reader takes a fraction of that. As doubles: the server converts, which is cheaper than decoding a
+    // million decimals here. DOUBLE PRECISION is a type to PostgreSQL and REAL affinity to SQLite.
+    private async Task<double[]> ClvValuesAsync(long runId, CancellationToken cancellationToken)
+    {
+        var entity = _context.Model.FindEntityType(typeof(RunCustomerMetric))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => entity.FindProperty(property)!.GetColumnName(table)!;
+        var connection = _context.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await _context.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            var clv = Column(nameof(RunCustomerMetric.PredictedClv));
+            command.CommandText = $"SELECT CAST({clv} AS DOUBLE PRECISION) FROM {table.Name} WHERE {Column(nameof(RunCustomerMetric.CalculationRunId))} = @run AND {clv} IS NOT NULL";
+            var run = command.CreateParameter();
+            run.ParameterName = "@run";
+            run.Value = runId;
+            command.Parameters.Add(run);
+            var values = new List<double>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                values.Add(reader.GetDouble(0));
+            }
+
+            return [.. values];
+        }
+        finally
+        {
+            if (opened)
+            {
+                await _context.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>A segmentation's rows in a run, largest segment first (cohorts in time order).</summary>
@@ -235,7 +305,7 @@ public sealed class DashboardQueries
     /// <param name="segmentation">One of <see cref="Segmentations.All"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<SegmentRow>> SegmentsAsync(long runId, string segmentation, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(SegmentsAsync), segmentation), () => SegmentsUncachedAsync(runId, segmentation, cancellationToken));
+        _cache.GetOrAddAsync(runId, (nameof(SegmentsAsync), segmentation), () => SegmentsUncachedAsync(runId, segmentation, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<SegmentRow>> SegmentsUncachedAsync(long runId, string segmentation, CancellationToken cancellationToken)
     {
@@ -272,7 +342,7 @@ public sealed class DashboardQueries
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<RfmGridCellSummary>> RfmGridAsync(long runId, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, nameof(RfmGridAsync), () => RfmGridUncachedAsync(runId, cancellationToken));
+        _cache.GetOrAddAsync(runId, nameof(RfmGridAsync), () => RfmGridUncachedAsync(runId, cancellationToken), cancellationToken);
 
     private async Task<IReadOnlyList<RfmGridCellSummary>> RfmGridUncachedAsync(long runId, CancellationToken cancellationToken)
     {
@@ -315,7 +385,7 @@ public sealed class DashboardQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The matrix; without cells when the run had no previous run.</returns>
     public Task<SegmentMigrationMatrix> StoredMigrationAsync(long runId, string segmentation, CancellationToken cancellationToken = default) =>
-        _cache.GetOrAddAsync(runId, (nameof(StoredMigrationAsync), segmentation), () => StoredMigrationUncachedAsync(runId, segmentation, cancellationToken));
+        _cache.GetOrAddAsync(runId, (nameof(StoredMigrationAsync), segmentation), () => StoredMigrationUncachedAsync(runId, segmentation, cancellationToken), cancellationToken);
 
     private async Task<SegmentMigrationMatrix> StoredMigrationUncachedAsync(long runId, string segmentation, CancellationToken cancellationToken)
     {
@@ -347,7 +417,7 @@ public sealed class DashboardQueries
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
-        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken));
+        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -476,52 +546,116 @@ public sealed class DashboardQueries
             run.ObservationEnd?.AddDays(-DaysSinceLastPurchase));
     }
 
-    /// <summary>A customer of a run with purchases and history across the kept runs.</summary>
+    /// <summary>A customer of a run with purchases, history across the kept runs and the run's P(alive) curve.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="customerId">The customer's internal key.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The detail; null when the customer is not in the run.</returns>
     public async Task<CustomerDetail?> CustomerAsync(long runId, long customerId, CancellationToken cancellationToken = default)
     {
-        var current = await _context.CustomerMetrics.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.CalculationRunId == runId && m.CustomerId == customerId, cancellationToken);
+        // The customer's row in every kept run with the run's date, one round trip: the join probes the primary key
+        // (run, customer) once per run (see the customer_metrics configuration).
+        var states = await _context.CalculationRuns.AsNoTracking()
+            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
+            .Join(
+                _context.CustomerMetrics.AsNoTracking().Where(m => m.CustomerId == customerId),
+                r => r.Id,
+                m => m.CalculationRunId,
+                (r, m) => new
+                {
+                    r.AsOfUtc,
+                    r.ObservationEnd,
+                    Metric = m,
+                    ExternalId = _context.Customers.Where(c => c.Id == customerId).Select(c => c.ExternalId).FirstOrDefault(),
+                })
+            .ToListAsync(cancellationToken);
+        var current = states.Find(s => s.Metric.CalculationRunId == runId);
         if (current is null)
         {
             return null;
         }
 
-        var externalId = await _context.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.ExternalId).SingleOrDefaultAsync(cancellationToken)
-            ?? customerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var purchases = _context.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId);
-        var total = await purchases.CountAsync(cancellationToken);
-        var shown = await purchases.OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
-            .Take(MaxPurchasesShown)
+        var rows = await _context.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Take(MaxPurchasesRead + 1)
             .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
             .ToListAsync(cancellationToken);
+        var total = rows.Count <= MaxPurchasesRead
+            ? rows.Count
+            : await _context.Transactions.CountAsync(t => t.CustomerId == customerId, cancellationToken);
 
-        // Through the primary key, one probe per kept run (see the customer_metrics configuration).
-        var runs = await _context.CalculationRuns.AsNoTracking()
-            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
-            .OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.AsOfUtc })
-            .ToListAsync(cancellationToken);
-        var runIds = runs.Select(r => r.Id).ToList();
-        var states = await _context.CustomerMetrics.AsNoTracking()
-            .Where(m => runIds.Contains(m.CalculationRunId) && m.CustomerId == customerId)
-            .Select(m => new { m.CalculationRunId, m.Segment, m.ValueTier, m.ProbabilityAlive, m.ExpectedPurchases, m.PredictedClv })
-            .ToListAsync(cancellationToken);
-        var history = runs.Join(states, r => r.Id, s => s.CalculationRunId, (r, s) =>
-                new CustomerRunState(r.Id, r.AsOfUtc, s.Segment, s.ValueTier, s.ProbabilityAlive, s.ExpectedPurchases, s.PredictedClv))
+        AliveCurve? curve = null;
+        var model = await RunModelAsync(runId, cancellationToken);
+        if (model.CountModel is not null && current.ObservationEnd is { } observationEnd && total == rows.Count)
+        {
+            curve = AliveCurve.Compute(model.CountModel, model.Unit, model.Zone, observationEnd, rows.Select(r => (r.OccurredAtUtc, r.Amount)));
+        }
+
+        var history = states.OrderBy(s => s.Metric.CalculationRunId)
+            .Select(s => new CustomerRunState(s.Metric.CalculationRunId, s.AsOfUtc, s.Metric.Segment, s.Metric.ValueTier, s.Metric.ProbabilityAlive, s.Metric.ExpectedPurchases, s.Metric.PredictedClv)
+            {
+                ObservationEnd = s.ObservationEnd,
+            })
             .ToList();
-        return new CustomerDetail(customerId, externalId, current, shown, total, history);
+        return new CustomerDetail(
+            customerId,
+            current.ExternalId ?? customerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            current.Metric,
+            rows.Count > MaxPurchasesShown ? rows[..MaxPurchasesShown] : rows,
+            total,
+            history)
+        {
+            Curve = curve,
+        };
     }
+
+    /// <summary>Every stored transaction of a customer, oldest first, streamed: for the history export.</summary>
+    /// <param name="customerId">The customer's internal key.</param>
+    public IAsyncEnumerable<PurchaseRow> PurchasesAsync(long customerId) =>
+        _context.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
+            .AsAsyncEnumerable();
+
+    // The run's chosen full-history count model with the unit and time zone it was fitted in, rebuilt once per run.
+    private Task<RunModel> RunModelAsync(long runId, CancellationToken cancellationToken) =>
+        _cache.GetOrAddAsync(runId, nameof(RunModelAsync), () => RunModelUncachedAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<RunModel> RunModelUncachedAsync(long runId, CancellationToken cancellationToken)
+    {
+        var settingsJson = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SettingsJson).FirstOrDefaultAsync(cancellationToken);
+        var fit = await _context.ModelFits.AsNoTracking()
+            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
+            .Select(f => new { f.ModelName, f.ParametersJson })
+            .FirstOrDefaultAsync(cancellationToken);
+        var unit = TimeUnit.Week;
+        var zone = TimeZoneInfo.Utc;
+        if (settingsJson is not null)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(settingsJson);
+            var root = json.RootElement;
+            if (root.TryGetProperty("TimeUnit", out var unitName) && Enum.TryParse<TimeUnit>(unitName.GetString(), out var parsed))
+            {
+                unit = parsed;
+            }
+
+            if (root.TryGetProperty("TimeZoneId", out var zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.GetString() ?? "UTC", out var found))
+            {
+                zone = found;
+            }
+        }
+
+        var model = settingsJson is null || fit is null ? null : AliveCurve.StoredModel(fit.ModelName, fit.ParametersJson);
+        return new RunModel(model, unit, zone);
+    }
+
+    private sealed record RunModel(IPurchaseCountModel? CountModel, TimeUnit Unit, TimeZoneInfo Zone);
 
     /// <summary>The position of an RFM segment in <see cref="RfmSegments.All"/>, best first; unknown names last.</summary>
     /// <param name="segment">The segment's name.</param>
     public static int SegmentOrder(string segment) => SegmentPositions.TryGetValue(segment, out var index) ? index : int.MaxValue;
-
-    private static IQueryable<RunHeader> Headers(IQueryable<CalculationRun> runs) =>
-        runs.AsNoTracking().Select(r => new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc));
 
     private static decimal Money(double value) => Math.Round((decimal)value, 2);
 

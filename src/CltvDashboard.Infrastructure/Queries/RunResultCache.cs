@@ -18,6 +18,7 @@ public sealed class RunResultCache : IDisposable
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
     private readonly ConcurrentDictionary<long, (DateTime Stamp, CancellationTokenSource Eviction)> _runs = new();
+    private readonly Lock _gate = new();
 
     /// <summary>Records a run's identity (when it was requested); when it differs from the one cached, the run's entries go.</summary>
     /// <param name="runId">The run.</param>
@@ -47,29 +48,80 @@ public sealed class RunResultCache : IDisposable
         }
     }
 
-    /// <summary>The cached value of a key of a run, computed when missing.</summary>
+    /// <summary>
+    /// The cached value of a key of a run, computed when missing. Concurrent callers of a missing key share one
+    /// computation: the first view of a run's overview aggregates a million rows, and twenty users opening it at once
+    /// must not start twenty aggregates. A computation that fails is forgotten so that the next caller tries again; one
+    /// cancelled by its own caller's token is started again by the next caller still waiting.
+    /// </summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="runId">The run the value is computed from.</param>
     /// <param name="key">The value's key within the run (a tuple or record with value equality).</param>
     /// <param name="compute">Computes the value.</param>
-    public async Task<T> GetOrAddAsync<T>(long runId, object key, Func<Task<T>> compute)
+    /// <param name="cancellationToken">Stops this caller's wait (and the computation, if this caller started it).</param>
+    public async Task<T> GetOrAddAsync<T>(long runId, object key, Func<Task<T>> compute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(compute);
         var cacheKey = (runId, key);
-        if (_cache.TryGetValue(cacheKey, out T? value))
+        while (true)
         {
-            return value!;
+            var entry = Entry(runId, cacheKey, compute);
+            try
+            {
+                return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && entry.Value.IsCanceled)
+            {
+                // Another caller's request ended and took its computation with it; this caller is still waiting.
+                Forget(cacheKey, entry);
+            }
+            catch when (entry.Value.IsFaulted)
+            {
+                Forget(cacheKey, entry);
+                throw;
+            }
+        }
+    }
+
+    private Lazy<Task<T>> Entry<T>(long runId, (long, object) cacheKey, Func<Task<T>> compute)
+    {
+        if (_cache.TryGetValue(cacheKey, out Lazy<Task<T>>? known))
+        {
+            return known!;
         }
 
-        value = await compute().ConfigureAwait(false);
-        var options = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle };
-        if (_runs.TryGetValue(runId, out var run))
+        lock (_gate)
         {
-            options.AddExpirationToken(new CancellationChangeToken(run.Eviction.Token));
-        }
+            if (_cache.TryGetValue(cacheKey, out known))
+            {
+                return known!;
+            }
 
-        _cache.Set(cacheKey, value, options);
-        return value;
+            // Lazy so that the computation starts outside the lock, once, for whoever asks first.
+            var entry = new Lazy<Task<T>>(() => Started(compute), LazyThreadSafetyMode.ExecutionAndPublication);
+            var options = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle };
+            if (_runs.TryGetValue(runId, out var run))
+            {
+                options.AddExpirationToken(new CancellationChangeToken(run.Eviction.Token));
+            }
+
+            _cache.Set(cacheKey, entry, options);
+            return entry;
+        }
+    }
+
+    // An exception thrown before the computation's first await belongs in its task, where waiters look for it.
+    private static async Task<T> Started<T>(Func<Task<T>> compute) => await compute().ConfigureAwait(false);
+
+    private void Forget(object cacheKey, object entry)
+    {
+        lock (_gate)
+        {
+            if (_cache.TryGetValue(cacheKey, out var current) && ReferenceEquals(current, entry))
+            {
+                _cache.Remove(cacheKey);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -72,7 +72,7 @@ public sealed class WhatIfQueries
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(change, -1, nameof(scenario));
         }
 
-        return _cache.GetOrAddAsync(runId, scenario, () => ProjectUncachedAsync(runId, scenario, cancellationToken));
+        return _cache.GetOrAddAsync(runId, scenario, () => ProjectUncachedAsync(runId, scenario, cancellationToken), cancellationToken);
     }
 
     private async Task<WhatIfResult?> ProjectUncachedAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken)

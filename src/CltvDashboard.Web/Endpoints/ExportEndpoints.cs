@@ -23,7 +23,7 @@ public static class ExportEndpoints
     /// <summary>
     /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/segment-migrations/{segmentation}.csv</c> (the
     /// current run's stored movement from the previous run as a from × to matrix), <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
-    /// (any signed-in user), <c>/exports/cohorts.csv</c>, <c>/exports/channel-cohorts.csv?channel=…</c> (one acquisition channel's cohorts) and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
+    /// and <c>/exports/customers/{id}/history.csv</c> (any signed-in user), <c>/exports/cohorts.csv</c>, <c>/exports/channel-cohorts.csv?channel=…</c> (one acquisition channel's cohorts) and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
     /// </summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
@@ -177,7 +177,50 @@ public static class ExportEndpoints
                 cancellationToken);
             return Results.Empty;
         });
+        exports.MapGet("/customers/{id:long}/history.csv", async (long id, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        {
+            var context = await queries.ContextAsync(cancellationToken);
+            if (context.Current is not { } run || await queries.CustomerAsync(run.Id, id, cancellationToken) is not { } customer)
+            {
+                return Results.NotFound();
+            }
+
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(context.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+            await WriteAsync(
+                http,
+                FileName(run, FormattableString.Invariant($"customer-{id}-history")),
+                [.. CustomerHistoryColumns],
+                CustomerHistoryRowsAsync(queries, customer, zone),
+                cancellationToken);
+            return Results.Empty;
+        });
         return app;
+    }
+
+    /// <summary>
+    /// The columns of a customer's history export: one <c>purchase</c> row per stored transaction (oldest first, the
+    /// day in the business's time zone), then one <c>run</c> row per kept run the customer is in (oldest first, dated
+    /// by the run's last day of data) with the customer's segment and the model's figures in that run.
+    /// </summary>
+    public static IReadOnlyList<string> CustomerHistoryColumns { get; } =
+        ["record", "customer_id", "date", "amount", "currency", "order_reference", "run", "segment", "value_tier", "p_alive", "expected_purchases", "predicted_clv"];
+
+    private static async IAsyncEnumerable<string[]> CustomerHistoryRowsAsync(DashboardQueries queries, CustomerDetail customer, TimeZoneInfo zone)
+    {
+        string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await foreach (var p in queries.PurchasesAsync(customer.CustomerId))
+        {
+            yield return ["purchase", customer.ExternalId, Day(p.OccurredAtUtc), N(p.Amount), p.Currency, p.OrderReference ?? "", "", "", "", "", "", ""];
+        }
+
+        foreach (var state in customer.History)
+        {
+            yield return
+            [
+                "run", customer.ExternalId, state.ObservationEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Day(state.AsOfUtc), "", "", "", N(state.RunId), state.Segment, state.ValueTier,
+                N(state.ProbabilityAlive), N(state.ExpectedPurchases), N(state.PredictedClv),
+            ];
+        }
     }
 
     /// <summary>The download's file name: what, the run and the last day of its data.</summary>
@@ -234,6 +277,8 @@ public static class ExportEndpoints
             }
         }
     }
+
+    private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 

@@ -105,8 +105,46 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.Locator("#fact-revenue")).ToHaveTextAsync("$19.78");
         await Assertions.Expect(page.Locator("#fact-segment")).ToHaveTextAsync("Loyal");
         await Assertions.Expect(page.Locator("figure:has(#purchase-timeline) tbody th")).ToHaveTextAsync(["1997-02-06", "1997-10-09"]);
-        await ExpectChartsDrawnAsync(page, 2);
+        await ExpectChartsDrawnAsync(page, 3);
         await ShotAsync(page, "dash-06-customer");
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Customer_page_draws_the_p_alive_curve_of_the_run_and_downloads_the_history()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+        await page.GotoAsync(demo.BaseUrl + "/Customers?q=10001");
+        await page.GetByRole(AriaRole.Link, new() { Name = "10001", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer 10001" })).ToBeVisibleAsync();
+        var curve = page.Locator("figure:has(#alive-curve)");
+        await Assertions.Expect(curve.Locator("caption")).ToHaveTextAsync("Chance still active over time, P(alive)");
+        await Assertions.Expect(curve.Locator("tbody th").First).ToHaveTextAsync("1997-02-06");
+        await Assertions.Expect(curve.Locator("tbody th").Last).ToHaveTextAsync("1998-06-30");
+        var purchases = curve.Locator("tbody tr").Filter(new() { HasText = "$" });
+        await Assertions.Expect(purchases.Locator("th")).ToHaveTextAsync(["1997-02-06", "1997-10-09"]);
+        await Assertions.Expect(purchases.Last).ToContainTextAsync("$12.99");
+        await ExpectChartsDrawnAsync(page, 3);
+        var axes = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+                const chart = window.Chart.getChart(document.getElementById("alive-curve"));
+                return [chart.options.plugins.title.text, chart.options.scales.x.title.text, chart.options.scales.y.title.text, chart.data.datasets[0].label,
+                    String(chart.data.datasets[0].data.length), chart.scales.x.type, chart.options.scales.x.ticks.callback(chart.data.datasets[1].data[1].x)];
+            }
+            """);
+        axes[..4].Should().Equal("Chance still active over time, P(alive)", "Day", "P(alive)", "P(alive)");
+        int.Parse(axes[4], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(50, "a point about every week from the first purchase to the as-of date");
+        axes[5..].Should().Equal(["linear", "1997-10-09"], "days lie on a time-proportional axis and the second purchase is marked on its day");
+        await page.Locator("#alive-curve").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "dash-06b-customer-alive-curve");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#history-export").ClickAsync());
+        var id = page.Url.Split('/').Last();
+        download.SuggestedFilename.Should().Be($"cltv-customer-{id}-history-run-{demo.RunId}-as-of-1998-06-30.csv");
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        lines.Should().HaveCount(4).And.Contain(line => line.StartsWith("purchase,10001,1997-10-09,12.99,", StringComparison.Ordinal));
         _consoleErrors.Should().BeEmpty();
     }
 

@@ -21,6 +21,9 @@ public sealed class DetailsModel : DashboardPageModel
     /// <summary>The purchase timeline.</summary>
     public ChartView? Timeline { get; private set; }
 
+    /// <summary>P(alive) day by day within the current run, from the first purchase to the run's last day of data; null without a stored model.</summary>
+    public ChartView? AliveCurve { get; private set; }
+
     /// <summary>P(alive) and predicted CLV across runs.</summary>
     public ChartView? ModelView { get; private set; }
 
@@ -66,6 +69,21 @@ public sealed class DetailsModel : DashboardPageModel
             ],
             "percent",
             currency) { Y2 = $"Predicted CLV ({currency})", Format2 = "money" }, Format);
+        if (Customer.Curve is { } curve)
+        {
+            AliveCurve = new ChartView("alive-curve", "alive", new ChartSpec(
+                "Chance still active over time, P(alive)",
+                "Day",
+                "P(alive)",
+                curve.Points.Select(p => DashboardFormat.Date(p.Day)).ToList(),
+                [
+                    new ChartSeries("P(alive)", curve.Points.Select(p => (double?)p.ProbabilityAlive).ToList()),
+                    new ChartSeries("Purchase", curve.Points.Select(p => (double?)p.Purchase).ToList(), "y2"),
+                ],
+                "percent",
+                currency) { Y2 = $"Purchase amount ({currency})", Format2 = "money" }, Format);
+        }
+
         return Page();
     }
 
@@ -73,6 +91,15 @@ public sealed class DetailsModel : DashboardPageModel
     public string LastPurchase => Run?.ObservationEnd is { } end && Customer is not null
         ? DashboardFormat.Date(end.AddDays(-Customer.Current.DaysSinceLastPurchase))
         : "–";
+
+    /// <summary>The display name of the model behind the P(alive) curve.</summary>
+    public string CurveModel => Customer?.Curve?.Model switch
+    {
+        "bgnbd" => "BG/NBD",
+        "paretonbd" => "Pareto/NBD",
+        "mbgnbd" => "MBG/NBD",
+        var other => other ?? "",
+    };
 
     /// <summary>The horizon in words.</summary>
     public string Horizon => string.Create(CultureInfo.InvariantCulture, $"next {Dashboard.ForecastHorizonMonths} months");
