@@ -7,7 +7,7 @@ using CltvDashboard.Web.Tests.Support;
 namespace CltvDashboard.Web.Tests;
 
 /// <summary>The read-only JSON API on the CDNOW demo: shapes, paging, authorisation and its OpenAPI document.</summary>
-public sealed class ApiTests(DemoApp demo) : IClassFixture<DemoApp>
+public abstract class ApiTests(DemoApp demo)
 {
     private static readonly string[] Endpoints = ["/api/v1/runs", "/api/v1/kpis", "/api/v1/segments/rfm", "/api/v1/customers", "/api/v1/cohorts", "/api/v1/openapi.json"];
 
@@ -119,3 +119,9 @@ public sealed class ApiTests(DemoApp demo) : IClassFixture<DemoApp>
         document.GetProperty("components").GetProperty("schemas").TryGetProperty("CustomerRow", out _).Should().BeTrue();
     }
 }
+
+/// <summary>On the SQLite default.</summary>
+public sealed class SqliteApiTests(DemoApp demo) : ApiTests(demo), IClassFixture<DemoApp>;
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresApiTests(PostgresDemoApp demo) : ApiTests(demo), IClassFixture<PostgresDemoApp>;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CltvDashboard.Web.Tests;
 
 /// <summary>The dashboards' read service on the CDNOW demo after one real run.</summary>
-public sealed class DashboardQueriesTests(DemoApp demo) : IClassFixture<DemoApp>
+public abstract class DashboardQueriesTests(DemoApp demo)
 {
     [Fact]
     public async Task Kpis_of_the_cdnow_run_match_its_customers_and_revenue()
@@ -303,3 +303,9 @@ public sealed class WhatIfTests(DemoApp demo) : IClassFixture<DemoApp>
         return (await scope.ServiceProvider.GetRequiredService<WhatIfQueries>().ProjectAsync(demo.RunId, scenario))!;
     }
 }
+
+/// <summary>On the SQLite default.</summary>
+public sealed class SqliteDashboardQueriesTests(DemoApp demo) : DashboardQueriesTests(demo), IClassFixture<DemoApp>;
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresDashboardQueriesTests(PostgresDemoApp demo) : DashboardQueriesTests(demo), IClassFixture<PostgresDemoApp>;

@@ -13,10 +13,13 @@ namespace CltvDashboard.Web.Tests.Support;
 /// The application on real Kestrel (so a browser can reach it) and SQLite with the CDNOW demo loaded and one real
 /// recalculation finished: built once per test class, since loading and computing take seconds.
 /// </summary>
-public sealed class DemoApp : IAsyncLifetime
+public class DemoApp : IAsyncLifetime
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
     private TestDatabase? _database;
+
+    /// <summary>The provider under test.</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     /// <summary>The application.</summary>
     public CltvWebFactory App { get; private set; } = null!;
@@ -30,7 +33,7 @@ public sealed class DemoApp : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _database = await TestDatabase.CreateAsync(Provider);
         App = new CltvWebFactory(_database, realPipeline: true);
         App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         App.StartServer();
@@ -78,4 +81,11 @@ public sealed class DemoApp : IAsyncLifetime
             await _database.DisposeAsync();
         }
     }
+}
+
+/// <summary>The CDNOW demo application on PostgreSQL.</summary>
+public sealed class PostgresDemoApp : DemoApp
+{
+    /// <inheritdoc />
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
