@@ -91,6 +91,7 @@ public sealed class TransactionImporter
                         progress?.Report(new ImportProgress(summary.RowsRead, hashing.BytesRead, totalBytes, "Merging"));
 
                         var merged = await writer.MergeAsync(batchId, request.Mode, cancellationToken).ConfigureAwait(false);
+                        await writer.AssignAcquisitionChannelsAsync(batchId, cancellationToken).ConfigureAwait(false);
                         var duplicates = summary.DuplicatesSkipped + (staged - merged.Imported);
                         // Every rejected row, not only the ones the summary keeps, so that all can be downloaded and fixed.
                         await writer.InsertProblemsAsync(batchId, rejected.ReadAll(), cancellationToken).ConfigureAwait(false);

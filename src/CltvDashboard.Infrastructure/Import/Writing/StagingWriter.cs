@@ -65,6 +65,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     private decimal _stagedRevenue;
     private long _stagedSales;
     private bool _stagedReferences;
+    private bool _stagedChannels;
 
     protected StagingWriter(DbConnection connection, DbTransaction transaction)
     {
@@ -107,6 +108,7 @@ internal abstract class StagingWriter : IAsyncDisposable
         }
 
         _stagedReferences |= row.OrderReference is not null;
+        _stagedChannels |= row.Channel is not null;
     }
 
     /// <summary>Flushes what is buffered and prepares the staging table for the merge.</summary>
@@ -155,6 +157,32 @@ internal abstract class StagingWriter : IAsyncDisposable
             : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, newCustomers, orders, revenue);
+    }
+
+    /// <summary>
+    /// Gives each customer of <paramref name="batchId"/> the channel of their earliest stored transaction as the
+    /// acquisition channel; after the merge, in the same transaction. Skipped when neither this file nor the store
+    /// names any channel, so exports without a channel column pay nothing for it.
+    /// </summary>
+    /// <returns>The customers whose acquisition channel was set.</returns>
+    public async Task<int> AssignAcquisitionChannelsAsync(long batchId, CancellationToken cancellationToken)
+    {
+        // An appended file can move a customer's first purchase earlier, so a store that already knows channels is
+        // re-read for this batch's customers even when the new file has none.
+        if (!_stagedChannels
+            && await ScalarAsync("SELECT count(*) FROM (SELECT 1 FROM customers WHERE acquisition_channel IS NOT NULL LIMIT 1) known", cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return 0;
+        }
+
+        return await ExecuteAsync(
+            """
+            UPDATE customers SET acquisition_channel = (
+                SELECT t.channel FROM transactions t WHERE t.customer_id = customers.id ORDER BY t.occurred_at_utc, t.id LIMIT 1)
+            WHERE id IN (SELECT customer_id FROM transactions WHERE import_batch_id = @batch)
+            """,
+            cancellationToken,
+            batchId).ConfigureAwait(false);
     }
 
     /// <summary>

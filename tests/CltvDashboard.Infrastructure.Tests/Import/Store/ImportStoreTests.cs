@@ -180,6 +180,36 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task A_customers_acquisition_channel_is_the_channel_of_their_first_purchase()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, "customer_id,date,amount,channel\nann,2022-06-01,10,email\nann,2022-07-01,5,search\nbob,2022-06-03,8,\ncid,2022-06-04,9,search\n");
+
+        (await ChannelsAsync(database)).Should().Equal(new Dictionary<string, string?> { ["ann"] = "email", ["bob"] = null, ["cid"] = "search" });
+
+        // An earlier purchase found in a later export changes where the customer came from; bob's stays unknown.
+        await ImportTextAsync(database, "customer_id,date,amount,channel\nann,2021-03-01,4,social\nbob,2023-01-01,6,email\n");
+
+        (await ChannelsAsync(database)).Should().Equal(new Dictionary<string, string?> { ["ann"] = "social", ["bob"] = null, ["cid"] = "search" });
+    }
+
+    [Fact]
+    public async Task Files_without_a_channel_column_leave_acquisition_channels_unknown()
+    {
+        var database = await FreshStoreAsync();
+
+        await ImportTextAsync(database, "customer_id,date,amount\nann,2022-06-01,10\nbob,2022-06-03,8\n");
+
+        (await ChannelsAsync(database)).Values.Should().AllSatisfy(channel => channel.Should().BeNull());
+    }
+
+    private static async Task<Dictionary<string, string?>> ChannelsAsync(string database)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        return await context.Customers.ToDictionaryAsync(c => c.ExternalId, c => c.AcquisitionChannel);
+    }
+
+    [Fact]
     public async Task Shopify_export_stores_its_orders_customers_and_net_revenue()
     {
         var database = await FreshStoreAsync();
