@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -55,6 +56,7 @@ public sealed class TransactionFileReader : IDisposable
     private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private char[] _content = new char[256];
     private byte[] _contentBytes = new byte[1024];
     private string? _runCustomer;
@@ -167,6 +169,7 @@ public sealed class TransactionFileReader : IDisposable
     {
         _csv.Dispose();
         _source.Dispose();
+        _sha256.Dispose();
     }
 
     private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout)
@@ -564,20 +567,32 @@ public sealed class TransactionFileReader : IDisposable
             hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
         }
 
-        if (_seen.TryGetValue(key, out var earlier))
-        {
-            _duplicates++;
-            Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
-            return;
-        }
-
         if (_seen.Count < _options.DuplicateWindow)
         {
-            _seen[key] = line;
+            // One probe of the window instead of a lookup and an insert: it holds up to a million keys, each probe a cache miss.
+            ref var earlier = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, key, out var seen);
+            if (seen)
+            {
+                SkipDuplicate(line, earlier);
+                return;
+            }
+
+            earlier = line;
+        }
+        else if (_seen.TryGetValue(key, out var earlier))
+        {
+            SkipDuplicate(line, earlier);
+            return;
         }
 
         _produced++;
         _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
+    }
+
+    private void SkipDuplicate(long line, long earlier)
+    {
+        _duplicates++;
+        Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
     }
 
     // The hashed text is the fields joined by the unit separator, in invariant forms; written into reused buffers
@@ -586,7 +601,6 @@ public sealed class TransactionFileReader : IDisposable
         string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, out ulong key)
     {
         const char Separator = '\u001F';
-        const string DecimalFormat = "0.############################";
         reference ??= string.Empty;
         channel ??= string.Empty;
         var needed = customer.Length + currency.Length + reference.Length + channel.Length + (3 * 64) + 6;
@@ -600,11 +614,12 @@ public sealed class TransactionFileReader : IDisposable
         customer.CopyTo(buffer);
         at += customer.Length;
         buffer[at++] = Separator;
-        occurredAt.UtcDateTime.TryFormat(buffer[at..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        // The round-trip format of a time without kind is yyyy-MM-ddTHH:mm:ss.fffffff, the form stored hashes were
+        // made with, written without parsing a custom format string for every row.
+        DateTime.SpecifyKind(occurredAt.UtcDateTime, DateTimeKind.Unspecified).TryFormat(buffer[at..], out var written, "O", CultureInfo.InvariantCulture);
         at += written;
         buffer[at++] = Separator;
-        amount.TryFormat(buffer[at..], out written, DecimalFormat, CultureInfo.InvariantCulture);
-        at += written;
+        at += FormatDecimal(amount, buffer[at..]);
         buffer[at++] = Separator;
         currency.CopyTo(buffer[at..]);
         at += currency.Length;
@@ -617,11 +632,38 @@ public sealed class TransactionFileReader : IDisposable
         buffer[at++] = Separator;
         if (quantity is { } q)
         {
-            q.TryFormat(buffer[at..], out written, DecimalFormat, CultureInfo.InvariantCulture);
-            at += written;
+            at += FormatDecimal(q, buffer[at..]);
         }
 
         return Hash(buffer[..at], out key);
+    }
+
+    // The decimal as the custom format "0.####…" (28 #) writes it, the form stored hashes were made with: the
+    // general format keeps the scale's trailing zeros, which are cut here. Zero (whose sign the general format may
+    // keep) takes the custom format itself.
+    internal static int FormatDecimal(decimal value, Span<char> destination)
+    {
+        if (value == 0)
+        {
+            value.TryFormat(destination, out var zero, "0.############################", CultureInfo.InvariantCulture);
+            return zero;
+        }
+
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        if (destination[..written].Contains('.'))
+        {
+            while (destination[written - 1] == '0')
+            {
+                written--;
+            }
+
+            if (destination[written - 1] == '.')
+            {
+                written--;
+            }
+        }
+
+        return written;
     }
 
     private string Hash(ReadOnlySpan<char> content, out ulong key)
@@ -634,7 +676,9 @@ public sealed class TransactionFileReader : IDisposable
 
         var bytes = _contentBytes.AsSpan(0, Encoding.UTF8.GetBytes(content, _contentBytes));
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(bytes, digest);
+        // A reused context: the one-shot call sets up and frees OpenSSL's state for every row, a third of its cost.
+        _sha256.AppendData(bytes);
+        _sha256.GetHashAndReset(digest);
         // The first 16 hex digits of the hash, read as a number: the key of the in-file duplicate window.
         key = BinaryPrimitives.ReadUInt64BigEndian(digest);
         return Convert.ToHexStringLower(digest);
