@@ -1,13 +1,41 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
+using CltvDashboard.Infrastructure.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace CltvDashboard.Infrastructure.Import.Writing;
 
-/// <summary>Stages rows with binary COPY into a temporary table dropped at commit, then merges with PostgreSQL's ON CONFLICT.</summary>
+/// <summary>
+/// Stages rows with binary COPY into a temporary table dropped at commit, then merges with set-based SQL; into a
+/// store without customers, copies the rows straight into transactions instead.
+/// </summary>
+/// <remarks>
+/// The direct way (the first import of a dataset): the customers and transactions tables are locked against other
+/// writers, the transactions' indexes (and foreign keys, unless the role may skip their triggers) are dropped, and
+/// every row is written once, by binary COPY, with identifiers reserved from the tables' identity sequences: a
+/// customer's id is given when its key is first seen and its first seen is the earliest of its rows, so the
+/// customers are copied after the transactions. No staging table, no join, no sort, no sequence call per row.
+/// Building the unique index on the content hash is then the dedupe check, as for an empty table on the staged
+/// way; when the file repeats a row beyond the reader's window, the later copies are deleted before it is built
+/// again. Readers of transactions wait for the import to commit (the dropped indexes lock the table): the store
+/// had nothing to show.
+/// </remarks>
 internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTransaction transaction) : StagingWriter(connection, transaction)
 {
+    private const string CustomerSequence = "pg_get_serial_sequence('customers', 'id')";
+    private const string TransactionSequence = "pg_get_serial_sequence('transactions', 'id')";
+
+    private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
+    private readonly List<long> _firstSeenTicks = [];
     private NpgsqlBinaryImporter? _copy;
+    private bool _direct;
+    private bool _replica;
+    private long _batchId;
+    private long _firstCustomerId;
+    private long _firstTransactionId;
+    private string? _lastCustomer;
+    private int _lastCustomerIndex;
 
     // In key order, so that the unique index on external_id grows at its end instead of at random pages.
     protected override string InsertCustomersSql => $"""
@@ -65,15 +93,22 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         WHERE c.id = t.customer_id AND c.first_seen_at_utc <> t.first_seen
         """;
 
-    public override async Task BeginAsync(CancellationToken cancellationToken)
+    public override async Task BeginAsync(long batchId, CancellationToken cancellationToken)
     {
-        // A temporary table is neither WAL-logged nor visible to other sessions, and ON COMMIT DROP (or a rollback)
-        // removes it before the pooled connection is reused.
+        _batchId = batchId;
         // The defaults (4 MB) make the merge's sort and any index rebuild spill to disk many times over; SET LOCAL
         // ends with the transaction, so the pooled connection goes back as it was.
         await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
         // 256 MB holds the hash tables of a million customers (grouping, joining) without spilling in batches.
         await ExecuteAsync("SET LOCAL work_mem = '256MB'", cancellationToken).ConfigureAwait(false);
+        if (await IsEmptyStoreAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await BeginDirectAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A temporary table is neither WAL-logged nor visible to other sessions, and ON COMMIT DROP (or a rollback)
+        // removes it before the pooled connection is reused.
         await ExecuteAsync(
             $"""
             CREATE TEMPORARY TABLE {StagingTable} (
@@ -92,7 +127,16 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
     {
         var copy = _copy ?? throw new InvalidOperationException("Staging has not begun.");
         copy.StartRow();
-        copy.Write(row.CustomerKey, NpgsqlDbType.Text);
+        if (_direct)
+        {
+            copy.Write(_firstTransactionId + StagedRows, NpgsqlDbType.Bigint);
+            copy.Write(_firstCustomerId + CustomerIndex(row), NpgsqlDbType.Bigint);
+        }
+        else
+        {
+            copy.Write(row.CustomerKey, NpgsqlDbType.Text);
+        }
+
         copy.Write(row.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
         copy.Write(row.Amount, NpgsqlDbType.Numeric);
         copy.Write(row.Currency, NpgsqlDbType.Text);
@@ -107,6 +151,11 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
             copy.WriteNull();
         }
 
+        if (_direct)
+        {
+            copy.Write(_batchId, NpgsqlDbType.Bigint);
+        }
+
         copy.Write(row.ContentHash, NpgsqlDbType.Text);
     }
 
@@ -116,9 +165,52 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         await copy.DisposeAsync().ConfigureAwait(false);
         _copy = null;
+        if (_direct)
+        {
+            await CopyCustomersAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // Temporary tables are never analysed automatically; without statistics the planner guesses a few rows
         // and picks nested loops for the joins of the merge.
         await ExecuteAsync($"ANALYZE {StagingTable}", cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
+    {
+        if (!_direct)
+        {
+            return await base.MergeAsync(batchId, mode, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The store had no customer, hence no transaction: replace and append are the same here.
+        const string Savepoint = "cltv_import_direct";
+        await ExecuteAsync($"SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+        var imported = StagedRows;
+        try
+        {
+            await ExecuteAllAsync(CreateUniqueIndexes, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The file repeats rows beyond the reader's window: the first copy of each (the lowest id, the earliest
+            // line) stays. A repeat has its original's customer and time, so customers and first seen still hold.
+            await ExecuteAsync($"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
+            imported -= await ExecuteAsync(
+                """
+                DELETE FROM transactions t USING (
+                    SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY content_hash ORDER BY id) AS copy FROM transactions) c WHERE c.copy > 1) r
+                WHERE t.id = r.id
+                """,
+                cancellationToken).ConfigureAwait(false);
+            await ExecuteAllAsync(CreateUniqueIndexes, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAllAsync(_replica ? CreateSecondaryIndexes : [.. CreateSecondaryIndexes, .. CreateForeignKeys], cancellationToken).ConfigureAwait(false);
+        var (orders, revenue) = StagedCountsHold(imported) ? StagedCounts : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        return new MergeCounts(imported, _customerIndex.Count, orders, revenue);
     }
 
     public override async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
@@ -176,6 +268,105 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         await ExecuteAsync("ANALYZE customers", cancellationToken).ConfigureAwait(false);
 
     protected override Task DropStagingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Locks out other writers before trusting that the store is empty; a concurrent import that got there first
+    // leaves customers behind and this one takes the staged way.
+    private async Task<bool> IsEmptyStoreAsync(CancellationToken cancellationToken)
+    {
+        const string Empty = "SELECT CASE WHEN EXISTS (SELECT 1 FROM customers) THEN 0 ELSE 1 END";
+        if (await ScalarAsync(Empty, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        await ExecuteAsync("LOCK TABLE customers, transactions IN SHARE ROW EXCLUSIVE MODE", cancellationToken).ConfigureAwait(false);
+        return await ScalarAsync(Empty, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private async Task BeginDirectAsync(CancellationToken cancellationToken)
+    {
+        _direct = true;
+        // The locks keep other writers from drawing on the sequences until commit: the ids from these two on are this
+        // import's, the sequences moved past them once the counts are known.
+        _firstCustomerId = await ScalarAsync($"SELECT nextval({CustomerSequence})", cancellationToken).ConfigureAwait(false);
+        _firstTransactionId = await ScalarAsync($"SELECT nextval({TransactionSequence})", cancellationToken).ConfigureAwait(false);
+        // Every customer id written comes from the customers copied in this transaction and the batch was committed
+        // before it: where the role may, the per-row triggers of the foreign keys are skipped rather than the keys
+        // dropped and validated again with a join over every row.
+        _replica = await ScalarAsync(
+            "SELECT CASE WHEN has_parameter_privilege(current_user, 'session_replication_role', 'SET') THEN 1 ELSE 0 END", cancellationToken)
+            .ConfigureAwait(false) == 1;
+        if (_replica)
+        {
+            await ExecuteAsync("SET LOCAL session_replication_role = replica", cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAllAsync(_replica ? [.. DropUniqueIndexes, .. DropSecondaryIndexes] : [.. DropUniqueIndexes, .. DropSecondaryIndexes, .. DropForeignKeys], cancellationToken)
+            .ConfigureAwait(false);
+        _copy = await connection.BeginBinaryImportAsync(
+            "COPY transactions (id, customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // A file lists a customer's rows together more often than not: the previous key is checked before the dictionary.
+    private int CustomerIndex(ImportRow row)
+    {
+        var key = row.CustomerKey;
+        var ticks = row.OccurredAt.UtcTicks;
+        if (!string.Equals(key, _lastCustomer, StringComparison.Ordinal))
+        {
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_customerIndex, key, out var known);
+            if (!known)
+            {
+                index = _firstSeenTicks.Count;
+                _firstSeenTicks.Add(ticks);
+            }
+
+            _lastCustomer = key;
+            _lastCustomerIndex = index;
+        }
+
+        if (ticks < _firstSeenTicks[_lastCustomerIndex])
+        {
+            _firstSeenTicks[_lastCustomerIndex] = ticks;
+        }
+
+        return _lastCustomerIndex;
+    }
+
+    private async Task CopyCustomersAsync(CancellationToken cancellationToken)
+    {
+        var copy = await connection.BeginBinaryImportAsync(
+            "COPY customers (id, external_id, first_seen_at_utc) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
+        {
+            foreach (var (key, index) in _customerIndex)
+            {
+                copy.StartRow();
+                copy.Write(_firstCustomerId + index, NpgsqlDbType.Bigint);
+                copy.Write(key, NpgsqlDbType.Text);
+                copy.Write(new DateTime(_firstSeenTicks[index], DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_replica)
+        {
+            await ExecuteAsync("SET LOCAL session_replication_role = origin", cancellationToken).ConfigureAwait(false);
+        }
+
+        // nextval gave each sequence's first id; the next ones drawn must follow this import's last.
+        await MoveSequenceAsync(CustomerSequence, _firstCustomerId + _customerIndex.Count - 1, cancellationToken).ConfigureAwait(false);
+        await MoveSequenceAsync(TransactionSequence, _firstTransactionId + StagedRows - 1, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MoveSequenceAsync(string sequence, long last, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"SELECT setval({sequence}, greatest(@last, 1))");
+        command.Parameters.Add(new NpgsqlParameter<long>("last", last));
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {

@@ -87,13 +87,16 @@ internal abstract class StagingWriter : IAsyncDisposable
             SqliteConnection sqlite => new SqliteStagingWriter(sqlite, dbTransaction),
             _ => throw new NotSupportedException($"Imports into {connection.GetType().Name} are not supported."),
         };
-        (writer._dropIndexes, writer._createIndexes) = IndexSql(context, unique: false);
+        (writer.DropSecondaryIndexes, writer.CreateSecondaryIndexes) = IndexSql(context, unique: false);
+        (writer.DropForeignKeys, writer.CreateForeignKeys) = ForeignKeySql(context);
         (writer._dropUniqueIndexes, writer._createUniqueIndexes) = IndexSql(context, unique: true);
+        writer._dropIndexes = [.. writer.DropSecondaryIndexes, .. writer.DropForeignKeys];
+        writer._createIndexes = [.. writer.CreateSecondaryIndexes, .. writer.CreateForeignKeys];
         return writer;
     }
 
-    /// <summary>Creates the staging table and gets ready to take rows.</summary>
-    public abstract Task BeginAsync(CancellationToken cancellationToken);
+    /// <summary>Creates the staging table and gets ready to take the rows of <paramref name="batchId"/>.</summary>
+    public abstract Task BeginAsync(long batchId, CancellationToken cancellationToken);
 
     /// <summary>Adds one row; called on the hot path, synchronously, as the reader yields rows.</summary>
     public void Stage(ImportRow row)
@@ -113,7 +116,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     public abstract Task EndStagingAsync(CancellationToken cancellationToken);
 
     /// <summary>Merges the staged rows into the store under <paramref name="batchId"/>.</summary>
-    public async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
+    public virtual async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
     {
         if (mode == ImportMode.Replace)
         {
@@ -150,8 +153,8 @@ internal abstract class StagingWriter : IAsyncDisposable
 
         // When every staged row went in and none has a reference, the batch holds exactly what was staged and
         // its counts are known without reading millions of rows back.
-        var (orders, revenue) = imported == StagedRows && !_stagedReferences
-            ? (_stagedSales, _stagedRevenue)
+        var (orders, revenue) = StagedCountsHold(imported)
+            ? StagedCounts
             : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, newCustomers, orders, revenue);
@@ -202,6 +205,30 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     /// <summary>Counts the rows written to the staging table.</summary>
     protected long StagedRows { get; private set; }
+
+    /// <summary>The transactions' secondary (non-unique) indexes, dropped and created as the schema defines them.</summary>
+    protected IReadOnlyList<string> DropSecondaryIndexes { get; private set; } = [];
+
+    /// <inheritdoc cref="DropSecondaryIndexes"/>
+    protected IReadOnlyList<string> CreateSecondaryIndexes { get; private set; } = [];
+
+    /// <summary>The transactions' foreign keys (PostgreSQL only), dropped and added back validating every row.</summary>
+    protected IReadOnlyList<string> DropForeignKeys { get; private set; } = [];
+
+    /// <inheritdoc cref="DropForeignKeys"/>
+    protected IReadOnlyList<string> CreateForeignKeys { get; private set; } = [];
+
+    /// <summary>The transactions' unique index on the content hash.</summary>
+    protected IReadOnlyList<string> DropUniqueIndexes => _dropUniqueIndexes;
+
+    /// <inheritdoc cref="DropUniqueIndexes"/>
+    protected IReadOnlyList<string> CreateUniqueIndexes => _createUniqueIndexes;
+
+    /// <summary>Whether every staged row went in and none had a reference: the batch's counts are then the staged ones.</summary>
+    protected bool StagedCountsHold(long imported) => imported == StagedRows && !_stagedReferences;
+
+    /// <summary>Orders and net revenue of what was staged.</summary>
+    protected (long Orders, decimal Revenue) StagedCounts => (_stagedSales, _stagedRevenue);
 
     /// <summary>What follows the name of a temporary table created in the import's transaction.</summary>
     protected virtual string TemporaryTableOptions => string.Empty;
@@ -255,26 +282,45 @@ internal abstract class StagingWriter : IAsyncDisposable
     // way the migrations create them, so a rebuilt index is the one the schema defines.
     private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool unique)
     {
-        var model = context.GetService<IDesignTimeModel>().Model;
-        var table = model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable);
+        var (model, table) = TransactionsModel(context);
         var indexes = table.Indexes.Where(i => i.IsUnique == unique).ToArray();
-        var generator = context.GetService<IMigrationsSqlGenerator>();
-        var dropOperations = indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList();
-        var createOperations = indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList();
-        if (!unique && context.Database.IsNpgsql())
+        return Generate(
+            context,
+            model,
+            indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }),
+            indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)));
+    }
+
+    // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates all rows
+    // with one join. SQLite cannot drop a constraint without rebuilding the table, so it has none to drop here.
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) ForeignKeySql(CltvDbContext context)
+    {
+        if (!context.Database.IsNpgsql())
         {
-            // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates
-            // all rows with one join. SQLite cannot drop a constraint without rebuilding the table.
-            foreach (var key in table.ForeignKeyConstraints)
-            {
-                dropOperations.Add(new DropForeignKeyOperation { Name = key.Name, Table = table.Name, Schema = table.Schema });
-                createOperations.Add(AddForeignKeyOperation.CreateFrom(key));
-            }
+            return ([], []);
         }
 
-        var drop = generator.Generate(dropOperations, model);
-        var create = generator.Generate(createOperations, model);
-        return (drop.Select(c => c.CommandText).ToArray(), create.Select(c => c.CommandText).ToArray());
+        var (model, table) = TransactionsModel(context);
+        return Generate(
+            context,
+            model,
+            table.ForeignKeyConstraints.Select(k => (MigrationOperation)new DropForeignKeyOperation { Name = k.Name, Table = table.Name, Schema = table.Schema }),
+            table.ForeignKeyConstraints.Select(k => (MigrationOperation)AddForeignKeyOperation.CreateFrom(k)));
+    }
+
+    private static (IModel Model, ITable Table) TransactionsModel(CltvDbContext context)
+    {
+        var model = context.GetService<IDesignTimeModel>().Model;
+        return (model, model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable));
+    }
+
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) Generate(
+        CltvDbContext context, IModel model, IEnumerable<MigrationOperation> drop, IEnumerable<MigrationOperation> create)
+    {
+        var generator = context.GetService<IMigrationsSqlGenerator>();
+        return (
+            generator.Generate(drop.ToList(), model).Select(c => c.CommandText).ToArray(),
+            generator.Generate(create.ToList(), model).Select(c => c.CommandText).ToArray());
     }
 
     // Maintaining the secondary indexes row by row costs far more than building them once from sorted data, but
@@ -351,7 +397,7 @@ internal abstract class StagingWriter : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    private async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    protected async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
         foreach (var sql in statements)
         {
