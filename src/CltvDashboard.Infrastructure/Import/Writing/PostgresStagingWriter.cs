@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.InteropServices;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;
@@ -26,8 +25,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
     private const string CustomerSequence = "pg_get_serial_sequence('customers', 'id')";
     private const string TransactionSequence = "pg_get_serial_sequence('transactions', 'id')";
 
-    private readonly Dictionary<string, int> _customerIndex = new(StringComparer.Ordinal);
-    private readonly List<long> _firstSeenTicks = [];
+    private readonly CustomerKeyTable _customers = new();
     private NpgsqlBinaryImporter? _copy;
     private bool _direct;
     private bool _replica;
@@ -210,7 +208,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 
         await ExecuteAllAsync(_replica ? CreateSecondaryIndexes : [.. CreateSecondaryIndexes, .. CreateForeignKeys], cancellationToken).ConfigureAwait(false);
         var (orders, revenue) = StagedCountsHold(imported) ? StagedCounts : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
-        return new MergeCounts(imported, _customerIndex.Count, orders, revenue);
+        return new MergeCounts(imported, _customers.Count, orders, revenue);
     }
 
     public override async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
@@ -308,29 +306,18 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
             cancellationToken).ConfigureAwait(false);
     }
 
-    // A file lists a customer's rows together more often than not: the previous key is checked before the dictionary.
+    // A file lists a customer's rows together more often than not: the previous key is checked before the table.
     private int CustomerIndex(ImportRow row)
     {
-        var key = row.CustomerKey;
         var ticks = row.OccurredAt.UtcTicks;
-        if (!string.Equals(key, _lastCustomer, StringComparison.Ordinal))
+        if (string.Equals(row.CustomerKey, _lastCustomer, StringComparison.Ordinal))
         {
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_customerIndex, key, out var known);
-            if (!known)
-            {
-                index = _firstSeenTicks.Count;
-                _firstSeenTicks.Add(ticks);
-            }
-
-            _lastCustomer = key;
-            _lastCustomerIndex = index;
+            _customers.SeenAt(_lastCustomerIndex, ticks);
+            return _lastCustomerIndex;
         }
 
-        if (ticks < _firstSeenTicks[_lastCustomerIndex])
-        {
-            _firstSeenTicks[_lastCustomerIndex] = ticks;
-        }
-
+        _lastCustomer = row.CustomerKey;
+        _lastCustomerIndex = _customers.Add(row.CustomerKey, ticks);
         return _lastCustomerIndex;
     }
 
@@ -340,12 +327,12 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
             "COPY customers (id, external_id, first_seen_at_utc) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
-            foreach (var (key, index) in _customerIndex)
+            for (var index = 0; index < _customers.Count; index++)
             {
                 copy.StartRow();
                 copy.Write(_firstCustomerId + index, NpgsqlDbType.Bigint);
-                copy.Write(key, NpgsqlDbType.Text);
-                copy.Write(new DateTime(_firstSeenTicks[index], DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                copy.Write(_customers.Key(index).ToString(), NpgsqlDbType.Text);
+                copy.Write(new DateTime(_customers.FirstSeenTicks(index), DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -357,7 +344,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         }
 
         // nextval gave each sequence's first id; the next ones drawn must follow this import's last.
-        await MoveSequenceAsync(CustomerSequence, _firstCustomerId + _customerIndex.Count - 1, cancellationToken).ConfigureAwait(false);
+        await MoveSequenceAsync(CustomerSequence, _firstCustomerId + _customers.Count - 1, cancellationToken).ConfigureAwait(false);
         await MoveSequenceAsync(TransactionSequence, _firstTransactionId + StagedRows - 1, cancellationToken).ConfigureAwait(false);
     }
 
