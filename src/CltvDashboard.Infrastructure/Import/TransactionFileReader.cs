@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -52,7 +51,7 @@ public sealed class TransactionFileReader : IDisposable
     private readonly ImportLayoutPlan? _plan;
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, long> _seen = [];
+    private readonly SeenKeys _seen = new();
     private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
@@ -567,32 +566,15 @@ public sealed class TransactionFileReader : IDisposable
             hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
         }
 
-        if (_seen.Count < _options.DuplicateWindow)
+        if (_seen.Count < _options.DuplicateWindow ? !_seen.TryAdd(key, line, out var earlier) : _seen.TryGetValue(key, out earlier))
         {
-            // One probe of the window instead of a lookup and an insert: it holds up to a million keys, each probe a cache miss.
-            ref var earlier = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, key, out var seen);
-            if (seen)
-            {
-                SkipDuplicate(line, earlier);
-                return;
-            }
-
-            earlier = line;
-        }
-        else if (_seen.TryGetValue(key, out var earlier))
-        {
-            SkipDuplicate(line, earlier);
+            _duplicates++;
+            Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
             return;
         }
 
         _produced++;
         _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
-    }
-
-    private void SkipDuplicate(long line, long earlier)
-    {
-        _duplicates++;
-        Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
     }
 
     // The hashed text is the fields joined by the unit separator, in invariant forms; written into reused buffers
