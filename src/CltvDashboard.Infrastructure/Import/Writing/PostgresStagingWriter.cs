@@ -26,7 +26,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
     private const string TransactionSequence = "pg_get_serial_sequence('transactions', 'id')";
 
     private readonly CustomerKeyTable _customers = new();
-    private NpgsqlBinaryImporter? _copy;
+    private PgBinaryCopyWriter? _copy;
     private bool _direct;
     private bool _replica;
     private long _batchId;
@@ -114,7 +114,8 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
                 order_reference text, channel text, quantity numeric, content_hash text COLLATE "C" NOT NULL) ON COMMIT DROP
             """,
             cancellationToken).ConfigureAwait(false);
-        _copy = await connection.BeginBinaryImportAsync(
+        _copy = await PgBinaryCopyWriter.BeginAsync(
+            connection,
             $"COPY {StagingTable} (customer_key, occurred_at_utc, amount, currency, order_reference, channel, quantity, content_hash) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
     }
@@ -124,25 +125,26 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
     protected override void StageRow(ImportRow row)
     {
         var copy = _copy ?? throw new InvalidOperationException("Staging has not begun.");
-        copy.StartRow();
         if (_direct)
         {
-            copy.Write(_firstTransactionId + StagedRows, NpgsqlDbType.Bigint);
-            copy.Write(_firstCustomerId + CustomerIndex(row), NpgsqlDbType.Bigint);
+            copy.StartRow(10);
+            copy.WriteInt64(_firstTransactionId + StagedRows);
+            copy.WriteInt64(_firstCustomerId + CustomerIndex(row));
         }
         else
         {
-            copy.Write(row.CustomerKey, NpgsqlDbType.Text);
+            copy.StartRow(8);
+            copy.WriteText(row.CustomerKey);
         }
 
-        copy.Write(row.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-        copy.Write(row.Amount, NpgsqlDbType.Numeric);
-        copy.Write(row.Currency, NpgsqlDbType.Text);
-        WriteNullable(copy, row.OrderReference);
-        WriteNullable(copy, row.Channel);
+        copy.WriteTimestamp(row.OccurredAt.UtcTicks);
+        copy.WriteNumeric(row.Amount);
+        copy.WriteText(row.Currency);
+        copy.WriteText(row.OrderReference);
+        copy.WriteText(row.Channel);
         if (row.Quantity is { } quantity)
         {
-            copy.Write(quantity, NpgsqlDbType.Numeric);
+            copy.WriteNumeric(quantity);
         }
         else
         {
@@ -151,17 +153,16 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 
         if (_direct)
         {
-            copy.Write(_batchId, NpgsqlDbType.Bigint);
+            copy.WriteInt64(_batchId);
         }
 
-        copy.Write(row.ContentHash, NpgsqlDbType.Text);
+        copy.WriteText(row.ContentHash);
     }
 
     public override async Task EndStagingAsync(CancellationToken cancellationToken)
     {
         var copy = _copy ?? throw new InvalidOperationException("Staging has not begun.");
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        await copy.DisposeAsync().ConfigureAwait(false);
         _copy = null;
         if (_direct)
         {
@@ -301,7 +302,8 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 
         await ExecuteAllAsync(_replica ? [.. DropUniqueIndexes, .. DropSecondaryIndexes] : [.. DropUniqueIndexes, .. DropSecondaryIndexes, .. DropForeignKeys], cancellationToken)
             .ConfigureAwait(false);
-        _copy = await connection.BeginBinaryImportAsync(
+        _copy = await PgBinaryCopyWriter.BeginAsync(
+            connection,
             "COPY transactions (id, customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
     }
@@ -323,16 +325,16 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
 
     private async Task CopyCustomersAsync(CancellationToken cancellationToken)
     {
-        var copy = await connection.BeginBinaryImportAsync(
-            "COPY customers (id, external_id, first_seen_at_utc) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        var copy = await PgBinaryCopyWriter.BeginAsync(
+            connection, "COPY customers (id, external_id, first_seen_at_utc) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
             for (var index = 0; index < _customers.Count; index++)
             {
-                copy.StartRow();
-                copy.Write(_firstCustomerId + index, NpgsqlDbType.Bigint);
-                copy.Write(_customers.Key(index).ToString(), NpgsqlDbType.Text);
-                copy.Write(new DateTime(_customers.FirstSeenTicks(index), DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                copy.StartRow(3);
+                copy.WriteInt64(_firstCustomerId + index);
+                copy.WriteText(_customers.Key(index));
+                copy.WriteTimestamp(_customers.FirstSeenTicks(index));
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
