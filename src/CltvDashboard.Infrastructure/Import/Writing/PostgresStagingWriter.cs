@@ -11,7 +11,7 @@ namespace CltvDashboard.Infrastructure.Import.Writing;
 /// </summary>
 /// <remarks>
 /// The direct way (the first import of a dataset): the customers and transactions tables are locked against other
-/// writers, the transactions' indexes (and foreign keys, unless the role may skip their triggers) are dropped, and
+/// writers, the indexes of both (and the transactions' foreign keys, unless the role may skip their triggers) are dropped, and
 /// every row is written once, by binary COPY, with identifiers reserved from the tables' identity sequences: a
 /// customer's id is given when its key is first seen and its first seen is the earliest of its rows, so the
 /// customers are copied after the transactions. No staging table, no join, no sort, no sequence call per row.
@@ -300,8 +300,8 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
             await ExecuteAsync("SET LOCAL session_replication_role = replica", cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAllAsync(_replica ? [.. DropUniqueIndexes, .. DropSecondaryIndexes] : [.. DropUniqueIndexes, .. DropSecondaryIndexes, .. DropForeignKeys], cancellationToken)
-            .ConfigureAwait(false);
+        await ExecuteAllAsync(
+            [.. DropUniqueIndexes, .. DropSecondaryIndexes, .. _replica ? [] : DropForeignKeys, .. DropCustomerIndexes], cancellationToken).ConfigureAwait(false);
         _copy = await PgBinaryCopyWriter.BeginAsync(
             connection,
             "COPY transactions (id, customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash) FROM STDIN (FORMAT BINARY)",
@@ -344,6 +344,9 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         {
             await ExecuteAsync("SET LOCAL session_replication_role = origin", cancellationToken).ConfigureAwait(false);
         }
+
+        // Built from the copied rows rather than maintained row by row; the unique one confirms the keys' uniqueness.
+        await ExecuteAllAsync(CreateCustomerIndexes, cancellationToken).ConfigureAwait(false);
 
         // nextval gave each sequence's first id; the next ones drawn must follow this import's last.
         await MoveSequenceAsync(CustomerSequence, _firstCustomerId + _customers.Count - 1, cancellationToken).ConfigureAwait(false);

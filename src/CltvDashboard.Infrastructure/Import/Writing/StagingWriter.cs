@@ -54,6 +54,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     protected const string StagedCustomersTable = "cltv_import_customers";
     protected const string ProblemsTable = "import_problems";
     private const string TransactionsTable = "transactions";
+    private const string CustomersTable = "customers";
     private const int MaxColumnLength = 128;
     private const int MaxMessageLength = 2000;
     private const long MinRowsToRebuildIndexes = 10_000;
@@ -90,6 +91,7 @@ internal abstract class StagingWriter : IAsyncDisposable
         (writer.DropSecondaryIndexes, writer.CreateSecondaryIndexes) = IndexSql(context, unique: false);
         (writer.DropForeignKeys, writer.CreateForeignKeys) = ForeignKeySql(context);
         (writer._dropUniqueIndexes, writer._createUniqueIndexes) = IndexSql(context, unique: true);
+        (writer.DropCustomerIndexes, writer.CreateCustomerIndexes) = IndexSql(context, unique: null, CustomersTable);
         writer._dropIndexes = [.. writer.DropSecondaryIndexes, .. writer.DropForeignKeys];
         writer._createIndexes = [.. writer.CreateSecondaryIndexes, .. writer.CreateForeignKeys];
         return writer;
@@ -218,6 +220,12 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <inheritdoc cref="DropForeignKeys"/>
     protected IReadOnlyList<string> CreateForeignKeys { get; private set; } = [];
 
+    /// <summary>The customers' indexes other than the primary key.</summary>
+    protected IReadOnlyList<string> DropCustomerIndexes { get; private set; } = [];
+
+    /// <inheritdoc cref="DropCustomerIndexes"/>
+    protected IReadOnlyList<string> CreateCustomerIndexes { get; private set; } = [];
+
     /// <summary>The transactions' unique index on the content hash.</summary>
     protected IReadOnlyList<string> DropUniqueIndexes => _dropUniqueIndexes;
 
@@ -280,10 +288,10 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     // The drop and create statements of transactions' unique or non-unique indexes, generated from the model the
     // way the migrations create them, so a rebuilt index is the one the schema defines.
-    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool unique)
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool? unique, string tableName = TransactionsTable)
     {
-        var (model, table) = TransactionsModel(context);
-        var indexes = table.Indexes.Where(i => i.IsUnique == unique).ToArray();
+        var (model, table) = TableModel(context, tableName);
+        var indexes = table.Indexes.Where(i => unique is null || i.IsUnique == unique).ToArray();
         return Generate(
             context,
             model,
@@ -300,7 +308,7 @@ internal abstract class StagingWriter : IAsyncDisposable
             return ([], []);
         }
 
-        var (model, table) = TransactionsModel(context);
+        var (model, table) = TableModel(context, TransactionsTable);
         return Generate(
             context,
             model,
@@ -308,10 +316,10 @@ internal abstract class StagingWriter : IAsyncDisposable
             table.ForeignKeyConstraints.Select(k => (MigrationOperation)AddForeignKeyOperation.CreateFrom(k)));
     }
 
-    private static (IModel Model, ITable Table) TransactionsModel(CltvDbContext context)
+    private static (IModel Model, ITable Table) TableModel(CltvDbContext context, string tableName)
     {
         var model = context.GetService<IDesignTimeModel>().Model;
-        return (model, model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable));
+        return (model, model.GetRelationalModel().Tables.Single(t => t.Name == tableName));
     }
 
     private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) Generate(

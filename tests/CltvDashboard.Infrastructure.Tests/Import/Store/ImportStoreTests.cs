@@ -363,6 +363,7 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         retried.TransactionsImported.Should().Be(12_000);
         retried.Customers.Should().Be(12_000);
         (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(12_000, 12_000, Enumerable.Range(0, 12_000).Sum(Amount)));
+        await ShouldHaveEveryIndexAndKeyAsync(database);
     }
 
     [Fact]
@@ -427,10 +428,11 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     private static async Task ShouldHaveEveryIndexAndKeyAsync(string database)
     {
         await using var context = CltvDatabase.CreateContext(database);
-        var modelIndexes = context.Model.FindEntityType(typeof(Transaction))!.GetIndexes().Select(i => i.GetDatabaseName()).ToList();
+        var modelIndexes = new[] { typeof(Transaction), typeof(Customer) }
+            .SelectMany(t => context.Model.FindEntityType(t)!.GetIndexes()).Select(i => i.GetDatabaseName()).ToList();
         var storedIndexes = await context.Database.SqlQueryRaw<string>(context.Database.IsNpgsql()
-            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'transactions'"
-            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions'").ToListAsync();
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename IN ('transactions', 'customers')"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('transactions', 'customers')").ToListAsync();
         storedIndexes.Should().Contain(modelIndexes);
         var orphan = () => context.Database.ExecuteSqlRawAsync(
             "INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, import_batch_id, content_hash) " +
