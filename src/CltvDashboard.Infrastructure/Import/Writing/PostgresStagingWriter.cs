@@ -11,10 +11,10 @@ namespace CltvDashboard.Infrastructure.Import.Writing;
 /// </summary>
 /// <remarks>
 /// The direct way (the first import of a dataset): the customers and transactions tables are locked against other
-/// writers, the indexes of both (and the transactions' foreign keys, unless the role may skip their triggers) are dropped, and
-/// every row is written once, by binary COPY, with identifiers reserved from the tables' identity sequences: a
-/// customer's id is given when its key is first seen and its first seen is the earliest of its rows, so the
-/// customers are copied after the transactions. No staging table, no join, no sort, no sequence call per row.
+/// writers, the indexes of both (and the transactions' foreign keys, unless the role may skip their triggers) are
+/// dropped, and every row is written once, by binary COPY, with identifiers reserved from the tables' identity
+/// sequences: a customer's id is given when its key is first seen and its first seen is the earliest of its rows,
+/// so the customers are copied after the transactions. No staging table, no join, no sort, no sequence call per row.
 /// Building the unique index on the content hash is then the dedupe check, as for an empty table on the staged
 /// way; when the file repeats a row beyond the reader's window, the later copies are deleted before it is built
 /// again. Readers of transactions wait for the import to commit (the dropped indexes lock the table): the store
