@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -559,8 +560,8 @@ public sealed class TransactionFileReader : IDisposable
             _runCustomer = customer;
         }
 
-        var occurrence = _run.GetValueOrDefault(hash);
-        _run[hash] = occurrence + 1;
+        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, hash, out _);
+        var occurrence = seenInRun++;
         if (occurrence > 0)
         {
             hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
