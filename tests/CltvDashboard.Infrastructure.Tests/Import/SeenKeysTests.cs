@@ -35,4 +35,19 @@ public sealed class SeenKeysTests
         seen.TryGetValue(0, out var line).Should().BeTrue();
         line.Should().Be(2);
     }
+
+    [Fact]
+    public void A_key_first_seen_beyond_what_32_bits_hold_is_not_kept()
+    {
+        var seen = new SeenKeys();
+
+        var added = seen.TryAdd(42, (long)uint.MaxValue + 1, out _);
+
+        added.Should().BeTrue("the row is new");
+        seen.TryGetValue(42, out _).Should().BeFalse();
+        seen.Count.Should().Be(0);
+        seen.TryAdd(42, uint.MaxValue, out _).Should().BeTrue();
+        seen.TryGetValue(42, out var line).Should().BeTrue();
+        line.Should().Be(uint.MaxValue);
+    }
 }
