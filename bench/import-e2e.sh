@@ -8,7 +8,10 @@
 # free port (as the postgres user when run as root), logging every statement over one second with its duration
 # so that the merge's steps can be read from "$work/pg/log" (KEEP=1 keeps the folder).
 #
-# Environment: CUSTOMERS (default 1000000), SEED (1), RUNS (2), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench), PG_BIN.
+# APPEND=1 also imports the same file a second time into each run's PostgreSQL database: the append into a
+# populated store (staging table and deduping merge), every row a duplicate.
+#
+# Environment: CUSTOMERS (default 1000000), SEED (1), RUNS (2), APPEND (0), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench), PG_BIN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -82,6 +85,12 @@ for run in $(seq 1 "$runs"); do
     "$run" "$wall" "$rss_mb" "$(awk -v a="$wall" -v b="$copy_wall" 'BEGIN { print a / b }')" "$(cut -d' ' -f1 /proc/loadavg)"
   grep -o '"transactionsImported": [0-9]*' "$work/stdout" >&2
 
+  if [[ ${APPEND:-0} == 1 ]]; then
+    timed "$cltv" import --input "$input" --database "Host=127.0.0.1;Port=$port;Username=postgres;Database=cltv_$run" --currency USD --quiet
+    printf 'again, PostgreSQL   run %d: wall %6.2f s   max RSS %4d MB   (load after: %s)\n' "$run" "$wall" "$rss_mb" "$(cut -d' ' -f1 /proc/loadavg)"
+    grep -o '"duplicatesSkipped": [0-9]*' "$work/stdout" >&2
+  fi
+
   timed "$cltv" import --input "$input" --database "$work/cltv_$run.db" --currency USD --quiet
   printf 'import SQLite       run %d: wall %6.2f s   max RSS %4d MB   (load after: %s)\n' "$run" "$wall" "$rss_mb" "$(cut -d' ' -f1 /proc/loadavg)"
   grep -o '"transactionsImported": [0-9]*' "$work/stdout" >&2
@@ -89,5 +98,5 @@ for run in $(seq 1 "$runs"); do
 done
 
 log "PostgreSQL statements over 1 s (last run)"
-grep -o 'duration: [0-9.]* ms .*' "$work/pg/log" | tail -n 12 | cut -c1-160 >&2
+grep -o 'duration: [0-9.]* ms .*' "$work/pg/log" | tail -n 16 | cut -c1-160 >&2
 echo "targets (2 cores): PostgreSQL <= 2x psql \\copy, SQLite <= 60 s, max RSS < 300 MB"

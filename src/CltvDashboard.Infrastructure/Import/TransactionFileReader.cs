@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -51,10 +52,11 @@ public sealed class TransactionFileReader : IDisposable
     private readonly ImportLayoutPlan? _plan;
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, long> _seen = [];
+    private readonly SeenKeys _seen = new();
     private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private char[] _content = new char[256];
     private byte[] _contentBytes = new byte[1024];
     private string? _runCustomer;
@@ -167,6 +169,7 @@ public sealed class TransactionFileReader : IDisposable
     {
         _csv.Dispose();
         _source.Dispose();
+        _sha256.Dispose();
     }
 
     private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout)
@@ -557,23 +560,18 @@ public sealed class TransactionFileReader : IDisposable
             _runCustomer = customer;
         }
 
-        var occurrence = _run.GetValueOrDefault(hash);
-        _run[hash] = occurrence + 1;
+        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, hash, out _);
+        var occurrence = seenInRun++;
         if (occurrence > 0)
         {
             hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
         }
 
-        if (_seen.TryGetValue(key, out var earlier))
+        if (_seen.Count < _options.DuplicateWindow ? !_seen.TryAdd(key, line, out var earlier) : _seen.TryGetValue(key, out earlier))
         {
             _duplicates++;
             Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
             return;
-        }
-
-        if (_seen.Count < _options.DuplicateWindow)
-        {
-            _seen[key] = line;
         }
 
         _produced++;
@@ -586,7 +584,6 @@ public sealed class TransactionFileReader : IDisposable
         string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, out ulong key)
     {
         const char Separator = '\u001F';
-        const string DecimalFormat = "0.############################";
         reference ??= string.Empty;
         channel ??= string.Empty;
         var needed = customer.Length + currency.Length + reference.Length + channel.Length + (3 * 64) + 6;
@@ -600,11 +597,12 @@ public sealed class TransactionFileReader : IDisposable
         customer.CopyTo(buffer);
         at += customer.Length;
         buffer[at++] = Separator;
-        occurredAt.UtcDateTime.TryFormat(buffer[at..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        // The round-trip format of a time without kind is yyyy-MM-ddTHH:mm:ss.fffffff, the form stored hashes were
+        // made with, written without parsing a custom format string for every row.
+        DateTime.SpecifyKind(occurredAt.UtcDateTime, DateTimeKind.Unspecified).TryFormat(buffer[at..], out var written, "O", CultureInfo.InvariantCulture);
         at += written;
         buffer[at++] = Separator;
-        amount.TryFormat(buffer[at..], out written, DecimalFormat, CultureInfo.InvariantCulture);
-        at += written;
+        at += FormatDecimal(amount, buffer[at..]);
         buffer[at++] = Separator;
         currency.CopyTo(buffer[at..]);
         at += currency.Length;
@@ -617,11 +615,38 @@ public sealed class TransactionFileReader : IDisposable
         buffer[at++] = Separator;
         if (quantity is { } q)
         {
-            q.TryFormat(buffer[at..], out written, DecimalFormat, CultureInfo.InvariantCulture);
-            at += written;
+            at += FormatDecimal(q, buffer[at..]);
         }
 
         return Hash(buffer[..at], out key);
+    }
+
+    // The decimal as the custom format "0.####…" (28 #) writes it, the form stored hashes were made with: the
+    // general format keeps the scale's trailing zeros, which are cut here. Zero (whose sign the general format may
+    // keep) takes the custom format itself.
+    internal static int FormatDecimal(decimal value, Span<char> destination)
+    {
+        if (value == 0)
+        {
+            value.TryFormat(destination, out var zero, "0.############################", CultureInfo.InvariantCulture);
+            return zero;
+        }
+
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        if (destination[..written].Contains('.'))
+        {
+            while (destination[written - 1] == '0')
+            {
+                written--;
+            }
+
+            if (destination[written - 1] == '.')
+            {
+                written--;
+            }
+        }
+
+        return written;
     }
 
     private string Hash(ReadOnlySpan<char> content, out ulong key)
@@ -634,7 +659,9 @@ public sealed class TransactionFileReader : IDisposable
 
         var bytes = _contentBytes.AsSpan(0, Encoding.UTF8.GetBytes(content, _contentBytes));
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(bytes, digest);
+        // A reused context: the one-shot call sets up and frees OpenSSL's state for every row, a third of its cost.
+        _sha256.AppendData(bytes);
+        _sha256.GetHashAndReset(digest);
         // The first 16 hex digits of the hash, read as a number: the key of the in-file duplicate window.
         key = BinaryPrimitives.ReadUInt64BigEndian(digest);
         return Convert.ToHexStringLower(digest);

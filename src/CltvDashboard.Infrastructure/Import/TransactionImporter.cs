@@ -82,7 +82,7 @@ public sealed class TransactionImporter
                     {
                         reader = TransactionFileReader.Open(hashing, request.Options);
                         reader.OnRejected = rejected.Add;
-                        await writer.BeginAsync(cancellationToken).ConfigureAwait(false);
+                        await writer.BeginAsync(batchId, cancellationToken).ConfigureAwait(false);
                         var staged = await StageAsync(reader, hashing, writer, totalBytes, progress, cancellationToken).ConfigureAwait(false);
                         cancellationToken.ThrowIfCancellationRequested();
                         await writer.EndStagingAsync(cancellationToken).ConfigureAwait(false);

@@ -68,7 +68,7 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
     // SQLITE_CONSTRAINT: the only constraint an index build can break is uniqueness.
     protected override bool IsUniqueViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
 
-    public override async Task BeginAsync(CancellationToken cancellationToken)
+    public override async Task BeginAsync(long batchId, CancellationToken cancellationToken)
     {
         _tempCacheSize = await ScalarAsync("PRAGMA temp.cache_size", cancellationToken).ConfigureAwait(false);
         await SetTempCacheSizeAsync(-StagingCacheKibibytes, cancellationToken).ConfigureAwait(false);

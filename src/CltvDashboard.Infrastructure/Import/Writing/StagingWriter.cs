@@ -54,6 +54,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     protected const string StagedCustomersTable = "cltv_import_customers";
     protected const string ProblemsTable = "import_problems";
     private const string TransactionsTable = "transactions";
+    private const string CustomersTable = "customers";
     private const int MaxColumnLength = 128;
     private const int MaxMessageLength = 2000;
     private const long MinRowsToRebuildIndexes = 10_000;
@@ -88,13 +89,17 @@ internal abstract class StagingWriter : IAsyncDisposable
             SqliteConnection sqlite => new SqliteStagingWriter(sqlite, dbTransaction),
             _ => throw new NotSupportedException($"Imports into {connection.GetType().Name} are not supported."),
         };
-        (writer._dropIndexes, writer._createIndexes) = IndexSql(context, unique: false);
+        (writer.DropSecondaryIndexes, writer.CreateSecondaryIndexes) = IndexSql(context, unique: false);
+        (writer.DropForeignKeys, writer.CreateForeignKeys) = ForeignKeySql(context);
         (writer._dropUniqueIndexes, writer._createUniqueIndexes) = IndexSql(context, unique: true);
+        (writer.DropCustomerIndexes, writer.CreateCustomerIndexes) = IndexSql(context, unique: null, CustomersTable);
+        writer._dropIndexes = [.. writer.DropSecondaryIndexes, .. writer.DropForeignKeys];
+        writer._createIndexes = [.. writer.CreateSecondaryIndexes, .. writer.CreateForeignKeys];
         return writer;
     }
 
-    /// <summary>Creates the staging table and gets ready to take rows.</summary>
-    public abstract Task BeginAsync(CancellationToken cancellationToken);
+    /// <summary>Creates the staging table and gets ready to take the rows of <paramref name="batchId"/>.</summary>
+    public abstract Task BeginAsync(long batchId, CancellationToken cancellationToken);
 
     /// <summary>Adds one row; called on the hot path, synchronously, as the reader yields rows.</summary>
     public void Stage(ImportRow row)
@@ -115,7 +120,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     public abstract Task EndStagingAsync(CancellationToken cancellationToken);
 
     /// <summary>Merges the staged rows into the store under <paramref name="batchId"/>.</summary>
-    public async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
+    public virtual async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
     {
         if (mode == ImportMode.Replace)
         {
@@ -152,8 +157,8 @@ internal abstract class StagingWriter : IAsyncDisposable
 
         // When every staged row went in and none has a reference, the batch holds exactly what was staged and
         // its counts are known without reading millions of rows back.
-        var (orders, revenue) = imported == StagedRows && !_stagedReferences
-            ? (_stagedSales, _stagedRevenue)
+        var (orders, revenue) = StagedCountsHold(imported)
+            ? StagedCounts
             : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, newCustomers, orders, revenue);
@@ -231,6 +236,36 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Counts the rows written to the staging table.</summary>
     protected long StagedRows { get; private set; }
 
+    /// <summary>The transactions' secondary (non-unique) indexes, dropped and created as the schema defines them.</summary>
+    protected IReadOnlyList<string> DropSecondaryIndexes { get; private set; } = [];
+
+    /// <inheritdoc cref="DropSecondaryIndexes"/>
+    protected IReadOnlyList<string> CreateSecondaryIndexes { get; private set; } = [];
+
+    /// <summary>The transactions' foreign keys (PostgreSQL only), dropped and added back validating every row.</summary>
+    protected IReadOnlyList<string> DropForeignKeys { get; private set; } = [];
+
+    /// <inheritdoc cref="DropForeignKeys"/>
+    protected IReadOnlyList<string> CreateForeignKeys { get; private set; } = [];
+
+    /// <summary>The customers' indexes other than the primary key.</summary>
+    protected IReadOnlyList<string> DropCustomerIndexes { get; private set; } = [];
+
+    /// <inheritdoc cref="DropCustomerIndexes"/>
+    protected IReadOnlyList<string> CreateCustomerIndexes { get; private set; } = [];
+
+    /// <summary>The transactions' unique index on the content hash.</summary>
+    protected IReadOnlyList<string> DropUniqueIndexes => _dropUniqueIndexes;
+
+    /// <inheritdoc cref="DropUniqueIndexes"/>
+    protected IReadOnlyList<string> CreateUniqueIndexes => _createUniqueIndexes;
+
+    /// <summary>Whether every staged row went in and none had a reference: the batch's counts are then the staged ones.</summary>
+    protected bool StagedCountsHold(long imported) => imported == StagedRows && !_stagedReferences;
+
+    /// <summary>Orders and net revenue of what was staged.</summary>
+    protected (long Orders, decimal Revenue) StagedCounts => (_stagedSales, _stagedRevenue);
+
     /// <summary>What follows the name of a temporary table created in the import's transaction.</summary>
     protected virtual string TemporaryTableOptions => string.Empty;
 
@@ -281,28 +316,47 @@ internal abstract class StagingWriter : IAsyncDisposable
 
     // The drop and create statements of transactions' unique or non-unique indexes, generated from the model the
     // way the migrations create them, so a rebuilt index is the one the schema defines.
-    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool unique)
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) IndexSql(CltvDbContext context, bool? unique, string tableName = TransactionsTable)
     {
-        var model = context.GetService<IDesignTimeModel>().Model;
-        var table = model.GetRelationalModel().Tables.Single(t => t.Name == TransactionsTable);
-        var indexes = table.Indexes.Where(i => i.IsUnique == unique).ToArray();
-        var generator = context.GetService<IMigrationsSqlGenerator>();
-        var dropOperations = indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList();
-        var createOperations = indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList();
-        if (!unique && context.Database.IsNpgsql())
+        var (model, table) = TableModel(context, tableName);
+        var indexes = table.Indexes.Where(i => unique is null || i.IsUnique == unique).ToArray();
+        return Generate(
+            context,
+            model,
+            indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }),
+            indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)));
+    }
+
+    // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates all rows
+    // with one join. SQLite cannot drop a constraint without rebuilding the table, so it has none to drop here.
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) ForeignKeySql(CltvDbContext context)
+    {
+        if (!context.Database.IsNpgsql())
         {
-            // PostgreSQL checks foreign keys with a trigger per inserted row; adding the constraint back validates
-            // all rows with one join. SQLite cannot drop a constraint without rebuilding the table.
-            foreach (var key in table.ForeignKeyConstraints)
-            {
-                dropOperations.Add(new DropForeignKeyOperation { Name = key.Name, Table = table.Name, Schema = table.Schema });
-                createOperations.Add(AddForeignKeyOperation.CreateFrom(key));
-            }
+            return ([], []);
         }
 
-        var drop = generator.Generate(dropOperations, model);
-        var create = generator.Generate(createOperations, model);
-        return (drop.Select(c => c.CommandText).ToArray(), create.Select(c => c.CommandText).ToArray());
+        var (model, table) = TableModel(context, TransactionsTable);
+        return Generate(
+            context,
+            model,
+            table.ForeignKeyConstraints.Select(k => (MigrationOperation)new DropForeignKeyOperation { Name = k.Name, Table = table.Name, Schema = table.Schema }),
+            table.ForeignKeyConstraints.Select(k => (MigrationOperation)AddForeignKeyOperation.CreateFrom(k)));
+    }
+
+    private static (IModel Model, ITable Table) TableModel(CltvDbContext context, string tableName)
+    {
+        var model = context.GetService<IDesignTimeModel>().Model;
+        return (model, model.GetRelationalModel().Tables.Single(t => t.Name == tableName));
+    }
+
+    private static (IReadOnlyList<string> Drop, IReadOnlyList<string> Create) Generate(
+        CltvDbContext context, IModel model, IEnumerable<MigrationOperation> drop, IEnumerable<MigrationOperation> create)
+    {
+        var generator = context.GetService<IMigrationsSqlGenerator>();
+        return (
+            generator.Generate(drop.ToList(), model).Select(c => c.CommandText).ToArray(),
+            generator.Generate(create.ToList(), model).Select(c => c.CommandText).ToArray());
     }
 
     // Maintaining the secondary indexes row by row costs far more than building them once from sorted data, but
@@ -379,7 +433,7 @@ internal abstract class StagingWriter : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    private async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    protected async Task ExecuteAllAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
         foreach (var sql in statements)
         {

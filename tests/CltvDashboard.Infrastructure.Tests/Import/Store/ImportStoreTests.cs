@@ -375,6 +375,68 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         again.TransactionsImported.Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_file_failing_midway_into_an_empty_store_leaves_it_empty_with_every_index_and_key()
+    {
+        // The first import of a store takes the direct way on PostgreSQL: indexes dropped, rows copied into the
+        // tables themselves; the failure must undo all of it.
+        var database = await FreshStoreAsync();
+        var bytes = Encoding.UTF8.GetBytes(Simple(Enumerable.Range(0, 12_000)));
+        bytes[^10] = 0;
+
+        var act = () => ImportAsync(database, new MemoryStream(bytes));
+
+        (await act.Should().ThrowAsync<ImportFileException>()).Which.Failure.Should().Be(ImportFailure.Binary);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(0, 0, 0));
+        await ShouldHaveEveryIndexAndKeyAsync(database);
+        var retried = await ImportTextAsync(database, Simple(Enumerable.Range(0, 12_000)));
+        retried.TransactionsImported.Should().Be(12_000);
+        retried.Customers.Should().Be(12_000);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(12_000, 12_000, Enumerable.Range(0, 12_000).Sum(Amount)));
+        await ShouldHaveEveryIndexAndKeyAsync(database);
+    }
+
+    [Fact]
+    public async Task A_first_import_gives_each_customer_the_earliest_of_its_rows_wherever_they_are_in_the_file()
+    {
+        var database = await FreshStoreAsync();
+        const string File = "customer_id,date,amount\na,2020-03-01,10\nb,2020-02-01,5\na,2020-03-02,1\nb,2020-01-20,7\na,2020-01-15,3\n";
+
+        var result = await ImportTextAsync(database, File);
+
+        result.Customers.Should().Be(2);
+        result.TransactionsImported.Should().Be(5);
+        await using var context = CltvDatabase.CreateContext(database);
+        var firstSeen = await context.Customers.OrderBy(c => c.ExternalId).Select(c => c.FirstSeenAtUtc).ToListAsync();
+        firstSeen.Should().Equal(new DateTime(2020, 1, 15, 0, 0, 0, DateTimeKind.Utc), new DateTime(2020, 1, 20, 0, 0, 0, DateTimeKind.Utc));
+        var perCustomer = await context.Transactions.GroupBy(t => t.Customer!.ExternalId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        perCustomer.Should().BeEquivalentTo([new { Key = "a", Count = 3 }, new { Key = "b", Count = 2 }]);
+    }
+
+    [Fact]
+    public async Task Rows_and_customers_added_after_a_first_import_get_identifiers_of_their_own()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(0, 300)));
+
+        var appended = await ImportTextAsync(database, Simple(Enumerable.Range(200, 300)));
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            var batch = await context.ImportBatches.MaxAsync(b => b.Id);
+            var customer = new Customer { ExternalId = "by hand", FirstSeenAtUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+            customer.Transactions.Add(new Transaction
+            {
+                OccurredAtUtc = customer.FirstSeenAtUtc, Amount = 1, Currency = "USD", ImportBatchId = batch, ContentHash = "by hand",
+            });
+            context.Customers.Add(customer);
+            await context.SaveChangesAsync();
+        }
+
+        appended.TransactionsImported.Should().Be(200);
+        appended.Customers.Should().Be(200);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(501, 501, Enumerable.Range(0, 500).Sum(Amount) + 1));
+    }
+
     private static async Task<(IReadOnlyList<string> Header, List<string[]> Rows)> DownloadRejectedAsync(string database, long batchId)
     {
         await using var context = CltvDatabase.CreateContext(database);
@@ -391,6 +453,21 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
 
         rows.Should().HaveCount((int)written);
         return (header, rows);
+    }
+
+    private static async Task ShouldHaveEveryIndexAndKeyAsync(string database)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        var modelIndexes = new[] { typeof(Transaction), typeof(Customer) }
+            .SelectMany(t => context.Model.FindEntityType(t)!.GetIndexes()).Select(i => i.GetDatabaseName()).ToList();
+        var storedIndexes = await context.Database.SqlQueryRaw<string>(context.Database.IsNpgsql()
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename IN ('transactions', 'customers')"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('transactions', 'customers')").ToListAsync();
+        storedIndexes.Should().Contain(modelIndexes);
+        var orphan = () => context.Database.ExecuteSqlRawAsync(
+            "INSERT INTO transactions (customer_id, occurred_at_utc, amount, currency, import_batch_id, content_hash) " +
+            "VALUES (-1, '2024-01-01T00:00:00Z', 1, 'USD', -1, 'orphan')");
+        await orphan.Should().ThrowAsync<Exception>("the foreign keys are in force");
     }
 
     private static decimal Amount(int i) => i + (i % 100) / 100m;
