@@ -6,6 +6,7 @@
 # reporting p50/p95/max per page. Bounded: fixed request counts, a timeout per request, the server stopped at the end.
 # Target (issue 6): p95 <= 100 ms per page and API list call at 20 users.
 #
+# DURING_RECALC=1 repeats the load while `cltv recalc` computes and publishes a new run.
 # Environment: USERS (20), REQUESTS (200), PORT (5099), CUSTOMERS (1000000), SEED (1), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench),
 # REUSE (1: keep an existing cltv_bench_web), PG_ADMIN (admin connection string; default
 # Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres).
@@ -81,8 +82,26 @@ curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/serve
 
 customer=$(psql_admin "\\c cltv_bench_web" >/dev/null; PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin") psql -h 127.0.0.1 -U postgres -d cltv_bench_web -qAtc "SELECT customer_id FROM customer_metrics WHERE calculation_run_id = (SELECT id FROM calculation_runs WHERE is_current) LIMIT 1")
 
+pages=(/Overview /Segments "/Customers" "/Customers?sort=ProbabilityAlive&desc=false&p=3" "/Customers?preset=HighValueAtRisk" "/Customers?q=12345"
+  "/Customers/$customer" /Cohorts /ModelHealth "/WhatIf"
+  /api/v1/kpis /api/v1/segments/rfm "/api/v1/customers?pageSize=100" "/api/v1/customers?page=50&pageSize=100" /api/v1/cohorts /api/v1/runs)
+
 log "$users users, $requests requests per page"
-python3 bench/dashboard_load.py "http://127.0.0.1:$port" "$email" "$password" --users "$users" --requests "$requests" \
-  /Overview /Segments "/Customers" "/Customers?sort=ProbabilityAlive&desc=false&p=3" "/Customers?preset=HighValueAtRisk" "/Customers?q=12345" \
-  "/Customers/$customer" /Cohorts /ModelHealth "/WhatIf" \
-  /api/v1/kpis /api/v1/segments/rfm "/api/v1/customers?pageSize=100" "/api/v1/customers?page=50&pageSize=100" /api/v1/cohorts /api/v1/runs
+python3 bench/dashboard_load.py "http://127.0.0.1:$port" "$email" "$password" --users "$users" --requests "$requests" "${pages[@]}"
+
+if [[ ${DURING_RECALC:-0} == 1 ]]; then
+  # The same load again while `cltv recalc` computes a new run against the same database and makes it current
+  # part-way through: pages keep serving the previous run, then the first requests for the new run fill its cache.
+  log "the same load while a recalculation runs"
+  start=$(date +%s.%N)
+  src/CltvDashboard.Cli/bin/Release/net10.0/cltv recalc --database "$database" --quiet >"$work/recalc.json" &
+  recalc_pid=$!
+  round=0
+  while kill -0 "$recalc_pid" 2>/dev/null; do
+    round=$((round + 1))
+    log "round $round under the recalculation ($(printf '%.0f' "$(echo "$(date +%s.%N) - $start" | bc)") s in)"
+    python3 bench/dashboard_load.py "http://127.0.0.1:$port" "$email" "$password" --users "$users" --requests "$requests" "${pages[@]}"
+  done
+  wait "$recalc_pid"
+  printf 'recalculation during the load: %.1f s wall (run %s)\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(sed -n 's/.*"runId": \([0-9]*\).*/\1/p' "$work/recalc.json")"
+fi

@@ -89,10 +89,22 @@ public sealed record ModelChecksView(string PeriodName, IReadOnlyList<TrackingPo
 public sealed class AnalystQueries
 {
     private readonly CltvDbContext _context;
+    private readonly RunResultCache? _cache;
 
     /// <summary>Creates the service on a context.</summary>
     /// <param name="context">The store.</param>
-    public AnalystQueries(CltvDbContext context) => _context = context;
+    /// <param name="cache">
+    /// Keeps each run's figures once read: a run's results never change, and the Analyst pages otherwise read the same
+    /// rows on every request. Without one, every call reads the store.
+    /// </param>
+    public AnalystQueries(CltvDbContext context, RunResultCache? cache = null)
+    {
+        _context = context;
+        _cache = cache;
+    }
+
+    private Task<T> CachedAsync<T>(long runId, object key, Func<Task<T>> compute, CancellationToken cancellationToken) =>
+        _cache is null ? compute() : _cache.GetOrAddAsync(runId, key, compute, cancellationToken);
 
     /// <summary>A run's cohort cells over every customer, by cohort then month.</summary>
     /// <param name="runId">The run.</param>
@@ -105,7 +117,10 @@ public sealed class AnalystQueries
     /// <param name="channel">One of <see cref="CohortChannelsAsync"/>, or <see cref="RunCohortCell.AllChannels"/> for every customer.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The cells; none for a channel the run did not store.</returns>
-    public async Task<IReadOnlyList<CohortCell>> ChannelCohortsAsync(long runId, string channel, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<CohortCell>> ChannelCohortsAsync(long runId, string channel, CancellationToken cancellationToken = default) =>
+        CachedAsync(runId, (nameof(ChannelCohortsAsync), channel), () => ChannelCohortsUncachedAsync(runId, channel, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<CohortCell>> ChannelCohortsUncachedAsync(long runId, string channel, CancellationToken cancellationToken) =>
         await _context.CohortCells.AsNoTracking()
             .Where(c => c.CalculationRunId == runId && c.Channel == channel)
             .OrderBy(c => c.AcquisitionMonth).ThenBy(c => c.MonthsSinceAcquisition)
@@ -115,7 +130,10 @@ public sealed class AnalystQueries
     /// <summary>The acquisition channels a run stored cohort cells for, alphabetically; none when its data names no channel.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<string>> CohortChannelsAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> CohortChannelsAsync(long runId, CancellationToken cancellationToken = default) =>
+        CachedAsync(runId, nameof(CohortChannelsAsync), () => CohortChannelsUncachedAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> CohortChannelsUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         // Month 0 of every cohort: one row per cohort and channel rather than every month.
         var channels = await _context.CohortCells.AsNoTracking()
@@ -129,7 +147,10 @@ public sealed class AnalystQueries
     /// <summary>A run's model choice, fits and warnings.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<ModelHealth?> ModelHealthAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<ModelHealth?> ModelHealthAsync(long runId, CancellationToken cancellationToken = default) =>
+        CachedAsync(runId, nameof(ModelHealthAsync), () => ModelHealthUncachedAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<ModelHealth?> ModelHealthUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         var run = await _context.CalculationRuns.AsNoTracking()
             .Where(r => r.Id == runId)
@@ -167,7 +188,10 @@ public sealed class AnalystQueries
     /// <summary>A run's holdout checks of its chosen model: the tracking curve and the frequency buckets.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<ModelChecksView> ModelChecksAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<ModelChecksView> ModelChecksAsync(long runId, CancellationToken cancellationToken = default) =>
+        CachedAsync(runId, nameof(ModelChecksAsync), () => ModelChecksUncachedAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<ModelChecksView> ModelChecksUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         var settingsJson = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SettingsJson).SingleOrDefaultAsync(cancellationToken);
         var points = await _context.Set<RunModelCheckPoint>().AsNoTracking()
