@@ -18,8 +18,7 @@ namespace CltvDashboard.Web.Tests.Browser;
 public sealed class BrowserJourneyTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    private static readonly string ScreenshotFolder = HeadlessChromium.ScreenshotFolder;
 
     private readonly List<string> _consoleErrors = [];
     private TestDatabase _database = null!;
@@ -38,13 +37,7 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         // Assertions retry until true; a longer limit only slows a failing test, and the cores are shared with the server.
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(ScreenshotFolder);
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -18,9 +18,8 @@ namespace CltvDashboard.Web.Tests.Browser;
 public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
 #pragma warning restore CA1001
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const int ChannelCustomers = 40;
-    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    private static readonly string ScreenshotFolder = HeadlessChromium.ScreenshotFolder;
 
     private readonly List<string> _consoleErrors = [];
     private IPlaywright _playwright = null!;
@@ -31,13 +30,7 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         Assertions.SetDefaultExpectTimeout(20_000);
         await AddChannelCustomersAndRecalculateAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(ScreenshotFolder);
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
