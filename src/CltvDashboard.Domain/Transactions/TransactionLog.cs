@@ -218,6 +218,6 @@ internal sealed record CustomerRows(int[] Offsets, int[] Days, decimal[] Amounts
             hasRefund |= Amounts[i] < 0;
         }
 
-        return (day, net, hasPurchase && (!hasRefund || net > 0));
+        return (day, net, PurchaseOccasions.IsOccasion(hasPurchase, hasRefund, net));
     }
 }

@@ -24,9 +24,8 @@ public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
     public const int GridPoints = 60;
 
     /// <summary>
-    /// The curve of one customer. Purchase occasions are customer-days as the run counts them
-    /// (<see cref="CustomerSummaryBuilder"/>): a day's rows are netted, a day with a purchase is an occasion unless a
-    /// refund on it leaves nothing; x, t_x and T at each day follow from the occasions up to it.
+    /// The curve of one customer. Purchase occasions are customer-days by the run's rule
+    /// (<see cref="PurchaseOccasions"/>); x, t_x and T at each day follow from the occasions up to it.
     /// </summary>
     /// <param name="model">The run's fitted purchase-count model.</param>
     /// <param name="unit">The unit the model was fitted in.</param>
@@ -40,14 +39,9 @@ public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(transactions);
-        var occasions = transactions
+        var occasions = PurchaseOccasions.Of(transactions
             .Select(t => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t.OccurredAtUtc, DateTimeKind.Utc), zone)), t.Amount))
-            .Where(t => t.Day <= observationEnd)
-            .GroupBy(t => t.Day)
-            .Select(g => (Day: g.Key, Net: g.Sum(t => t.Amount), Purchase: g.Any(t => t.Amount >= 0), Refund: g.Any(t => t.Amount < 0)))
-            .Where(d => d.Purchase && (!d.Refund || d.Net > 0))
-            .OrderBy(d => d.Day)
-            .ToList();
+            .Where(t => t.Day <= observationEnd));
         if (occasions.Count == 0)
         {
             return null;
