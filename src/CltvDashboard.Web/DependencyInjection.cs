@@ -192,7 +192,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>Razor Pages with the role each folder needs, and the dashboards' read service.</summary>
+    /// <summary>Razor Pages with the role each folder needs, the dashboards' read services and the warming of a new run's figures.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvPages(this WebApplicationBuilder builder)
@@ -219,6 +219,12 @@ public static class DependencyInjection
         builder.Services.AddScoped<DashboardQueries>();
         builder.Services.AddScoped<AnalystQueries>();
         builder.Services.AddScoped<WhatIfQueries>();
+        if (WebOptions(builder.Configuration).ServesUsers)
+        {
+            builder.Services.AddSingleton<RunCacheWarmer>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<RunCacheWarmer>());
+        }
+
         return builder;
     }
 

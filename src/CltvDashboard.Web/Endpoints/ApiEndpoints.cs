@@ -16,6 +16,9 @@ namespace CltvDashboard.Web.Endpoints;
 /// </summary>
 public static class ApiEndpoints
 {
+    /// <summary>Customers per page when a request does not say.</summary>
+    public const int DefaultPageSize = 100;
+
     /// <summary>The OpenAPI document's name.</summary>
     public const string DocumentName = "v1";
 
@@ -120,7 +123,7 @@ public static class ApiEndpoints
                 var result = await queries.CustomersAsync(
                     run,
                     context.Previous?.Id,
-                    new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? 100),
+                    new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize),
                     cancellationToken);
                 return TypedResults.Ok(new ApiPage<CustomerRow>(run.Id, result.Items, result.Page, result.PageSize, result.TotalCount, result.PageCount));
             })

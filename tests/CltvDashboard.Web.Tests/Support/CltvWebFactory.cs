@@ -7,6 +7,7 @@ using CltvDashboard.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CltvDashboard.Web.Tests.Support;
@@ -24,6 +25,7 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _realPipeline;
+    private readonly CommandCounter? _commands;
 
     // The short variables win over every other source, so one left in a developer's shell (CLTV_DATABASE above
     // all) would point the tests at a real store; the test process drops them.
@@ -39,11 +41,13 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     /// <param name="database">The database.</param>
     /// <param name="settings">Configuration values over the tests' defaults.</param>
     /// <param name="realPipeline">Recalculate for real through Hangfire instead of recording requests.</param>
-    public CltvWebFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool realPipeline = false)
+    /// <param name="commands">Records the application's database commands, when given.</param>
+    public CltvWebFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool realPipeline = false, CommandCounter? commands = null)
     {
         _database = database;
         _settings = settings ?? new Dictionary<string, string>();
         _realPipeline = realPipeline;
+        _commands = commands;
         DataFolder = Path.Combine(Path.GetTempPath(), "cltv-web-data-" + Guid.NewGuid().ToString("N"));
     }
 
@@ -108,6 +112,8 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Cltv", _database.Database);
         builder.UseSetting("Cltv:DataFolder", DataFolder);
         builder.UseSetting("Cltv:SignInAttemptsPerMinute", "1000");
+        // Tests that count queries or read the cache warm it themselves (RunCacheWarmerTests), not on a timer.
+        builder.UseSetting("Cltv:CacheWarmSeconds", "0");
         builder.UseSetting("Cltv:UploadsPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
@@ -118,6 +124,15 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         if (!_realPipeline)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IRecalculationScheduler, FakeRecalculationScheduler>());
+        }
+
+        if (_commands is { } commands)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.ConfigureDbContext<SqliteCltvDbContext>(options => options.AddInterceptors(commands));
+                services.ConfigureDbContext<PostgresCltvDbContext>(options => options.AddInterceptors(commands));
+            });
         }
     }
 

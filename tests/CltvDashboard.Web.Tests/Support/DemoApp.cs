@@ -27,6 +27,9 @@ public class DemoApp : IAsyncLifetime
     /// <summary>The Kestrel address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The application's database commands.</summary>
+    public CommandCounter Commands { get; } = new();
+
     /// <summary>The finished, current run.</summary>
     public long RunId { get; private set; }
 
@@ -34,7 +37,7 @@ public class DemoApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        App = new CltvWebFactory(_database, realPipeline: true);
+        App = new CltvWebFactory(_database, realPipeline: true, commands: Commands);
         App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

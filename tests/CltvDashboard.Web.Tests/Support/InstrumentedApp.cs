@@ -54,7 +54,7 @@ public abstract class InstrumentedApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        App = new CountingFactory(_database, Commands);
+        App = new CltvWebFactory(_database, new Dictionary<string, string> { ["Cltv:SessionCheckSeconds"] = "0" }, commands: Commands);
         _ = App.Server;
     }
 
@@ -65,20 +65,6 @@ public abstract class InstrumentedApp : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
-        }
-    }
-
-    private sealed class CountingFactory(TestDatabase database, CommandCounter commands)
-        : CltvWebFactory(database, new Dictionary<string, string> { ["Cltv:SessionCheckSeconds"] = "0" })
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.ConfigureDbContext<SqliteCltvDbContext>(options => options.AddInterceptors(commands));
-                services.ConfigureDbContext<PostgresCltvDbContext>(options => options.AddInterceptors(commands));
-            });
         }
     }
 }

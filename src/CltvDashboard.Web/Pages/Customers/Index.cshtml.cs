@@ -8,6 +8,9 @@ namespace CltvDashboard.Web.Pages.Customers;
 /// <summary>The customer list: paged, sorted and searched on the server, with the "high value at risk" and "champions" presets.</summary>
 public sealed class IndexModel : DashboardPageModel
 {
+    /// <summary>Customers per page.</summary>
+    public const int PageSize = 50;
+
     /// <summary>Creates the page.</summary>
     /// <param name="queries">The dashboards' read service.</param>
     public IndexModel(DashboardQueries queries)
@@ -58,7 +61,7 @@ public sealed class IndexModel : DashboardPageModel
         Customers = await Queries.CustomersAsync(
             Run,
             Dashboard.Previous?.Id,
-            new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, 50),
+            new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, PageSize),
             cancellationToken);
     }
 

@@ -31,5 +31,12 @@ public abstract class DashboardPageModel : PageModel
     {
         Dashboard = await Queries.ContextAsync(cancellationToken);
         Format = DashboardFormat.For(Dashboard);
+        HttpContext.Items[typeof(DashboardContext)] = Dashboard;
     }
+
+    /// <summary>The dashboard context a page of this request already read, for the layout's run banner.</summary>
+    /// <param name="http">The request.</param>
+    /// <returns>The context; null when the page read none.</returns>
+    public static DashboardContext? ContextOf(HttpContext http) =>
+        http.Items.TryGetValue(typeof(DashboardContext), out var value) ? value as DashboardContext : null;
 }
