@@ -20,14 +20,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 users=${USERS:-20}
 requests=${REQUESTS:-200}
-duration=${DURATION:-10}
+duration=${DURATION:-10} # below Cltv:SessionCheckSeconds (60), see load()
 loadgen=${LOADGEN:-$(command -v wrk >/dev/null && echo wrk || echo python)}
 port=${PORT:-5099}
 customers=${CUSTOMERS:-1000000}
 seed=${SEED:-1}
 data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
 input="$data_dir/transactions-$customers-seed$seed.csv"
-database="${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres};Database=cltv_bench_web"
+# No TLS to the server on the same machine, as in docker-compose.yml (the postgres image serves without it); Debian's
+# server offers TLS, which Npgsql would take by default and pay for on every query.
+database="${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres};Database=cltv_bench_web;SSL Mode=Disable"
 admin=${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
 email=bench@example.com
 password=Bench-Password-1
@@ -76,6 +78,7 @@ log "starting the web application on 127.0.0.1:$port"
   cd src/CltvDashboard.Web
   CLTV_DATABASE="$database" CLTV_DATA_DIR="$work/data" CLTV_ADMIN_EMAIL=$email CLTV_ADMIN_PASSWORD=$password \
     ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Cltv__SignInAttemptsPerMinute=1000 \
+    Serilog__MinimumLevel__Override__CltvDashboard=Information \
     exec dotnet bin/Release/net10.0/CltvDashboard.Web.dll --urls "http://127.0.0.1:$port"
 ) >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -84,6 +87,13 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+# The instance computes the current run's opening figures as soon as it starts (RunCacheWarmer); the measurement is
+# of the pages after that, as visitors after a recalculation meet them.
+for _ in $(seq 1 300); do
+  grep -q "dashboard figures of run" "$work/server.log" && break
+  sleep 1
+done
+grep "dashboard figures of run" "$work/server.log" >&2 || echo "the run's figures were not computed ahead; pages compute them on first request" >&2
 
 customer=$(psql_admin "\\c cltv_bench_web" >/dev/null; PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin") psql -h 127.0.0.1 -U postgres -d cltv_bench_web -qAtc "SELECT customer_id FROM customer_metrics WHERE calculation_run_id = (SELECT id FROM calculation_runs WHERE is_current) LIMIT 1")
 
@@ -93,13 +103,15 @@ pages=(/Overview /Segments "/Customers" "/Customers?sort=ProbabilityAlive&desc=f
 
 base="http://127.0.0.1:$port"
 
-# One session per simulated user: the sign-in form's antiforgery token, then the form post; the auth cookie is kept.
+# One session per simulated user: the sign-in form's antiforgery token, then the form post. Every cookie the browser
+# would hold is kept (the antiforgery cookie too: without it each page with a form would issue a new one).
 sign_in() {
   local jar=$work/jar.$1 token
+  rm -f "$jar"
   token=$(curl -fsS -c "$jar" -b "$jar" "$base/Account/SignIn" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
   curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/Account/SignIn"
-  awk '$6 == "cltv.auth" { print $6 "=" $7 }' "$jar"
+  awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 } END { print "" }' "$jar"
 }
 
 load() {
@@ -107,13 +119,15 @@ load() {
     python3 bench/dashboard_load.py "$base" "$email" "$password" --users "$users" --requests "$requests" "${pages[@]}"
     return
   fi
-  : >"$work/cookies"
-  for i in $(seq 1 "$users"); do sign_in "$i" >>"$work/cookies"; done
-  [[ $(grep -c cltv.auth "$work/cookies") == "$users" ]] || { echo "sign-in failed" >&2; return 1; }
   local first_cookie url first line failed=0
-  first_cookie=$(head -1 "$work/cookies")
   printf '%-58s %8s %6s %8s %8s %8s %8s %9s\n' url requests errors 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' 'first ms'
   for url in "${pages[@]}"; do
+    # Fresh sessions per page: a browser takes the cookie the server renews when it re-checks the session (every
+    # Cltv:SessionCheckSeconds, 60), wrk cannot, and a cookie older than that would be re-checked on every request.
+    : >"$work/cookies"
+    for i in $(seq 1 "$users"); do sign_in "$i" >>"$work/cookies"; done
+    [[ $(grep -c cltv.auth "$work/cookies") == "$users" ]] || { echo "sign-in failed" >&2; return 1; }
+    first_cookie=$(head -1 "$work/cookies")
     # Untimed warm-up, as the first request of a figure not computed since the server started is the uncached one.
     first=$(curl -fsS -o /dev/null -w '%{time_total}' -H "Cookie: $first_cookie" "$base$url") || { echo "warm-up of $url failed" >&2; failed=1; continue; }
     line=$(COOKIES="$work/cookies" wrk -t "$users" -c "$users" -d "${duration}s" --timeout 30s -s bench/dashboard-load.lua "$base$url" | grep '^RESULT')
