@@ -133,7 +133,7 @@ public sealed partial class RunCacheWarmer : BackgroundService
         return figures;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Computed {Figures} dashboard figures of run {RunId} ahead of its first visitors in {Seconds:0.0} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computed (or found already cached) {Figures} dashboard figures of run {RunId} in {Seconds:0.0} s")]
     private partial void LogWarmed(long runId, int figures, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not compute the current run's dashboard figures ahead of time; pages compute them on request")]
