@@ -76,16 +76,28 @@ public sealed partial class RunCacheWarmer : BackgroundService
         }
 
         using var timer = new PeriodicTimer(_interval);
+        var failing = false;
         do
         {
             try
             {
                 await WarmAsync(stoppingToken).ConfigureAwait(false);
+                failing = false;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // The pages compute what is missing on request; the next tick tries again.
-                LogWarmFailed(e);
+                // The pages compute what is missing on request; the next tick tries again. A database that is down
+                // fails every tick: one warning for the outage, the repeats at Debug.
+                if (failing)
+                {
+                    LogWarmStillFailing(e);
+                }
+                else
+                {
+                    LogWarmFailed(e);
+                }
+
+                failing = true;
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -138,4 +150,7 @@ public sealed partial class RunCacheWarmer : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not compute the current run's dashboard figures ahead of time; pages compute them on request")]
     private partial void LogWarmFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Still cannot compute the current run's dashboard figures ahead of time")]
+    private partial void LogWarmStillFailing(Exception exception);
 }
