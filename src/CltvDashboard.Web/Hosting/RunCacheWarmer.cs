@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CltvDashboard.Domain.Rfm;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Configuration;
@@ -122,12 +121,12 @@ public sealed partial class RunCacheWarmer : BackgroundService
         await Warm(queries.ClvDistributionAsync(run.Id, cancellationToken)).ConfigureAwait(false);
         await Warm(queries.TrendAsync(run.Id, cancellationToken)).ConfigureAwait(false);
         await Warm(queries.RfmGridAsync(run.Id, cancellationToken)).ConfigureAwait(false);
-        foreach (var segmentation in new[] { Segmentations.Rfm, Segmentations.ValueTier, Segmentations.ChurnRisk, Segmentations.AcquisitionChannel })
+        foreach (var (segmentation, _, _) in Pages.Segments.IndexModel.Tables)
         {
             await Warm(queries.SegmentsAsync(run.Id, segmentation, cancellationToken)).ConfigureAwait(false);
         }
 
-        foreach (var segmentation in new[] { Segmentations.Rfm, Segmentations.ValueTier, Segmentations.ChurnRisk })
+        foreach (var (segmentation, _) in Pages.Segments.IndexModel.MigrationSegmentations)
         {
             await Warm(queries.StoredMigrationAsync(run.Id, segmentation, cancellationToken)).ConfigureAwait(false);
         }
