@@ -70,22 +70,17 @@ internal sealed class AnalysisOptions
         command.Options.Add(Quiet);
     }
 
-    /// <summary>Reads the file named by the options and summarises it per customer.</summary>
-    public TransactionSummary Summarize(ParseResult parse, Progress progress)
-    {
-        return ReadAndSummarize(parse, progress);
-    }
-
-    private TransactionSummary ReadAndSummarize(ParseResult parse, Progress progress)
+    /// <summary>Reads the file named by the options into a log of transactions and the period the options name.</summary>
+    public AnalysisInput Read(ParseResult parse, Progress progress)
     {
         var file = parse.GetValue(Input)!;
         var columns = new TransactionColumns(parse.GetValue(CustomerColumn)!, parse.GetValue(DateColumn)!, parse.GetValue(AmountColumn)!);
         var expectedRows = file.Exists ? (int)Math.Clamp(file.Length / 24, 1024, 200_000_000) : 1024;
-        var builder = new CustomerSummaryBuilder(expectedRows);
+        var log = new TransactionLog(expectedRows);
 
         progress.Report($"reading {file.Name}");
-        var report = TransactionCsvReader.Read(file.FullName, columns, builder, rows => progress.Report($"read {rows:N0} rows"));
-        progress.Report($"read {report.RowsRead:N0} rows of {builder.CustomerCount:N0} customers");
+        var report = TransactionCsvReader.Read(file.FullName, columns, log, rows => progress.Report($"read {rows:N0} rows"));
+        progress.Report($"read {report.RowsRead:N0} rows of {log.CustomerCount:N0} customers");
         if (report.RowsRejected > 0)
         {
             progress.Warn($"{file.Name}: skipped {report.RowsRejected:N0} of {report.RowsRead:N0} rows that could not be used:");
@@ -100,21 +95,29 @@ internal sealed class AnalysisOptions
             }
         }
 
-        var observationEnd = parse.GetValue(ObservationEnd) ?? builder.LastDay!.Value;
+        var observationEnd = parse.GetValue(ObservationEnd) ?? log.LastDay!.Value;
         var calibrationEnd = parse.GetValue(CalibrationEnd) ?? observationEnd;
         if (calibrationEnd > observationEnd)
         {
             throw new InputException($"--calibration-end {calibrationEnd:yyyy-MM-dd} is after the observation end {observationEnd:yyyy-MM-dd}.");
         }
 
-        var summary = builder.Build(new SummaryPeriod(calibrationEnd, observationEnd, parse.GetValue(TimeUnit)));
+        return new AnalysisInput(file.Name, log, new SummaryPeriod(calibrationEnd, observationEnd, parse.GetValue(TimeUnit)));
+    }
+
+    /// <summary>Reads the file named by the options and summarises it per customer.</summary>
+    public TransactionSummary Summarize(ParseResult parse, Progress progress)
+    {
+        var input = Read(parse, progress);
+        var period = input.Period;
+        var summary = new CustomerSummaryBuilder(input.Log).Build(period);
         if (summary.Customers.Count == 0)
         {
             throw new InputException(
-                $"{file.Name}: no customer made a purchase on or before the calibration end {calibrationEnd:yyyy-MM-dd} (the data run from {builder.FirstDay:yyyy-MM-dd} to {builder.LastDay:yyyy-MM-dd}).");
+                $"{input.FileName}: no customer made a purchase on or before the calibration end {period.CalibrationEnd:yyyy-MM-dd} (the data run from {input.Log.FirstDay:yyyy-MM-dd} to {input.Log.LastDay:yyyy-MM-dd}).");
         }
 
-        progress.Report($"summarised {summary.Customers.Count:N0} customers (calibration to {calibrationEnd:yyyy-MM-dd}, observation to {observationEnd:yyyy-MM-dd})");
+        progress.Report($"summarised {summary.Customers.Count:N0} customers (calibration to {period.CalibrationEnd:yyyy-MM-dd}, observation to {period.ObservationEnd:yyyy-MM-dd})");
         if (summary.CustomersFirstSeenInHoldout > 0)
         {
             progress.Report($"{summary.CustomersFirstSeenInHoldout:N0} customers first bought after the calibration end and are not modelled");
@@ -147,3 +150,9 @@ internal sealed class AnalysisOptions
         return default;
     }
 }
+
+/// <summary>A transaction file read into a log, with the calibration and observation period the options name.</summary>
+/// <param name="FileName">The file's name, for messages.</param>
+/// <param name="Log">Every usable row of the file.</param>
+/// <param name="Period">Calibration end, observation end and time unit.</param>
+internal sealed record AnalysisInput(string FileName, TransactionLog Log, SummaryPeriod Period);

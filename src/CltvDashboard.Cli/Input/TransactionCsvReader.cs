@@ -38,7 +38,7 @@ internal static class TransactionCsvReader
         "yyyyMMdd",
     ];
 
-    public static ReadReport Read(string path, TransactionColumns columns, CustomerSummaryBuilder builder, Action<long>? progress = null)
+    public static ReadReport Read(string path, TransactionColumns columns, TransactionLog builder, Action<long>? progress = null)
     {
         if (!File.Exists(path))
         {
@@ -116,7 +116,7 @@ internal static class TransactionCsvReader
     }
 
     private static RowProblem? AddRow(
-        CsvDataReader csv, int customerOrdinal, int dateOrdinal, int amountOrdinal, TransactionColumns columns, CustomerSummaryBuilder builder, long line)
+        CsvDataReader csv, int customerOrdinal, int dateOrdinal, int amountOrdinal, TransactionColumns columns, TransactionLog builder, long line)
     {
         if (csv.RowFieldCount <= Math.Max(customerOrdinal, Math.Max(dateOrdinal, amountOrdinal)))
         {

@@ -283,23 +283,7 @@ public sealed partial class RecalculationPipeline
     private async Task PublishAsync(long runId, BusinessSettings settings, RunResults results, IReadOnlyList<StageTiming> timings, CancellationToken cancellationToken)
     {
         var finishedAt = _timeProvider.GetUtcNow().UtcDateTime;
-        var settingsJson = JsonSerializer.Serialize(new
-        {
-            settings.Version,
-            settings.TimeZoneId,
-            settings.CurrencyCode,
-            TimeUnit = settings.TimeUnit.ToString(),
-            settings.ForecastHorizonMonths,
-            settings.AnnualDiscountRate,
-            settings.ProfitMargin,
-            settings.HoldoutMonths,
-            settings.ActiveProbabilityThreshold,
-            settings.HighChurnRiskBelow,
-            settings.MediumChurnRiskBelow,
-            settings.TopValueTierShare,
-            settings.MiddleValueTierShare,
-            AcquisitionCosts = settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer),
-        });
+        var settingsJson = RunSettings.From(settings).ToJson();
         var timingsJson = JsonSerializer.Serialize(timings.Select(t => new { stage = t.Stage, milliseconds = t.Milliseconds }));
         var warnings = results.Warnings.Count > 0 ? string.Join('\n', results.Warnings) : null;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -200,25 +202,13 @@ public sealed class AnalystQueries
             .ToListAsync(cancellationToken);
         var lastBucket = points.Where(p => p.Kind == ModelCheckKind.Frequency).Select(p => p.Position).DefaultIfEmpty(-1).Max();
         return new ModelChecksView(
-            IsMonthly(settingsJson) ? "month" : "week",
+            RunSettings.FromJson(settingsJson)?.TimeUnit == TimeUnit.Month ? "month" : "week",
             points.Where(p => p.Kind == ModelCheckKind.Tracking && p.PeriodEnd is not null)
                 .Select(p => new TrackingPointView(p.PeriodEnd!.Value, p.InHoldout, p.Actual, p.Predicted, p.CumulativeActual ?? 0, p.CumulativePredicted ?? 0))
                 .ToList(),
             points.Where(p => p.Kind == ModelCheckKind.Frequency)
                 .Select(p => new FrequencyBucketView(p.Position, p.Position == lastBucket && p.Position == Calculation.ModelChecks.FrequencyBuckets - 1, p.Customers, p.Actual, p.Predicted))
                 .ToList());
-    }
-
-    // The run's settings name the model's time unit; the tracking curve is monthly only for month units.
-    private static bool IsMonthly(string? settingsJson)
-    {
-        if (string.IsNullOrEmpty(settingsJson))
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(settingsJson);
-        return document.RootElement.TryGetProperty("TimeUnit", out var unit) && unit.ValueKind == JsonValueKind.String && unit.GetString() == "Month";
     }
 
     private static List<string> Lines(string? text) =>

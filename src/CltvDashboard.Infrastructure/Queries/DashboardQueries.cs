@@ -1,6 +1,7 @@
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Rfm;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -630,25 +631,9 @@ public sealed class DashboardQueries
             .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
             .Select(f => new { f.ModelName, f.ParametersJson })
             .FirstOrDefaultAsync(cancellationToken);
-        var unit = TimeUnit.Week;
-        var zone = TimeZoneInfo.Utc;
-        if (settingsJson is not null)
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(settingsJson);
-            var root = json.RootElement;
-            if (root.TryGetProperty("TimeUnit", out var unitName) && Enum.TryParse<TimeUnit>(unitName.GetString(), out var parsed))
-            {
-                unit = parsed;
-            }
-
-            if (root.TryGetProperty("TimeZoneId", out var zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.GetString() ?? "UTC", out var found))
-            {
-                zone = found;
-            }
-        }
-
-        var model = settingsJson is null || fit is null ? null : AliveCurve.StoredModel(fit.ModelName, fit.ParametersJson);
-        return new RunModel(model, unit, zone);
+        var settings = RunSettings.FromJson(settingsJson);
+        var model = settings is null || fit is null ? null : AliveCurve.StoredModel(fit.ModelName, fit.ParametersJson);
+        return new RunModel(model, settings?.TimeUnit ?? TimeUnit.Week, settings?.TimeZone ?? TimeZoneInfo.Utc);
     }
 
     private sealed record RunModel(IPurchaseCountModel? CountModel, TimeUnit Unit, TimeZoneInfo Zone);

@@ -4,6 +4,7 @@ using CltvDashboard.Domain.Clv.BgNbd;
 using CltvDashboard.Domain.Clv.ParetoNbd;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -95,7 +96,7 @@ public sealed class WhatIfQueries
         }
 
         var changed = Model(fit.ModelName, parameters, scenario.RetentionChange)!;
-        var valuation = Valuation(run.SettingsJson);
+        var valuation = RunSettings.FromJson(run.SettingsJson)!.Valuation;
         var rows = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null && m.ExpectedAverageValue != null);
         if (!string.IsNullOrWhiteSpace(scenario.Segment))
         {
@@ -130,15 +131,4 @@ public sealed class WhatIfQueries
     private static double ShiftA(double a, double b, double change) => (a + b) * (a / (a + b) / (1 + change));
 
     private static double SumLess(double a, double b, double change) => (a + b) - ShiftA(a, b, change);
-
-    private static ValuationOptions Valuation(string settingsJson)
-    {
-        using var json = JsonDocument.Parse(settingsJson);
-        var root = json.RootElement;
-        return new ValuationOptions(
-            root.GetProperty("ForecastHorizonMonths").GetInt32(),
-            ValuationOptions.MonthlyRateFromAnnual((double)root.GetProperty("AnnualDiscountRate").GetDecimal()),
-            (double)root.GetProperty("ProfitMargin").GetDecimal(),
-            Enum.Parse<TimeUnit>(root.GetProperty("TimeUnit").GetString()!));
-    }
 }
