@@ -1,16 +1,16 @@
 using System.Globalization;
-using System.Text;
+using CltvDashboard.Infrastructure.Csv;
 using CltvDashboard.Infrastructure.Data.Entities;
-using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Identity;
+using static CltvDashboard.Infrastructure.Csv.CsvCell;
 
 namespace CltvDashboard.Web.Endpoints;
 
 /// <summary>
-/// CSV downloads of the dashboards' tables from the current run. Numbers are written invariantly (a spreadsheet
-/// parses them in any locale); text cells that a spreadsheet would run as a formula are neutralised by
-/// <see cref="RejectedRowsCsv.Cell"/>. The file name carries the run id and its data's end date.
+/// CSV downloads of the dashboards' tables from the current run, declared in <see cref="All"/> and written by
+/// <see cref="CsvWriter"/> (typed cells: numbers invariant, formula-like text neutralised). The file name carries the
+/// run id and its data's end date.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -20,182 +20,7 @@ public static class ExportEndpoints
     private const string NewRow = "new";
     private const string GoneColumn = "not in this run";
 
-    /// <summary>
-    /// Maps <c>/exports/segments/{segmentation}.csv</c>, <c>/exports/segment-migrations/{segmentation}.csv</c> (the
-    /// current run's stored movement from the previous run as a from × to matrix), <c>/exports/rfm-grid.csv</c>, <c>/exports/customers.csv</c>
-    /// and <c>/exports/customers/{id}/history.csv</c> (any signed-in user), <c>/exports/cohorts.csv</c>, <c>/exports/channel-cohorts.csv?channel=…</c> (one acquisition channel's cohorts) and <c>/exports/model-fits.csv</c> (Analyst, like their pages).
-    /// </summary>
-    /// <param name="app">The endpoint builder.</param>
-    /// <returns><paramref name="app"/>.</returns>
-    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
-    {
-        var exports = app.MapGroup("/exports").RequireAuthorization(Policies.Owner);
-        exports.MapGet("/segments/{segmentation}.csv", async (string segmentation, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
-        {
-            if (!Segmentations.All.Contains(segmentation))
-            {
-                return Results.NotFound();
-            }
-
-            var run = (await queries.ContextAsync(cancellationToken)).Current;
-            if (run is null)
-            {
-                return Results.NotFound();
-            }
-
-            var rows = await queries.SegmentsAsync(run.Id, segmentation, cancellationToken);
-            await WriteAsync(
-                http,
-                FileName(run, "segments-" + segmentation),
-                ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out"],
-                rows.Select(r => new[]
-                {
-                    r.Segment, N(r.Customers), N(r.CustomerShare), N(r.ValueShare), N(r.TotalRevenue), N(r.AverageOrderValue), N(r.RepeatRate),
-                    N(r.MeanProbabilityAlive), N(r.ExpectedPurchases), N(r.TotalClv), N(r.MeanClv), N(r.ClvToCac), N(r.PreviousCustomers), N(r.MovedIn), N(r.MovedOut),
-                }).ToAsyncEnumerable(),
-                cancellationToken);
-            return Results.Empty;
-        });
-        exports.MapGet("/segment-migrations/{segmentation}.csv", async (string segmentation, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
-        {
-            if (segmentation is not (Segmentations.Rfm or Segmentations.ValueTier or Segmentations.ChurnRisk))
-            {
-                return Results.NotFound();
-            }
-
-            var run = (await queries.ContextAsync(cancellationToken)).Current;
-            if (run is null)
-            {
-                return Results.NotFound();
-            }
-
-            var matrix = await queries.StoredMigrationAsync(run.Id, segmentation, cancellationToken);
-            await WriteAsync(
-                http,
-                FileName(run, "segment-migrations-" + segmentation),
-                ["from", .. matrix.To.Select(to => RejectedRowsCsv.Cell(to ?? GoneColumn))],
-                matrix.From.Select(from => (string[])[from ?? NewRow, .. matrix.To.Select(to => N(matrix.Customers(from, to)))]).ToAsyncEnumerable(),
-                cancellationToken);
-            return Results.Empty;
-        });
-        exports.MapGet("/rfm-grid.csv", async (HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
-        {
-            var run = (await queries.ContextAsync(cancellationToken)).Current;
-            if (run is null)
-            {
-                return Results.NotFound();
-            }
-
-            var cells = await queries.RfmGridAsync(run.Id, cancellationToken);
-            await WriteAsync(
-                http,
-                FileName(run, "rfm-grid"),
-                ["recency_score", "frequency_monetary_score", "segment", "customers", "mean_clv"],
-                cells.Select(c => new[] { N(c.RecencyScore), N(c.FrequencyMonetaryScore), c.Segment, N(c.Customers), N(c.MeanClv) }).ToAsyncEnumerable(),
-                cancellationToken);
-            return Results.Empty;
-        });
-        exports.MapGet("/cohorts.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
-            {
-                var run = (await queries.ContextAsync(cancellationToken)).Current;
-                if (run is null)
-                {
-                    return Results.NotFound();
-                }
-
-                var cells = await analyst.CohortsAsync(run.Id, cancellationToken);
-                await WriteAsync(
-                    http,
-                    FileName(run, "cohorts"),
-                    ["acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
-                    cells.Select(c => new[]
-                    {
-                        c.AcquisitionMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(c.MonthsSinceAcquisition), N(c.CohortSize), N(c.ActiveCustomers), N(c.Retention),
-                        N(c.Revenue), N(c.CumulativeRevenue), N(c.CumulativeRevenuePerCustomer), c.IsPartial ? "true" : "false",
-                    }).ToAsyncEnumerable(),
-                    cancellationToken);
-                return Results.Empty;
-            })
-            .RequireAuthorization(Policies.Analyst);
-        exports.MapGet("/channel-cohorts.csv", async (string? channel, HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
-            {
-                var run = (await queries.ContextAsync(cancellationToken)).Current;
-                if (run is null || string.IsNullOrEmpty(channel) || !(await analyst.CohortChannelsAsync(run.Id, cancellationToken)).Contains(channel))
-                {
-                    return Results.NotFound();
-                }
-
-                var cells = await analyst.ChannelCohortsAsync(run.Id, channel, cancellationToken);
-                await WriteAsync(
-                    http,
-                    FileName(run, "cohorts-" + FileNamePart(channel)),
-                    ["channel", "acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
-                    cells.Select(c => new[]
-                    {
-                        channel, c.AcquisitionMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(c.MonthsSinceAcquisition), N(c.CohortSize), N(c.ActiveCustomers), N(c.Retention),
-                        N(c.Revenue), N(c.CumulativeRevenue), N(c.CumulativeRevenuePerCustomer), c.IsPartial ? "true" : "false",
-                    }).ToAsyncEnumerable(),
-                    cancellationToken);
-                return Results.Empty;
-            })
-            .RequireAuthorization(Policies.Analyst);
-        exports.MapGet("/model-fits.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
-            {
-                var run = (await queries.ContextAsync(cancellationToken)).Current;
-                if (run is null || await analyst.ModelHealthAsync(run.Id, cancellationToken) is not { } health)
-                {
-                    return Results.NotFound();
-                }
-
-                await WriteAsync(
-                    http,
-                    FileName(run, "model-fits"),
-                    ["model", "period", "chosen", "parameter", "estimate", "standard_error", "log_likelihood", "converged", "customers", "holdout_mae", "baseline_mae", "holdout_predicted", "holdout_actual"],
-                    health.Fits.SelectMany(f => f.Parameters.Select(p => new[]
-                    {
-                        f.ModelName, f.Period.ToString(), f.IsChosen ? "true" : "false", p.Name, N(p.Estimate), N(p.StandardError), N(f.LogLikelihood), f.Converged ? "true" : "false",
-                        N(f.CustomersUsed), N(f.HoldoutMeanAbsoluteError), N(f.BaselineMeanAbsoluteError), N(f.HoldoutPredictedPurchases), N(f.HoldoutActualPurchases),
-                    })).ToAsyncEnumerable(),
-                    cancellationToken);
-                return Results.Empty;
-            })
-            .RequireAuthorization(Policies.Analyst);
-        exports.MapGet("/customers.csv", async (string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
-        {
-            var context = await queries.ContextAsync(cancellationToken);
-            if (context.Current is not { } run)
-            {
-                return Results.NotFound();
-            }
-
-            var request = new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, 1, CustomerBatch);
-            await WriteAsync(
-                http,
-                FileName(run, "customers"),
-                ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase"],
-                CustomerRowsAsync(queries, run, context.Previous?.Id, request, cancellationToken),
-                cancellationToken);
-            return Results.Empty;
-        });
-        exports.MapGet("/customers/{id:long}/history.csv", async (long id, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
-        {
-            var context = await queries.ContextAsync(cancellationToken);
-            if (context.Current is not { } run || await queries.CustomerAsync(run.Id, id, cancellationToken) is not { } customer)
-            {
-                return Results.NotFound();
-            }
-
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(context.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-            await WriteAsync(
-                http,
-                FileName(run, FormattableString.Invariant($"customer-{id}-history")),
-                [.. CustomerHistoryColumns],
-                CustomerHistoryRowsAsync(queries, customer, zone),
-                cancellationToken);
-            return Results.Empty;
-        });
-        return app;
-    }
+    private static readonly CsvFormat Format = new("\r\n");
 
     /// <summary>
     /// The columns of a customer's history export: one <c>purchase</c> row per stored transaction (oldest first, the
@@ -205,22 +30,119 @@ public static class ExportEndpoints
     public static IReadOnlyList<string> CustomerHistoryColumns { get; } =
         ["record", "customer_id", "date", "amount", "currency", "order_reference", "run", "segment", "value_tier", "p_alive", "expected_purchases", "predicted_clv"];
 
-    private static async IAsyncEnumerable<string[]> CustomerHistoryRowsAsync(DashboardQueries queries, CustomerDetail customer, TimeZoneInfo zone)
+    /// <summary>
+    /// Every export, under <c>/exports</c>: the dashboards' tables for any signed-in user, the analysts' (cohorts,
+    /// channel cohorts, model fits) for Analysts, like their pages.
+    /// </summary>
+    public static IReadOnlyList<CsvExport> All { get; } =
+    [
+        CsvExport.Rows(
+            "/segments/{segmentation}.csv",
+            Policies.Owner,
+            e => "segments-" + e.Segmentation,
+            ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out"],
+            (e, ct) => e.Get<DashboardQueries>().SegmentsAsync(e.Run.Id, e.Segmentation, ct),
+            r =>
+            [
+                Text(r.Segment), Number(r.Customers), Number(r.CustomerShare), Number(r.ValueShare), Number(r.TotalRevenue), Number(r.AverageOrderValue), Number(r.RepeatRate),
+                Number(r.MeanProbabilityAlive), Number(r.ExpectedPurchases), Number(r.TotalClv), Number(r.MeanClv), Number(r.ClvToCac), Number(r.PreviousCustomers), Number(r.MovedIn), Number(r.MovedOut),
+            ],
+            accepts: (e, _) => Task.FromResult(Segmentations.All.Contains(e.Segmentation))),
+
+        // The current run's stored movement from the previous run as a from × to matrix.
+        CsvExport.Of(
+            "/segment-migrations/{segmentation}.csv",
+            Policies.Owner,
+            e => "segment-migrations-" + e.Segmentation,
+            ["from"],
+            async (e, ct) => e.Segmentation is Segmentations.Rfm or Segmentations.ValueTier or Segmentations.ChurnRisk
+                ? await e.Get<DashboardQueries>().StoredMigrationAsync(e.Run.Id, e.Segmentation, ct)
+                : null,
+            (_, matrix) => matrix.From.Select(from => (CsvCell[])[Text(from ?? NewRow), .. matrix.To.Select(to => Number(matrix.Customers(from, to)))]).ToAsyncEnumerable(),
+            moreColumns: matrix => matrix.To.Select(to => to ?? GoneColumn)),
+
+        CsvExport.Rows(
+            "/rfm-grid.csv",
+            Policies.Owner,
+            _ => "rfm-grid",
+            ["recency_score", "frequency_monetary_score", "segment", "customers", "mean_clv"],
+            (e, ct) => e.Get<DashboardQueries>().RfmGridAsync(e.Run.Id, ct),
+            c => [Number(c.RecencyScore), Number(c.FrequencyMonetaryScore), Text(c.Segment), Number(c.Customers), Number(c.MeanClv)]),
+
+        CsvExport.Rows(
+            "/cohorts.csv",
+            Policies.Analyst,
+            _ => "cohorts",
+            ["acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
+            (e, ct) => e.Get<AnalystQueries>().CohortsAsync(e.Run.Id, ct),
+            c =>
+            [
+                Month(c.AcquisitionMonth), Number(c.MonthsSinceAcquisition), Number(c.CohortSize), Number(c.ActiveCustomers), Number(c.Retention),
+                Number(c.Revenue), Number(c.CumulativeRevenue), Number(c.CumulativeRevenuePerCustomer), Boolean(c.IsPartial),
+            ]),
+
+        // One acquisition channel's cohorts, the channel named by ?channel=.
+        CsvExport.Rows(
+            "/channel-cohorts.csv",
+            Policies.Analyst,
+            e => "cohorts-" + FileNamePart(e.Channel),
+            ["channel", "acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
+            (e, ct) => e.Get<AnalystQueries>().ChannelCohortsAsync(e.Run.Id, e.Channel, ct),
+            (e, c) =>
+            [
+                Text(e.Channel), Month(c.AcquisitionMonth), Number(c.MonthsSinceAcquisition), Number(c.CohortSize), Number(c.ActiveCustomers), Number(c.Retention),
+                Number(c.Revenue), Number(c.CumulativeRevenue), Number(c.CumulativeRevenuePerCustomer), Boolean(c.IsPartial),
+            ],
+            accepts: async (e, ct) => e.Channel.Length > 0 && (await e.Get<AnalystQueries>().CohortChannelsAsync(e.Run.Id, ct)).Contains(e.Channel)),
+
+        CsvExport.Of(
+            "/model-fits.csv",
+            Policies.Analyst,
+            _ => "model-fits",
+            ["model", "period", "chosen", "parameter", "estimate", "standard_error", "log_likelihood", "converged", "customers", "holdout_mae", "baseline_mae", "holdout_predicted", "holdout_actual"],
+            (e, ct) => e.Get<AnalystQueries>().ModelHealthAsync(e.Run.Id, ct),
+            (_, health) => health.Fits.SelectMany(f => f.Parameters.Select(p => (CsvCell[])
+            [
+                Text(f.ModelName), Text(f.Period.ToString()), Boolean(f.IsChosen), Text(p.Name), Number(p.Estimate), Number(p.StandardError), Number(f.LogLikelihood), Boolean(f.Converged),
+                Number(f.CustomersUsed), Number(f.HoldoutMeanAbsoluteError), Number(f.BaselineMeanAbsoluteError), Number(f.HoldoutPredictedPurchases), Number(f.HoldoutActualPurchases),
+            ])).ToAsyncEnumerable()),
+
+        // The customer list as filtered and ordered by the query string, read a batch at a time.
+        CsvExport.Stream(
+            "/customers.csv",
+            Policies.Owner,
+            _ => "customers",
+            ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase"],
+            (e, ct) => e.Get<DashboardQueries>().AllCustomersAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
+            c =>
+            [
+                Text(c.ExternalId), Text(c.Segment), Text(c.ValueTier), Text(c.ChurnRiskBand), Number(c.ProbabilityAlive), Number(c.ExpectedPurchases),
+                Number(c.PredictedClv), Number(c.TotalRevenue), Date(c.LastPurchase),
+            ]),
+
+        CsvExport.Of(
+            "/customers/{id:long}/history.csv",
+            Policies.Owner,
+            e => FormattableString.Invariant($"customer-{e.CustomerId}-history"),
+            CustomerHistoryColumns,
+            (e, ct) => e.Get<DashboardQueries>().CustomerAsync(e.Run.Id, e.CustomerId, ct),
+            (e, customer) => CustomerHistoryRowsAsync(e.Get<DashboardQueries>(), customer, e.Context.TimeZoneId)),
+    ];
+
+    /// <summary>Maps every export of <see cref="All"/> under <c>/exports</c>, each behind its policy.</summary>
+    /// <param name="app">The endpoint builder.</param>
+    /// <returns><paramref name="app"/>.</returns>
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await foreach (var p in queries.PurchasesAsync(customer.CustomerId))
+        var exports = app.MapGroup("/exports");
+        foreach (var export in All)
         {
-            yield return ["purchase", customer.ExternalId, Day(p.OccurredAtUtc), N(p.Amount), p.Currency, p.OrderReference ?? "", "", "", "", "", "", ""];
+            exports.MapGet(export.Route, ([AsParameters] ExportParameters parameters, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+                    DownloadAsync(export, parameters, http, queries, cancellationToken))
+                .RequireAuthorization(export.Policy);
         }
 
-        foreach (var state in customer.History)
-        {
-            yield return
-            [
-                "run", customer.ExternalId, state.ObservationEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Day(state.AsOfUtc), "", "", "", N(state.RunId), state.Segment, state.ValueTier,
-                N(state.ProbabilityAlive), N(state.ExpectedPurchases), N(state.PredictedClv),
-            ];
-        }
+        return app;
     }
 
     /// <summary>The download's file name: what, the run and the last day of its data.</summary>
@@ -233,56 +155,44 @@ public static class ExportEndpoints
         return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-as-of-{asOf}.csv");
     }
 
+    private static async Task<IResult> DownloadAsync(CsvExport export, ExportParameters parameters, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken)
+    {
+        var context = await queries.ContextAsync(cancellationToken);
+        if (context.Current is not { } run
+            || await export.ReadAsync(new ExportRequest(http.RequestServices, context, run, parameters), cancellationToken) is not { } table)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(run, table.Name)}\"";
+        await CsvWriter.WriteAsync(http.Response.Body, table.Columns, table.Rows, Format, cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async IAsyncEnumerable<CsvCell[]> CustomerHistoryRowsAsync(DashboardQueries queries, CustomerDetail customer, string timeZoneId)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
+        DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+        await foreach (var p in queries.PurchasesAsync(customer.CustomerId))
+        {
+            yield return [Text("purchase"), Text(customer.ExternalId), Date(Day(p.OccurredAtUtc)), Number(p.Amount), Text(p.Currency), Text(p.OrderReference), Empty, Empty, Empty, Empty, Empty, Empty];
+        }
+
+        foreach (var state in customer.History)
+        {
+            yield return
+            [
+                Text("run"), Text(customer.ExternalId), Date(state.ObservationEnd ?? Day(state.AsOfUtc)), Empty, Empty, Empty, Number(state.RunId), Text(state.Segment), Text(state.ValueTier),
+                Number(state.ProbabilityAlive), Number(state.ExpectedPurchases), Number(state.PredictedClv),
+            ];
+        }
+    }
+
     // A channel is the user's own text: only letters and digits reach a file name.
     private static string FileNamePart(string text)
     {
         var part = new string(text.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
         return part.Length == 0 ? "channel" : part;
     }
-
-    private static async IAsyncEnumerable<string[]> CustomerRowsAsync(
-        DashboardQueries queries, RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var c in queries.AllCustomersAsync(run, previousRunId, request, cancellationToken))
-        {
-            yield return [c.ExternalId, c.Segment, c.ValueTier, c.ChurnRiskBand, N(c.ProbabilityAlive), N(c.ExpectedPurchases), N(c.PredictedClv), N(c.TotalRevenue), c.LastPurchase?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
-        }
-    }
-
-    private static async Task WriteAsync(HttpContext http, string fileName, IReadOnlyList<string> header, IAsyncEnumerable<string[]> rows, CancellationToken cancellationToken)
-    {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
-        await using (writer)
-        {
-            var line = new StringBuilder();
-            await writer.WriteAsync(string.Join(',', header) + "\r\n");
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                line.Clear();
-                for (var i = 0; i < row.Length; i++)
-                {
-                    if (i > 0)
-                    {
-                        line.Append(',');
-                    }
-
-                    // Numbers go out as they are (a negative one is not a formula); any other text is neutralised.
-                    line.Append(double.TryParse(row[i], NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? row[i] : RejectedRowsCsv.Cell(row[i]));
-                }
-
-                line.Append("\r\n");
-                await writer.WriteAsync(line, cancellationToken);
-            }
-        }
-    }
-
-    private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string N(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
-
-    private static string N(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 }

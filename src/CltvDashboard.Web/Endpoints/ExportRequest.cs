@@ -1,0 +1,40 @@
+using CltvDashboard.Infrastructure.Queries;
+
+namespace CltvDashboard.Web.Endpoints;
+
+/// <summary>An export download's request: the current run, what the route and query string name, and the services to query.</summary>
+public sealed class ExportRequest
+{
+    private readonly IServiceProvider _services;
+    private readonly ExportParameters _parameters;
+
+    internal ExportRequest(IServiceProvider services, DashboardContext context, RunHeader run, ExportParameters parameters)
+    {
+        _services = services;
+        _parameters = parameters;
+        Context = context;
+        Run = run;
+    }
+
+    public DashboardContext Context { get; }
+
+    public RunHeader Run { get; }
+
+    /// <summary>The <c>{segmentation}</c> of the route.</summary>
+    public string Segmentation => _parameters.Segmentation ?? "";
+
+    /// <summary>The <c>channel</c> of the query string.</summary>
+    public string Channel => _parameters.Channel ?? "";
+
+    /// <summary>The customer's key, the <c>{id}</c> of the route.</summary>
+    public long CustomerId => _parameters.Id ?? 0;
+
+    /// <summary>The customer list's filter and order from the query string, in pages of <paramref name="pageSize"/>.</summary>
+    /// <param name="pageSize">Customers read at a time.</param>
+    public CustomerListRequest CustomerList(int pageSize) =>
+        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize);
+
+    /// <summary>A query service of this request's scope.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+}
