@@ -88,6 +88,29 @@ public class PredictCommandTests
         File.Exists(folder.Combine("p.csv")).Should().BeFalse();
     }
 
+    [Fact]
+    public void Predict_writes_formula_like_customer_ids_as_text_and_numbers_as_they_are()
+    {
+        using var folder = new TemporaryFolder();
+        var input = folder.Combine("formulas.csv");
+        var output = folder.Combine("p.csv");
+        File.WriteAllLines(input, File.ReadAllLines(CliRun.Sample).Select(line => line switch
+        {
+            _ when line.StartsWith("1,", StringComparison.Ordinal) => "\"=HYPERLINK(\"\"http://evil.example\"\")\"" + line[1..],
+            _ when line.StartsWith("2,", StringComparison.Ordinal) => "-2" + line[1..],
+            _ => line,
+        }));
+
+        var run = CliRun.Of("predict", "-i", input, "-o", output, "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var lines = File.ReadAllLines(output);
+        lines.Should().ContainSingle(l => l.StartsWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\",2,", StringComparison.Ordinal), "customer 1 has x = 2");
+        lines.Should().ContainSingle(l => l.StartsWith("'-2,", StringComparison.Ordinal));
+        lines.Skip(1).Select(l => l[(l.LastIndexOf('"') + 1)..].Split(',').Skip(1))
+            .Should().OnlyContain(cells => cells.All(c => double.IsFinite(double.Parse(c, CultureInfo.InvariantCulture))), "numbers are never neutralised");
+    }
+
     private static Dictionary<string, double> Row(string[] lines, string customerId)
     {
         var header = lines[0].Split(',');
