@@ -46,8 +46,15 @@ public sealed class CsvCellTests
     [Fact]
     public void Numbers_and_dates_are_invariant_under_a_comma_decimal_culture()
     {
+        // The build runs in globalization-invariant mode, where named cultures do not load: a copy of the invariant
+        // culture with German separators stands in for de-DE.
+        var commaDecimal = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        commaDecimal.NumberFormat.NumberDecimalSeparator = ",";
+        commaDecimal.NumberFormat.NumberGroupSeparator = ".";
+        commaDecimal.NumberFormat.NegativeSign = "\u2212";
+        commaDecimal.DateTimeFormat.DateSeparator = ".";
         var culture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        CultureInfo.CurrentCulture = commaDecimal;
         try
         {
             CsvCell.Number(1234.5).ToString().Should().Be("1234.5");
@@ -55,6 +62,7 @@ public sealed class CsvCellTests
             CsvCell.Number(1234.5m).ToString().Should().Be("1234.5");
             CsvCell.Number(-1234567L).ToString().Should().Be("-1234567");
             CsvCell.Date(new DateOnly(2024, 6, 30)).ToString().Should().Be("2024-06-30");
+            1234.5.ToString(CultureInfo.CurrentCulture).Should().Be("1234,5", "the stand-in culture is in force");
         }
         finally
         {
