@@ -105,7 +105,7 @@ public class PredictCommandTests
 
         run.ExitCode.Should().Be(0, run.Error);
         var lines = File.ReadAllLines(output);
-        lines.Should().ContainSingle(l => l.StartsWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\",2,", StringComparison.Ordinal), "customer 1 has x = 2");
+        lines.Should().ContainSingle(l => l.StartsWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\",", StringComparison.Ordinal));
         lines.Should().ContainSingle(l => l.StartsWith("'-2,", StringComparison.Ordinal));
         lines.Skip(1).Select(l => l[(l.LastIndexOf('"') + 1)..].Split(',').Skip(1))
             .Should().OnlyContain(cells => cells.All(c => double.IsFinite(double.Parse(c, CultureInfo.InvariantCulture))), "numbers are never neutralised");
