@@ -1,11 +1,12 @@
 using System.Text;
+using CltvDashboard.TestSupport;
 
 namespace CltvDashboard.Cli.Tests;
 
 /// <summary>Runs <c>cltv</c> in-process and captures what it prints.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static string Sample => Path.Combine(AppContext.BaseDirectory, "TestData", "cdnow", "cdnow_sample.csv");
+    public static string Sample => TestDataFiles.CdnowSample;
 
     public static CliRun Of(params string[] args)
     {

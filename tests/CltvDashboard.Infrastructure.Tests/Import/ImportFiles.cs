@@ -1,5 +1,6 @@
 using System.Text;
 using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.TestSupport;
 
 namespace CltvDashboard.Infrastructure.Tests.Import;
 
@@ -29,7 +30,7 @@ internal static class ImportFiles
 
     public static ImportFileException Fails(string text, ImportOptions? options = null) => Fails(Utf8(text), options);
 
-    public static string TestData(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
+    public static string TestData(params string[] parts) => TestDataFiles.PathOf(parts);
 }
 
 /// <summary>An endless-looking upload made on the fly: a header, then one line of <c>length</c> characters.</summary>

@@ -1,4 +1,5 @@
 using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace CltvDashboard.Infrastructure.Tests.Support;

@@ -1,4 +1,5 @@
 using CltvDashboard.Infrastructure.SampleData;
+using CltvDashboard.TestSupport;
 
 namespace CltvDashboard.Infrastructure.Tests.Import.Store;
 
@@ -11,7 +12,7 @@ public class SampleDatasetTests
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
 
-        var published = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "cdnow", "cdnow_master.csv"));
+        var published = File.ReadAllBytes(TestDataFiles.CdnowMaster);
         copy.ToArray().Should().Equal(published);
         SampleDatasets.Cdnow.Currency.Should().Be("USD");
     }

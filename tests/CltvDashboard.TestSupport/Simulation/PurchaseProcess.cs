@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// A buy-till-you-die process with known parameters from which customer bases are simulated: the

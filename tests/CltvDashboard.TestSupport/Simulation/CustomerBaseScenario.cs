@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// Everything that determines a simulated customer base: the same scenario always gives the same customers,

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// Simulates a scenario's customers one after the other, always drawing in the same order, so that histories and

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using CltvDashboard.Domain.Transactions;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// Simulates customer bases from buy-till-you-die processes with known parameters: as continuous-time histories
@@ -11,7 +11,7 @@ namespace CltvDashboard.Domain.Simulation;
 public static class CustomerBaseSimulator
 {
     // Called once with a loop over millions of rows: without full optimisation up front the loop would run as
-    // on-stack-replaced tier-0 code, which measured about three times slower on a cold start.
+    // on-stack-replaced tier-0 code, which is much slower on a cold start (bench/README.md).
     /// <summary>
     /// Simulates every customer's (x, t_x, T) in continuous time, with the holdout-period purchases and the
     /// latent traits, in customer order (index i is <see cref="CustomerBaseScenario.CustomerId"/>(i)).
@@ -46,7 +46,7 @@ public static class CustomerBaseSimulator
     }
 
     // Called once with a loop over millions of rows: without full optimisation up front the loop would run as
-    // on-stack-replaced tier-0 code, which measured about three times slower on a cold start.
+    // on-stack-replaced tier-0 code, which is much slower on a cold start (bench/README.md).
     /// <summary>
     /// Simulates the same rows as <see cref="SimulateTransactions(CustomerBaseScenario, TransactionCalendar)"/>
     /// and hands each to <paramref name="handler"/> without allocating per row or per customer.

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// The Pareto/NBD process of Schmittlein, Morrison &amp; Colombo (1987): a customer buys as a Poisson process with

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// Receives one simulated transaction row. The identifier is only valid during the call: it points into a buffer

@@ -1,7 +1,7 @@
-using CltvDashboard.Domain.Simulation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.TestSupport.Simulation;
 
-namespace CltvDashboard.Domain.Tests.Simulation;
+namespace CltvDashboard.TestSupport.Tests.Simulation;
 
 public class CustomerBaseSimulatorTests
 {

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Tests.Simulation;
+namespace CltvDashboard.TestSupport.Tests.Simulation;
 
 /// <summary>
 /// Closed forms from the papers, written out here independently of the simulator so the simulated bases can be

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// When simulated customers are acquired and observed, in the processes' time unit, measured from the start of

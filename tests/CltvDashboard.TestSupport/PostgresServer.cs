@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace CltvDashboard.Infrastructure.Tests.Support;
+namespace CltvDashboard.TestSupport;
 
 /// <summary>
 /// The PostgreSQL server the tests use, one per test process: the server named by <c>CLTV_TEST_POSTGRES</c> when

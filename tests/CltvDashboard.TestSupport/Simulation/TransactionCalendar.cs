@@ -1,6 +1,6 @@
 using CltvDashboard.Domain.Transactions;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// Places simulated times on the calendar: time 0 (the start of acquisition) is <see cref="Start"/>, and one unit

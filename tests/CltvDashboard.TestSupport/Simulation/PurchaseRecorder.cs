@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// One customer's purchases while being simulated: times from acquisition in ascending order (the first purchase

@@ -1,7 +1,7 @@
-using CltvDashboard.Domain.Simulation;
-using static CltvDashboard.Domain.Tests.Simulation.PublishedMoments;
+using CltvDashboard.TestSupport.Simulation;
+using static CltvDashboard.TestSupport.Tests.Simulation.PublishedMoments;
 
-namespace CltvDashboard.Domain.Tests.Simulation;
+namespace CltvDashboard.TestSupport.Tests.Simulation;
 
 /// <summary>
 /// Simulated bases against the papers' closed forms, within four standard errors. Parameters are the published

@@ -1,6 +1,6 @@
 using CltvDashboard.Domain.Transactions;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// One simulated customer in continuous time: what a fitter sees, what the holdout period brought, and the latent

@@ -1,6 +1,6 @@
 using CltvDashboard.Domain.Transactions;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// A customer base that behaves like CDNOW's 1997 cohort, in weeks: the BG/NBD estimates of Fader, Hardie &amp; Lee

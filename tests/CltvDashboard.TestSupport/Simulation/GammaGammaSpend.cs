@@ -1,6 +1,6 @@
 using GammaDistribution = MathNet.Numerics.Distributions.Gamma;
 
-namespace CltvDashboard.Domain.Simulation;
+namespace CltvDashboard.TestSupport.Simulation;
 
 /// <summary>
 /// The Gamma-Gamma spend process of Colombo &amp; Jiang (1999) as used by Fader, Hardie &amp; Lee (2005),
