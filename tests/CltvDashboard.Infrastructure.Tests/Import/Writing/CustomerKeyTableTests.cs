@@ -1,6 +1,6 @@
 using CltvDashboard.Infrastructure.Import.Writing;
 
-namespace CltvDashboard.Infrastructure.Tests.Import;
+namespace CltvDashboard.Infrastructure.Tests.Import.Writing;
 
 public sealed class CustomerKeyTableTests
 {

@@ -3,7 +3,7 @@ using CltvDashboard.Infrastructure.Import.Writing;
 using CltvDashboard.Infrastructure.Tests.Support;
 using Npgsql;
 
-namespace CltvDashboard.Infrastructure.Tests.Import.Store;
+namespace CltvDashboard.Infrastructure.Tests.Import.Writing;
 
 /// <summary>The import's own binary COPY writer, read back by PostgreSQL.</summary>
 public sealed class PostgresCopyFormatTests(PostgresStoreDatabase store) : IClassFixture<PostgresStoreDatabase>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CltvDashboard.Web.Tests;
+namespace CltvDashboard.Web.Tests.Imports;
 
 /// <summary>Uploads nobody imported are deleted after the configured age; finished imports' progress is forgotten after an hour.</summary>
 public sealed class UploadCleanupTests : IDisposable

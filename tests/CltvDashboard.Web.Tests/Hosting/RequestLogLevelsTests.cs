@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Serilog.AspNetCore;
 using Serilog.Events;
 
-namespace CltvDashboard.Web.Tests;
+namespace CltvDashboard.Web.Tests.Hosting;
 
 public sealed class RequestLogLevelsTests
 {

@@ -1,7 +1,7 @@
 using CltvDashboard.Infrastructure.SampleData;
 using CltvDashboard.TestSupport;
 
-namespace CltvDashboard.Infrastructure.Tests.Import.Store;
+namespace CltvDashboard.Infrastructure.Tests.SampleData;
 
 public class SampleDatasetTests
 {
