@@ -1,5 +1,5 @@
-using CltvDashboard.Domain.Simulation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.TestSupport.Simulation;
 
 namespace CltvDashboard.Benchmarks;
 

@@ -5,7 +5,7 @@ using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.SampleData;
-using CltvDashboard.Infrastructure.Tests.Support;
+using CltvDashboard.TestSupport;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 

@@ -119,9 +119,3 @@ public abstract class ApiTests(DemoApp demo)
         document.GetProperty("components").GetProperty("schemas").TryGetProperty("CustomerRow", out _).Should().BeTrue();
     }
 }
-
-/// <summary>On the SQLite default.</summary>
-public sealed class SqliteApiTests(DemoApp demo) : ApiTests(demo), IClassFixture<DemoApp>;
-
-/// <summary>On PostgreSQL.</summary>
-public sealed class PostgresApiTests(PostgresDemoApp demo) : ApiTests(demo), IClassFixture<PostgresDemoApp>;

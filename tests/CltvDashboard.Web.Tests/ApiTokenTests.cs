@@ -260,7 +260,3 @@ public abstract partial class ApiTokenTests(AppFixture fixture)
         public override DateTimeOffset GetUtcNow() => Now;
     }
 }
-
-public sealed class SqliteApiTokenTests(SqliteApp fixture) : ApiTokenTests(fixture), IClassFixture<SqliteApp>;
-
-public sealed class PostgresApiTokenTests(PostgresApp fixture) : ApiTokenTests(fixture), IClassFixture<PostgresApp>;

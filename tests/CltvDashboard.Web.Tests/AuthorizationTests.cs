@@ -168,7 +168,3 @@ public abstract partial class AuthorizationTests(AppFixture fixture)
     [GeneratedRegex(@"\.(css|js|map|ico|png|svg|woff2?|gz|br)$", RegexOptions.IgnoreCase)]
     private static partial Regex StaticFilePattern();
 }
-
-public sealed class SqliteAuthorizationTests(SqliteApp fixture) : AuthorizationTests(fixture), IClassFixture<SqliteApp>;
-
-public sealed class PostgresAuthorizationTests(PostgresApp fixture) : AuthorizationTests(fixture), IClassFixture<PostgresApp>;

@@ -5,11 +5,8 @@ using System.Text;
 using System.Text.Json;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Data.Identity;
-using CltvDashboard.Web.Configuration;
-using CltvDashboard.Web.Imports;
 using CltvDashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CltvDashboard.Web.Tests;
 
@@ -117,123 +114,5 @@ public abstract class ImportTests(AppFixture fixture)
         var response = await client.PostAsync("/Upload", form);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return response.Headers.Location!.OriginalString;
-    }
-}
-
-public sealed class SqliteImportTests(SqliteApp fixture) : ImportTests(fixture), IClassFixture<SqliteApp>;
-
-public sealed class PostgresImportTests(PostgresApp fixture) : ImportTests(fixture), IClassFixture<PostgresApp>;
-
-public sealed class UploadStoreTests
-{
-    [Fact]
-    public async Task A_file_over_the_size_limit_is_refused_and_nothing_is_kept()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "cltv-uploads-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var uploads = new UploadStore(Options.Create(new CltvWebOptions { DataFolder = folder, MaxUploadMegabytes = 1 }), TimeProvider.System);
-
-            var save = () => uploads.SaveAsync(new MemoryStream(new byte[(1 << 20) + 1]), "big.csv", "analyst@example.com", default);
-
-            await save.Should().ThrowAsync<UploadTooLargeException>();
-            Directory.GetFiles(Path.Combine(folder, "uploads")).Should().BeEmpty();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-}
-
-public sealed class InterruptedImportTests
-{
-    [Fact]
-    public async Task An_upload_left_queued_by_a_shutdown_is_imported_on_the_next_start()
-    {
-        await using var database = await TestDatabase.CreateAsync(Infrastructure.Data.DatabaseProvider.Sqlite);
-        await using var app = new CltvWebFactory(database);
-        var uploads = new UploadStore(Options.Create(new CltvWebOptions { DataFolder = app.DataFolder }), TimeProvider.System);
-        var pending = await uploads.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("customer_id,date,amount\nx,2024-03-01,12.50\n")), "left.csv", "analyst@example.com", default);
-        await uploads.WriteAsync(pending with { Queued = true, Currency = "USD" }, default);
-
-        _ = app.Server;
-
-        var until = DateTime.UtcNow.AddSeconds(60);
-        ImportBatch? batch = null;
-        while (batch is not { Status: ImportStatus.Succeeded } && DateTime.UtcNow < until)
-        {
-            await Task.Delay(100);
-            await using var context = app.CreateContext();
-            batch = await context.ImportBatches.AsNoTracking().SingleOrDefaultAsync();
-        }
-
-        batch.Should().NotBeNull();
-        batch!.Status.Should().Be(ImportStatus.Succeeded);
-        batch.FileName.Should().Be("left.csv");
-        batch.RowsImported.Should().Be(1);
-    }
-}
-
-public abstract class DemoTests(AppFixture fixture)
-{
-    private CltvWebFactory App => fixture.App;
-
-    [Fact]
-    public async Task Loading_the_demo_imports_cdnow_and_requests_a_recalculation()
-    {
-        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
-        (await client.GetStringAsync("/")).Should().Contain("Load the CDNOW demo");
-
-        var response = await CltvWebFactory.PostFormAsync(client, "/", [], "/?handler=LoadDemo");
-
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var uploadId = response.Headers.Location!.OriginalString.Split('/').Last();
-        var status = await ImportPolling.WaitForImportAsync(client, uploadId);
-        status.GetProperty("state").GetString().Should().Be("Succeeded", status.ToString());
-        status.GetProperty("runId").ValueKind.Should().Be(JsonValueKind.Number);
-        await using var context = App.CreateContext();
-        (await context.Customers.CountAsync()).Should().BeGreaterThanOrEqualTo(23_570);
-        (await client.GetStringAsync("/")).Should().Contain("Overview").And.NotContain("Load the CDNOW demo");
-    }
-}
-
-public sealed class SqliteDemoTests(SqliteApp fixture) : DemoTests(fixture), IClassFixture<SqliteApp>;
-
-public sealed class PostgresDemoTests(PostgresApp fixture) : DemoTests(fixture), IClassFixture<PostgresApp>;
-
-public sealed class DemoPipelineTests
-{
-    [Fact]
-    public async Task Loading_the_demo_computes_a_current_run_over_every_cdnow_customer()
-    {
-        await using var database = await TestDatabase.CreateAsync(Infrastructure.Data.DatabaseProvider.Sqlite);
-        await using var app = new CltvWebFactory(database, realPipeline: true);
-        var client = await app.SignedInClientAsync(CltvRoles.Analyst);
-
-        var response = await CltvWebFactory.PostFormAsync(client, "/", [], "/?handler=LoadDemo");
-        var uploadId = response.Headers.Location!.OriginalString.Split('/').Last();
-        var status = await ImportPolling.WaitForImportAsync(client, uploadId);
-        var runId = status.GetProperty("runId").GetInt64();
-
-        var until = DateTime.UtcNow.AddMinutes(3);
-        JsonElement run;
-        do
-        {
-            await Task.Delay(200);
-            run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/status");
-        }
-        while (run.GetProperty("status").GetString() is "Queued" or "Running" && DateTime.UtcNow < until);
-
-        run.GetProperty("status").GetString().Should().Be("Succeeded", run.ToString());
-        run.GetProperty("percentComplete").GetInt32().Should().Be(100);
-        await using var context = app.CreateContext();
-        var current = await context.CalculationRuns.AsNoTracking().SingleAsync(r => r.IsCurrent);
-        current.Id.Should().Be(runId);
-        (await context.CustomerMetrics.CountAsync(m => m.CalculationRunId == runId)).Should().Be(23_570);
-        current.ChosenModel.Should().NotBeNull();
-        var runs = await client.GetStringAsync("/Runs");
-        runs.Should().Contain("Succeeded").And.Contain("23,570").And.Contain(CltvDashboard.Web.Pages.Runs.IndexModel.ModelName(current.ChosenModel!));
-        runs.Should().Contain("Reading transactions").And.Contain(" ms</td>");
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using CltvDashboard.Infrastructure.Tests.Support;
+using CltvDashboard.TestSupport;
 using CltvDashboard.Web.Tests.Support;
 using Npgsql;
 

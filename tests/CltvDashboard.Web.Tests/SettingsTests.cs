@@ -79,7 +79,3 @@ public abstract class SettingsTests(AppFixture fixture)
             ["Input.AcquisitionCosts[0].CostPerCustomer"] = cost,
         });
 }
-
-public sealed class SqliteSettingsTests(SqliteApp fixture) : SettingsTests(fixture), IClassFixture<SqliteApp>;
-
-public sealed class PostgresSettingsTests(PostgresApp fixture) : SettingsTests(fixture), IClassFixture<PostgresApp>;

@@ -45,7 +45,3 @@ public abstract class SetupTests(AppFixture fixture)
         (await context.UserRoles.CountAsync(ur => ur.RoleId == adminRole.Id)).Should().Be(1);
     }
 }
-
-public sealed class SqliteSetupTests(SqliteApp fixture) : SetupTests(fixture), IClassFixture<SqliteApp>;
-
-public sealed class PostgresSetupTests(PostgresApp fixture) : SetupTests(fixture), IClassFixture<PostgresApp>;

@@ -102,7 +102,3 @@ public abstract partial class StartPageTests(InstrumentedApp fixture)
         await context.BusinessSettings.ExecuteUpdateAsync(set => set.SetProperty(s => s.TimeZoneId, zone).SetProperty(s => s.Version, s => s.Version + 1));
     }
 }
-
-public sealed class SqliteStartPageTests(SqliteInstrumentedApp fixture) : StartPageTests(fixture), IClassFixture<SqliteInstrumentedApp>;
-
-public sealed class PostgresStartPageTests(PostgresInstrumentedApp fixture) : StartPageTests(fixture), IClassFixture<PostgresInstrumentedApp>;

@@ -108,7 +108,3 @@ public abstract class UserManagementTests(InstrumentedApp fixture)
         return (user.Id, user.SecurityStamp);
     }
 }
-
-public sealed class SqliteUserManagementTests(SqliteInstrumentedApp fixture) : UserManagementTests(fixture), IClassFixture<SqliteInstrumentedApp>;
-
-public sealed class PostgresUserManagementTests(PostgresInstrumentedApp fixture) : UserManagementTests(fixture), IClassFixture<PostgresInstrumentedApp>;

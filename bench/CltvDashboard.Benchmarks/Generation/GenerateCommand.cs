@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CltvDashboard.Domain.Simulation;
+using CltvDashboard.TestSupport.Simulation;
 
 namespace CltvDashboard.Benchmarks.Generation;
 

@@ -136,8 +136,8 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
         var end = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         // The rows are streamed as they are, with the day cut in the business's time zone by the server, and the log
         // nets each customer's days itself. A GROUP BY (customer, day) in SQL returns almost as many rows (a
-        // customer rarely buys twice a day) and costs a hash aggregate over the whole table that spills to disk:
-        // measured 12.9 s against 1.5 s for the plain scan on 4.4 million transactions.
+        // customer rarely buys twice a day) and costs a hash aggregate over the whole table that spills to disk, far
+        // slower than the plain scan (bench/README.md).
         using var command = new NpgsqlCommand(
             """
             SELECT customer_id, (occurred_at_utc AT TIME ZONE @zone)::date - DATE '0001-01-01', (amount * 10000)::bigint
@@ -152,8 +152,8 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
         command.Parameters.AddWithValue("end", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(end, DateTimeKind.Utc));
         using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
         var buffer = new char[20];
-        // Days as day numbers and amounts as integer ten-thousandths (the column's scale): both decode several
-        // times faster than PostgreSQL's date and numeric, and this loop runs once per transaction.
+        // Days as day numbers and amounts as integer ten-thousandths (the column's scale): both decode faster than
+        // PostgreSQL's date and numeric, and this loop runs once per transaction.
         while (reader.Read())
         {
             var customer = reader.GetInt64(0);
@@ -168,8 +168,8 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
 
     public override async Task WriteCustomersAsync(long runId, CustomerResult[] customers, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        // The foreign key to calculation_runs checks and locks the same run row once per customer row: 7 s of a
-        // 14 s write of 1,000,000 rows. Where the role may, the check is switched off for this transaction only
+        // The foreign key to calculation_runs checks and locks the same run row once per customer row, about half of
+        // the write (bench/README.md). Where the role may, the check is switched off for this transaction only
         // (as pg_restore does for bulk loads): the run row exists, is running, and only this lock holder deletes
         // runs, so the check cannot fail. Other roles pay for the check.
         await using (var privilege = new NpgsqlCommand(

@@ -12,8 +12,8 @@ namespace CltvDashboard.Infrastructure.Import;
 /// a lookup was a cache miss or two per row (a quarter of the reader's time). A bit filter of about 16 bits per
 /// key, each key's two bits in one 64-bit word, answers most lookups of an absent key with one read from a few
 /// megabytes; the table behind it keeps key and line side by side (open addressing), so that a lookup that gets
-/// past the filter costs one miss more. A line is kept in 32 bits (12 bytes an entry, 24 MB for a million keys); a
-/// key first seen beyond line 4,294,967,295 is not kept, as if the window were full.
+/// past the filter costs one miss more. A line is kept in 32 bits, so an entry is a key and a line and nothing
+/// more; a key first seen beyond line 4,294,967,295 is not kept, as if the window were full.
 /// </remarks>
 internal sealed class SeenKeys
 {

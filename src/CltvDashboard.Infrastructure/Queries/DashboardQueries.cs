@@ -219,9 +219,9 @@ public sealed class DashboardQueries
     private Task<ClvSummary> ClvSummaryAsync(long runId, CancellationToken cancellationToken) =>
         _cache.GetOrAddAsync(runId, nameof(ClvSummaryAsync), () => ClvSummaryUncachedAsync(runId, cancellationToken), cancellationToken);
 
-    // The median and the distribution from one read of every predicted CLV of the run, sorted in memory (8 MB for a
-    // million customers while it runs): the first view of a run's overview used to sort or scan the million
-    // rows once per percentile and again to group them.
+    // The median and the distribution from one read of every predicted CLV of the run, sorted in memory (a double
+    // per customer while it runs): the first view of a run's overview used to sort or scan the million rows once
+    // per percentile and again to group them.
     private async Task<ClvSummary> ClvSummaryUncachedAsync(long runId, CancellationToken cancellationToken)
     {
         var values = await ClvValuesAsync(runId, cancellationToken);
@@ -259,8 +259,8 @@ public sealed class DashboardQueries
 
     private sealed record ClvSummary(decimal? Median, IReadOnlyList<ClvBucket> Distribution);
 
-    // A million values through EF's materialiser cost about 2 s of CPU (a shaper call and an awaited row each); the
-    // provider's reader takes a fraction of that. As doubles: the server converts, which is cheaper than decoding a
+    // A million values through EF's materialiser cost seconds of CPU (a shaper call and an awaited row each,
+    // bench/README.md); the provider's reader takes a fraction of that. As doubles: the server converts, which is cheaper than decoding a
     // million decimals here. DOUBLE PRECISION is a type to PostgreSQL and REAL affinity to SQLite.
     private async Task<double[]> ClvValuesAsync(long runId, CancellationToken cancellationToken)
     {

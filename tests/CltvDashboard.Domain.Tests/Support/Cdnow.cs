@@ -1,5 +1,6 @@
 using System.Globalization;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.TestSupport;
 
 namespace CltvDashboard.Domain.Tests.Support;
 
@@ -23,8 +24,6 @@ public static class Cdnow
     /// <summary>The sample summarised in weeks with the standard calibration/holdout split.</summary>
     public static TransactionSummary SampleSummary => SampleWeekly.Value;
 
-    public static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "cdnow", file);
-
     public static TransactionSummary Summarize(IEnumerable<Transaction> rows, TimeUnit unit)
     {
         var builder = new CustomerSummaryBuilder();
@@ -40,7 +39,7 @@ public static class Cdnow
     private static List<Transaction> Load(string file)
     {
         var rows = new List<Transaction>();
-        foreach (var line in File.ReadLines(PathOf(file)).Skip(1))
+        foreach (var line in File.ReadLines(TestDataFiles.PathOf("cdnow", file)).Skip(1))
         {
             var fields = line.Split(',');
             rows.Add(new Transaction(

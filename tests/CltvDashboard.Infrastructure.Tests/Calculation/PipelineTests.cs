@@ -392,7 +392,3 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         return builder.Build(new SummaryPeriod(end, end, TimeUnit.Week)).Histories();
     }
 }
-
-public sealed class SqlitePipelineTests(SqliteStoreDatabase store) : PipelineTests<SqliteStoreDatabase>(store);
-
-public sealed class PostgresPipelineTests(PostgresStoreDatabase store) : PipelineTests<PostgresStoreDatabase>(store);

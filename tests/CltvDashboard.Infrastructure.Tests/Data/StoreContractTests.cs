@@ -294,7 +294,3 @@ public abstract class StoreContractTests<TDatabase> : IClassFixture<TDatabase>
     private static DateTime Utc(int year, int month, int day, int hour, int minute, int second, int microseconds) =>
         new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(microseconds * 10L);
 }
-
-public sealed class SqliteStoreTests(SqliteStoreDatabase store) : StoreContractTests<SqliteStoreDatabase>(store);
-
-public sealed class PostgresStoreTests(PostgresStoreDatabase store) : StoreContractTests<PostgresStoreDatabase>(store);

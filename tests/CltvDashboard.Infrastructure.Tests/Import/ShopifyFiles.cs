@@ -1,3 +1,5 @@
+using CltvDashboard.TestSupport;
+
 namespace CltvDashboard.Infrastructure.Tests.Import;
 
 /// <summary>
@@ -12,5 +14,5 @@ internal static class ShopifyFiles
 
     public const decimal NetRevenue = 105m + 60m - 20m + 50m - 50m + 1200m;
 
-    public static string Export() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "import", "shopify_orders.csv"));
+    public static string Export() => File.ReadAllText(TestDataFiles.ShopifyOrders);
 }

@@ -251,7 +251,3 @@ public abstract class RecalculationJobTests<TDatabase> : IClassFixture<TDatabase
         }
     }
 }
-
-public sealed class SqliteRecalculationJobTests(SqliteStoreDatabase store) : RecalculationJobTests<SqliteStoreDatabase>(store);
-
-public sealed class PostgresRecalculationJobTests(PostgresStoreDatabase store) : RecalculationJobTests<PostgresStoreDatabase>(store);

@@ -1,5 +1,4 @@
 using CltvDashboard.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 
 namespace CltvDashboard.Infrastructure.Tests.Support;
 
@@ -58,45 +57,4 @@ public abstract class StoreDatabase : IAsyncLifetime
 
     /// <summary>Removes a database made by <see cref="CreateDatabaseAsync"/>.</summary>
     protected abstract Task DropDatabaseAsync(string database);
-}
-
-/// <summary>Databases as SQLite files in a temporary folder, given to the store as bare paths.</summary>
-public sealed class SqliteStoreDatabase : StoreDatabase
-{
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cltv-sqlite-" + Guid.NewGuid().ToString("N"));
-
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    /// <inheritdoc />
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult(Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"));
-
-    /// <inheritdoc />
-    protected override Task DropDatabaseAsync(string database)
-    {
-        // Pooled connections keep the files open.
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>Databases on <see cref="PostgresServer"/>, each created with a unique name and dropped after.</summary>
-public sealed class PostgresStoreDatabase : StoreDatabase
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    /// <inheritdoc />
-    protected override async Task<string> CreateDatabaseAsync() =>
-        await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
-
-    /// <inheritdoc />
-    protected override async Task DropDatabaseAsync(string database) =>
-        await (await PostgresServer.GetAsync()).DropDatabaseAsync(database);
 }

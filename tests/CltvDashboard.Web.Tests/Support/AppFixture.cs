@@ -32,17 +32,3 @@ public abstract class AppFixture : IAsyncLifetime
         }
     }
 }
-
-/// <summary>The application on SQLite.</summary>
-public sealed class SqliteApp : AppFixture
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
-
-/// <summary>The application on PostgreSQL.</summary>
-public sealed class PostgresApp : AppFixture
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}

@@ -85,10 +85,3 @@ public class DemoApp : IAsyncLifetime
         }
     }
 }
-
-/// <summary>The CDNOW demo application on PostgreSQL.</summary>
-public sealed class PostgresDemoApp : DemoApp
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}

@@ -1,5 +1,5 @@
 using CltvDashboard.Infrastructure.Data;
-using CltvDashboard.Infrastructure.Tests.Support;
+using CltvDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace CltvDashboard.Web.Tests.Support;

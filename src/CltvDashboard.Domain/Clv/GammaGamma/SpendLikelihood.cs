@@ -102,8 +102,8 @@ internal sealed class SpendLikelihood
 
         var scale = Math.Exp(logSum / customers.Length);
 
-        // Open addressing with linear probing on (x, bits of m̄): several times cheaper than a Dictionary here, and
-        // the grouping runs on every customer of every fit. Prices repeat, so real data often collapse several-fold.
+        // Open addressing with linear probing on (x, bits of m̄): much cheaper than a Dictionary here (bench/README.md),
+        // and the grouping runs on every customer of every fit. Prices repeat, so real data often collapse several-fold.
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, customers.Length * 2));
         var shift = 64 - BitOperations.Log2((uint)capacity);
         var slots = new int[capacity];

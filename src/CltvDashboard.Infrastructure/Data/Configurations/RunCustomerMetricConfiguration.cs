@@ -20,13 +20,13 @@ internal sealed class RunCustomerMetricConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.ExpectedAverageValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
 
         // No foreign key to customers, on purpose. Checking it locks every customer row a run writes (FOR KEY SHARE),
-        // which rewrites and WAL-logs the whole customers table on each run (measured: 14 s of a 32 s write of
-        // 1,000,000 rows). And a run's results are a snapshot: a replace import that deletes customers must not
+        // which rewrites and WAL-logs the whole customers table on each run (bench/README.md has the cost). And a
+        // run's results are a snapshot: a replace import that deletes customers must not
         // cascade into the current run that dashboards serve. Join customers on CustomerId where the name is needed.
 
         // Segment drill-downs of the current run. There is deliberately no index on predicted CLV: a run writes a
-        // million rows in CLV order nobody knows in advance, and maintaining it cost more than the rest of the write
-        // (measured: 9 s of 24 s for 1,000,000 customers), while a top-N sort of one run's rows takes a fraction of a second.
+        // million rows in CLV order nobody knows in advance, and maintaining it cost a large share of the write
+        // (bench/README.md), while a top-N sort of one run's rows is cheap.
         builder.HasIndex(m => new { m.CalculationRunId, m.Segment });
         // Nor an index on the customer alone: it spans every kept run, so each run's million rows would land between
         // the earlier runs' entries all over it. A customer's history across runs is found through the primary key

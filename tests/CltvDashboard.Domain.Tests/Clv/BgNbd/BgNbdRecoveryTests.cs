@@ -1,5 +1,5 @@
 using CltvDashboard.Domain.Clv.BgNbd;
-using CltvDashboard.Domain.Simulation;
+using CltvDashboard.TestSupport.Simulation;
 
 namespace CltvDashboard.Domain.Tests.Clv.BgNbd;
 

@@ -4,7 +4,6 @@ using System.Text;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
-using CltvDashboard.Infrastructure.Tests.Import;
 using CltvDashboard.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CltvDashboard.Infrastructure.Tests.Import.ImportFiles;
@@ -525,7 +524,3 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         public void Report(ImportProgress value) => onReport(value);
     }
 }
-
-public sealed class SqliteImportStoreTests(SqliteStoreDatabase store) : ImportStoreTests<SqliteStoreDatabase>(store);
-
-public sealed class PostgresImportStoreTests(PostgresStoreDatabase store) : ImportStoreTests<PostgresStoreDatabase>(store);
