@@ -17,13 +17,13 @@ internal static class CountModels
         switch (name)
         {
             case BgNbdParameters.ModelName:
-                var bg = BgNbdModel.Fit(histories);
+                var bg = BgNbdFitter.Fit(histories);
                 return new CountModelFit(bg.Parameters, bg.LogLikelihood, bg.StandardErrors, bg.Diagnostics);
             case "paretonbd":
-                var pareto = ParetoNbdModel.Fit(histories);
+                var pareto = ParetoNbdFitter.Fit(histories);
                 return new CountModelFit(pareto.Parameters, pareto.LogLikelihood, pareto.StandardErrors, pareto.Diagnostics);
             case MbgNbdParameters.ModelName:
-                var mbg = MbgNbdModel.Fit(histories);
+                var mbg = MbgNbdFitter.Fit(histories);
                 return new CountModelFit(mbg.Parameters, mbg.LogLikelihood, mbg.StandardErrors, mbg.Diagnostics);
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, $"Unknown model '{name}'; use one of {string.Join(", ", Names)}.");

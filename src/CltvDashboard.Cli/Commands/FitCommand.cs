@@ -49,7 +49,7 @@ internal static class FitCommand
                 {
                     if (name == GammaGamma)
                     {
-                        var spend = GammaGammaModel.Fit(summary.Customers.Select(SpendHistory.From).ToArray());
+                        var spend = GammaGammaFitter.Fit(summary.Customers.Select(SpendHistory.From).ToArray());
                         JsonOutput.WriteGammaGamma(writer, name, spend);
                     }
                     else

@@ -153,7 +153,7 @@ internal static class PredictCommand
         GammaGammaParameters spend;
         try
         {
-            var fit = GammaGammaModel.Fit(customers.Select(SpendHistory.From).ToArray());
+            var fit = GammaGammaFitter.Fit(customers.Select(SpendHistory.From).ToArray());
             ReportDiagnostics("gammagamma", fit.ModelFit.Diagnostics, progress);
             spend = fit.Parameters;
         }

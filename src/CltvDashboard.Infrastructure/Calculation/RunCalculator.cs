@@ -209,13 +209,13 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
         switch (name)
         {
             case BgNbdParameters.ModelName:
-                var bg = BgNbdModel.Fit(histories);
+                var bg = BgNbdFitter.Fit(histories);
                 return (bg.Parameters, bg.LogLikelihood, bg.StandardErrors, bg.Diagnostics);
             case MbgNbdParameters.ModelName:
-                var mbg = MbgNbdModel.Fit(histories);
+                var mbg = MbgNbdFitter.Fit(histories);
                 return (mbg.Parameters, mbg.LogLikelihood, mbg.StandardErrors, mbg.Diagnostics);
             default:
-                var pareto = ParetoNbdModel.Fit(histories);
+                var pareto = ParetoNbdFitter.Fit(histories);
                 return (pareto.Parameters, pareto.LogLikelihood, pareto.StandardErrors, pareto.Diagnostics);
         }
     }
@@ -263,7 +263,7 @@ internal sealed class RunCalculator(BusinessSettings settings, Action<string, in
         GammaGammaParameters parameters;
         try
         {
-            var fit = GammaGammaModel.Fit(spend);
+            var fit = GammaGammaFitter.Fit(spend);
             parameters = fit.Parameters;
             var row = FitRow(
                 GammaGammaName,

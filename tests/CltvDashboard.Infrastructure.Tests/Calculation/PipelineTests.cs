@@ -113,7 +113,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         var stored = (await RunStore.FitsAsync(database, summary.RunId)).Single(f => f.ModelName == BgNbdParameters.ModelName);
         stored.Period.Should().Be(ModelFitPeriod.FullHistory);
         var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(stored.ParametersJson)!;
-        var engine = BgNbdModel.Fit(SampleHistories(new DateOnly(1997, 9, 30))).Parameters;
+        var engine = BgNbdFitter.Fit(SampleHistories(new DateOnly(1997, 9, 30))).Parameters;
         parameters["r"].Should().BeApproximately(engine.R, 1e-6 * engine.R);
         parameters["alpha"].Should().BeApproximately(engine.Alpha, 1e-6 * engine.Alpha);
         parameters["a"].Should().BeApproximately(engine.A, 1e-6 * engine.A);
