@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CltvDashboard.Domain.Clv.BgNbd;
+using CltvDashboard.Domain.Clv.GammaGamma;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
@@ -65,7 +67,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         fits.Where(f => f.Period == ModelFitPeriod.Calibration).Select(f => f.ModelName).Should().BeEquivalentTo(["bgnbd", "paretonbd", "mbgnbd"]);
         fits.Where(f => f.Period == ModelFitPeriod.Calibration).Should().OnlyContain(f => f.HoldoutMeanAbsoluteError != null && f.BaselineMeanAbsoluteError != null);
         fits.Should().ContainSingle(f => f.Period == ModelFitPeriod.FullHistory && f.IsChosen && f.ModelName == summary.ChosenModel);
-        fits.Should().ContainSingle(f => f.ModelName == RunCalculator.GammaGammaName && f.IsChosen);
+        fits.Should().ContainSingle(f => f.ModelName == GammaGammaParameters.ModelName && f.IsChosen);
     }
 
     [Fact]
