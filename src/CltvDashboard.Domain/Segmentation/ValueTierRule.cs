@@ -20,7 +20,7 @@ public sealed record ValueTierRule(double TopShare, double MiddleShare)
     /// <summary>The tiers, in display order.</summary>
     public static IReadOnlyList<string> Tiers { get; } = [Top, Middle, Low];
 
-    /// <summary>Each customer's tier. Ties keep the order given.</summary>
+    /// <summary>Each customer's tier.</summary>
     /// <param name="values">Each customer's value (predicted CLV, or revenue when no model could be fitted).</param>
     /// <returns>The tiers, in the order of <paramref name="values"/>.</returns>
     public string[] Assign(IReadOnlyList<double> values)
