@@ -11,26 +11,31 @@ namespace CltvDashboard.Domain.Tests.Analysis;
 
 public class CustomerBaseAnalysisTests
 {
-    // Nine months before the end of the CDNOW data is Fader & Hardie's calibration end, 1997-09-30.
+    // The last six months of the CDNOW data are the holdout: calibration to 1997-12-30, as the pipeline's default.
+    private static readonly DateOnly CalibrationEnd = new(1997, 12, 30);
+
     private static readonly AnalysisSettings Settings = new(
         TimeUnit.Week,
-        HoldoutMonths: 9,
+        HoldoutMonths: 6,
         new ValuationOptions(12, ValuationOptions.MonthlyRateFromAnnual(0.1), 0.3, TimeUnit.Week),
         new ValueTierRule(0.2, 0.3),
         new ChurnRiskRule(0.3, 0.6),
         new Dictionary<string, decimal>());
+
+    private static readonly Lazy<TransactionSummary> Calibration = new(() =>
+        new CustomerSummaryBuilder(SampleLog()).Build(new SummaryPeriod(CalibrationEnd, Cdnow.ObservationEnd, TimeUnit.Week)));
 
     private static readonly Lazy<AnalysisResult> Sample = new(() => CustomerBaseAnalysis.Run(SampleLog(), Cdnow.ObservationEnd, Settings));
 
     [Fact]
     public void Holdout_choice_is_the_one_the_command_line_makes_on_the_same_split()
     {
-        var attempts = CustomerBaseAnalysis.FitCountModels(Cdnow.SampleSummary.Histories());
-        var expected = CustomerBaseAnalysis.ChooseCountModel(attempts, Cdnow.SampleSummary)!;
+        var attempts = CustomerBaseAnalysis.FitCountModels(Calibration.Value.Histories());
+        var expected = CustomerBaseAnalysis.ChooseCountModel(attempts, Calibration.Value)!;
 
         var result = Sample.Value;
 
-        result.CalibrationEnd.Should().Be(Cdnow.CalibrationEnd);
+        result.CalibrationEnd.Should().Be(CalibrationEnd);
         result.ChosenModel.Should().Be(expected.Chosen.Model.Name);
         result.ModelChoiceReason.Should().Be(expected.Reason + " Its forecasts come from a refit on the full history.");
     }
@@ -44,11 +49,11 @@ public class CustomerBaseAnalysisTests
         calibration.Select(f => f.ModelName).Should().Equal(CountModelCatalog.Names);
         foreach (var fit in calibration)
         {
-            var direct = CountModelCatalog.Get(fit.ModelName).Fit(Cdnow.SampleSummary.Histories());
+            var direct = CountModelCatalog.Get(fit.ModelName).Fit(Calibration.Value.Histories());
             fit.Parameters.Should().Equal(direct.Model.ParameterValues);
             fit.LogLikelihood.Should().Be(direct.LogLikelihood);
-            fit.Holdout!.TotalActual.Should().Be(Cdnow.SampleSummary.Customers.Sum(c => c.HoldoutFrequency));
-            fit.CustomersUsed.Should().Be(2357);
+            fit.Holdout!.TotalActual.Should().Be(Calibration.Value.Customers.Sum(c => c.HoldoutFrequency));
+            fit.CustomersUsed.Should().Be(Calibration.Value.Customers.Count);
         }
 
         calibration.Should().ContainSingle(f => f.IsChosen).Which.ModelName.Should().Be(result.ChosenModel);
