@@ -39,7 +39,8 @@ public sealed class RunCalculatorTests(SqliteStoreDatabase store) : IClassFixtur
                 parameters[name].Should().BeApproximately(value, 1e-9 * Math.Abs(value), $"{fit.ModelName} {name}");
             }
 
-            stored.HoldoutMeanAbsoluteError.Should().Be(fit.Holdout?.MeanAbsoluteError);
+            // The store numbers customers in its own order, so sums over them may differ in the last bits.
+            (stored.HoldoutMeanAbsoluteError ?? 0).Should().BeApproximately(fit.Holdout?.MeanAbsoluteError ?? 0, 1e-12);
         }
     }
 
