@@ -1,4 +1,4 @@
-using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 
 namespace CltvDashboard.Domain.Clv.GammaGamma;
 
