@@ -6,7 +6,7 @@ using CltvDashboard.Domain.Transactions;
 namespace CltvDashboard.Benchmarks;
 
 /// <summary>
-/// Where the time of <see cref="BgNbdModel.Fit"/> on 1,000,000 histories goes: grouping the histories into
+/// Where the time of <see cref="BgNbdFitter.Fit"/> on 1,000,000 histories goes: grouping the histories into
 /// distinct (x, t_x, T) rows, and one evaluation of the negative log-likelihood with its gradient over those rows.
 /// A fit costs about one grouping plus (evaluations + 8 for the standard errors) likelihood evaluations; the setup
 /// prints the evaluation count and the table's size.
@@ -42,7 +42,7 @@ public class BgNbdFitBreakdownBenchmarks
     {
         _histories = SimulatedLog.Simulate(Customers).Summarize().Histories();
 
-        var domain = typeof(BgNbdModel).Assembly;
+        var domain = typeof(BgNbdFitter).Assembly;
         var tableType = Required(domain.GetType("CltvDashboard.Domain.Clv.Fitting.HistoryTable"), "HistoryTable");
         var create = Required(tableType.GetMethod("Create", BindingFlags.Public | BindingFlags.Static), "HistoryTable.Create");
         _createTable = create.CreateDelegate<CreateTable>();
@@ -53,7 +53,7 @@ public class BgNbdFitBreakdownBenchmarks
         var evaluator = (Delegate)likelihood.Invoke(null, [table, 0])!;
         _likelihood = evaluator.Method.CreateDelegate<NegativeLogLikelihood>(evaluator.Target);
 
-        var fit = BgNbdModel.Fit(_histories);
+        var fit = BgNbdFitter.Fit(_histories);
         var p = fit.Parameters;
         _logEstimates = [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.A), Math.Log(p.B)];
         Console.WriteLine(

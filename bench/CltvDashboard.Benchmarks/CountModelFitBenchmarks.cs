@@ -28,9 +28,9 @@ public class CountModelFitBenchmarks
         Console.WriteLine($"// {_histories.Length:N0} histories");
     }
 
-    [Benchmark(Description = "BgNbdModel.Fit")]
-    public ModelFit<BgNbdParameters> BgNbd() => BgNbdModel.Fit(_histories);
+    [Benchmark(Description = "BgNbdFitter.Fit")]
+    public ModelFit<BgNbdParameters> BgNbd() => BgNbdFitter.Fit(_histories);
 
-    [Benchmark(Description = "MbgNbdModel.Fit")]
-    public ModelFit<MbgNbdParameters> MbgNbd() => MbgNbdModel.Fit(_histories);
+    [Benchmark(Description = "MbgNbdFitter.Fit")]
+    public ModelFit<MbgNbdParameters> MbgNbd() => MbgNbdFitter.Fit(_histories);
 }

@@ -28,6 +28,6 @@ public class ParetoNbdFitBenchmarks
         Console.WriteLine($"// {_histories.Length:N0} histories");
     }
 
-    [Benchmark(Description = "ParetoNbdModel.Fit")]
-    public ModelFit<ParetoNbdParameters> ParetoNbd() => ParetoNbdModel.Fit(_histories);
+    [Benchmark(Description = "ParetoNbdFitter.Fit")]
+    public ModelFit<ParetoNbdParameters> ParetoNbd() => ParetoNbdFitter.Fit(_histories);
 }

@@ -27,7 +27,7 @@ public class PredictionBenchmarks
     public void Setup()
     {
         _histories = SimulatedLog.Simulate(Customers).Summarize().Histories();
-        _parameters = BgNbdModel.Fit(_histories).Parameters;
+        _parameters = BgNbdFitter.Fit(_histories).Parameters;
         Console.WriteLine(
             $"// {_histories.Length:N0} histories; fitted r = {_parameters.R:G4}, alpha = {_parameters.Alpha:G4}, a = {_parameters.A:G4}, b = {_parameters.B:G4}");
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CltvDashboard.Domain.Rfm;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Queries;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Data.Identity;

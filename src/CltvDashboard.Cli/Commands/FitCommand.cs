@@ -1,25 +1,23 @@
 using System.CommandLine;
 using System.Text.Json;
 using CltvDashboard.Cli.Output;
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.GammaGamma;
-using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Cli.Commands;
 
 /// <summary><c>cltv fit</c>: fits the chosen models and prints their parameters as one JSON object.</summary>
 internal static class FitCommand
 {
-    private const string GammaGamma = "gammagamma";
-
     public static Command Create(Stream output, TextWriter error)
     {
         var options = new AnalysisOptions();
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = $"Comma-separated models to fit: {string.Join(", ", CountModels.Names)}, {GammaGamma}. Default: all.",
-            DefaultValueFactory = _ => [.. CountModels.Names, GammaGamma],
-            CustomParser = result => ModelList.Parse(result, [.. CountModels.Names, GammaGamma]),
+            Description = $"Comma-separated models to fit: {string.Join(", ", CountModelCatalog.Names)}, {GammaGammaParameters.ModelName}. Default: all.",
+            DefaultValueFactory = _ => [.. CountModelCatalog.Names, GammaGammaParameters.ModelName],
+            CustomParser = result => ModelList.Parse(result, [.. CountModelCatalog.Names, GammaGammaParameters.ModelName]),
         };
         var json = new Option<bool>("--json")
         {
@@ -45,18 +43,27 @@ internal static class FitCommand
             foreach (var name in requested)
             {
                 progress.Report($"fitting {name}");
-                try
+                if (name == GammaGammaParameters.ModelName)
                 {
-                    if (name == GammaGamma)
+                    var spend = SpendEstimate.Compute(summary.Customers);
+                    if (spend.Fit is { } fit)
                     {
-                        var spend = GammaGammaModel.Fit(summary.Customers.Select(SpendHistory.From).ToArray());
-                        JsonOutput.WriteGammaGamma(writer, name, spend);
+                        JsonOutput.WriteGammaGamma(writer, name, fit);
                     }
                     else
                     {
-                        var fit = CountModels.Fit(name, histories);
-                        JsonOutput.WriteFit(writer, name, fit.Model.ParameterValues, fit.LogLikelihood, fit.StandardErrors, fit.Diagnostics);
+                        failures++;
+                        progress.Warn($"{name}: {spend.Failure}");
+                        JsonOutput.WriteError(writer, name, spend.Failure!);
                     }
+
+                    continue;
+                }
+
+                try
+                {
+                    var fit = CountModelCatalog.Get(name).Fit(histories);
+                    JsonOutput.WriteFit(writer, name, fit.Model.ParameterValues, fit.LogLikelihood, fit.StandardErrors, fit.Diagnostics);
                 }
                 catch (ModelFitException e)
                 {

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using CltvDashboard.Cli.Output;
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.GammaGamma;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Transactions;
-using CltvDashboard.Domain.Validation;
 
 namespace CltvDashboard.Cli.Commands;
 
@@ -21,10 +21,10 @@ internal static class PredictCommand
         var options = new AnalysisOptions();
         var model = new Option<string>("--model", "-m")
         {
-            Description = $"Purchase-count model: {string.Join(", ", CountModels.Names)}, or {Auto} to choose by holdout error.",
-            DefaultValueFactory = _ => CountModels.Names[0],
+            Description = $"Purchase-count model: {string.Join(", ", CountModelCatalog.Names)}, or {Auto} to choose by holdout error.",
+            DefaultValueFactory = _ => CountModelCatalog.Names[0],
         };
-        model.AcceptOnlyFromAmong([.. CountModels.Names, Auto]);
+        model.AcceptOnlyFromAmong([.. CountModelCatalog.Names, Auto]);
         var horizon = new Option<double?>("--horizon")
         {
             Description = "Horizon of expected_purchases in time units. Default: the holdout length, else 52 weeks.",
@@ -100,33 +100,27 @@ internal static class PredictCommand
         if (name != Auto)
         {
             progress.Report($"fitting {name}");
-            var fit = CountModels.Fit(name, histories);
+            var fit = CountModelCatalog.Get(name).Fit(histories);
             ReportDiagnostics(name, fit.Diagnostics, progress);
             return fit.Model;
         }
 
-        var candidates = new List<CandidateModel>();
-        foreach (var candidate in CountModels.Names)
-        {
-            progress.Report($"fitting {candidate}");
-            try
+        var attempts = CustomerBaseAnalysis.FitCountModels(
+            histories,
+            starting: candidate => progress.Report($"fitting {candidate.Name}"),
+            finished: attempt =>
             {
-                var fit = CountModels.Fit(candidate, histories);
-                ReportDiagnostics(candidate, fit.Diagnostics, progress);
-                candidates.Add(fit.AsCandidate());
-            }
-            catch (ModelFitException e)
-            {
-                progress.Warn($"{candidate}: {e.Message}");
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            throw new ModelFitException("None of the purchase-count models could be fitted to this data.");
-        }
-
-        var selection = ModelSelection.Choose(candidates, summary);
+                if (attempt.Fit is { } fit)
+                {
+                    ReportDiagnostics(attempt.Model.Name, fit.Diagnostics, progress);
+                }
+                else
+                {
+                    progress.Warn($"{attempt.Model.Name}: {attempt.Failure}");
+                }
+            });
+        var selection = CustomerBaseAnalysis.ChooseCountModel(attempts, summary)
+            ?? throw new ModelFitException("None of the purchase-count models could be fitted to this data.");
         progress.Info($"chose {selection.Chosen.Model.Name}: {selection.Reason}");
         return selection.Chosen.Model;
     }
@@ -144,39 +138,21 @@ internal static class PredictCommand
     // occasion value stands in, and the user is told so.
     private static double[] ExpectedAverageValues(TransactionSummary summary, Progress progress)
     {
-        var customers = summary.Customers;
-        var occasions = customers.Sum(c => (double)c.PurchaseOccasions);
-        var historicalAverage = Math.Max(0, (double)customers.Sum(c => c.Revenue) / occasions);
-        var values = new double[customers.Count];
-
-        progress.Report("fitting gammagamma");
-        GammaGammaParameters spend;
-        try
+        const string name = GammaGammaParameters.ModelName;
+        progress.Report($"fitting {name}");
+        var spend = SpendEstimate.Compute(summary.Customers);
+        if (spend.Fit is not { } fit)
         {
-            var fit = GammaGammaModel.Fit(customers.Select(SpendHistory.From).ToArray());
-            ReportDiagnostics("gammagamma", fit.ModelFit.Diagnostics, progress);
-            spend = fit.Parameters;
-        }
-        catch (ModelFitException e)
-        {
-            progress.Warn($"gammagamma: {e.Message} expected_average_value is the historical average purchase value, {historicalAverage:F2}, for every customer.");
-            Array.Fill(values, historicalAverage);
-            return values;
+            progress.Warn($"{name}: {spend.Failure} expected_average_value is the historical average purchase value, {spend.HistoricalAverage:F2}, for every customer.");
+            return spend.ExpectedAverageValues;
         }
 
-        if (!spend.HasFiniteMean)
+        ReportDiagnostics(name, fit.ModelFit.Diagnostics, progress);
+        if (spend.MeanIsUnbounded)
         {
-            progress.Warn($"gammagamma: q = {spend.Q:G4} ≤ 1 gives an unbounded mean spend; customers without repeat purchases get the historical average purchase value, {historicalAverage:F2}.");
+            progress.Warn($"{name}: q = {fit.Parameters.Q:G4} ≤ 1 gives an unbounded mean spend; customers without repeat purchases get the historical average purchase value, {spend.HistoricalAverage:F2}.");
         }
 
-        for (var i = 0; i < customers.Count; i++)
-        {
-            var customer = customers[i];
-            values[i] = customer.Frequency == 0 && !spend.HasFiniteMean
-                ? historicalAverage
-                : spend.ConditionalExpectedAverageValue(customer.Frequency, Math.Max(0, customer.MonetaryValue));
-        }
-
-        return values;
+        return spend.ExpectedAverageValues;
     }
 }

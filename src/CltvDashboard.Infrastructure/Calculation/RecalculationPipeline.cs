@@ -163,7 +163,7 @@ public sealed partial class RecalculationPipeline
             // Recency and tenure run to the last day with data, not to today: a history that ended long ago (the
             // demo dataset) is valued as of its end rather than as if every customer had lapsed since.
             var observationEnd = lastDay < asOfDay ? lastDay : asOfDay;
-            var calculator = new RunCalculator(settings, (stage, percent) => EnterStage(clock, runId, stage, percent), _timeProvider);
+            var calculator = new RunCalculator(RunSettings.From(settings), (stage, percent) => EnterStage(clock, runId, stage, percent), _timeProvider);
             var results = calculator.Calculate(log, observationEnd, channels, previous);
             log = null;
 

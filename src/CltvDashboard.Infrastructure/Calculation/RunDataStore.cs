@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Transactions;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -32,7 +33,7 @@ internal abstract class RunDataStore(DbConnection connection)
     public abstract void ReadDailyTotals(TransactionLog log, TimeZoneInfo zone, DateOnly lastDay, CancellationToken cancellationToken);
 
     /// <summary>Writes the customer rows of a run inside <paramref name="transaction"/>.</summary>
-    public abstract Task WriteCustomersAsync(long runId, CustomerResult[] customers, DbTransaction transaction, CancellationToken cancellationToken);
+    public abstract Task WriteCustomersAsync(long runId, CustomerRows customers, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>The acquisition channel of every customer that has one.</summary>
     public Dictionary<long, string> ReadChannels()
@@ -166,7 +167,7 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public override async Task WriteCustomersAsync(long runId, CustomerResult[] customers, DbTransaction transaction, CancellationToken cancellationToken)
+    public override async Task WriteCustomersAsync(long runId, CustomerRows customers, DbTransaction transaction, CancellationToken cancellationToken)
     {
         // The foreign key to calculation_runs checks and locks the same run row once per customer row, about half of
         // the write (bench/README.md). Where the role may, the check is switched off for this transaction only
@@ -194,11 +195,12 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
         {
             // Synchronous writes: the importer buffers and flushes as it fills, and a state machine per value
             // would only add cost to the hottest loop of the write.
-            foreach (var c in customers)
+            for (var i = 0; i < customers.Length; i++)
             {
+                ref readonly var c = ref customers.Rows[i];
                 copy.StartRow();
                 copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(c.CustomerId, NpgsqlDbType.Bigint);
+                copy.Write(customers.Ids[i], NpgsqlDbType.Bigint);
                 copy.Write(c.Frequency, NpgsqlDbType.Integer);
                 copy.Write(c.RecencyDays, NpgsqlDbType.Double);
                 copy.Write(c.TenureDays, NpgsqlDbType.Double);
@@ -320,7 +322,7 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public override async Task WriteCustomersAsync(long runId, CustomerResult[] customers, DbTransaction transaction, CancellationToken cancellationToken)
+    public override async Task WriteCustomersAsync(long runId, CustomerRows customers, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = (SqliteTransaction)transaction;
@@ -336,9 +338,10 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
         var parameters = names.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         command.Prepare();
         parameters[0].Value = runId;
-        foreach (var c in customers)
+        for (var i = 0; i < customers.Length; i++)
         {
-            parameters[1].Value = c.CustomerId;
+            var c = customers.Rows[i];
+            parameters[1].Value = customers.Ids[i];
             parameters[2].Value = c.Frequency;
             parameters[3].Value = c.RecencyDays;
             parameters[4].Value = c.TenureDays;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Clv.Valuation;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data.Entities;
 
@@ -64,6 +66,16 @@ public sealed record RunSettings(
         ValuationOptions.MonthlyRateFromAnnual((double)AnnualDiscountRate),
         (double)ProfitMargin,
         TimeUnit);
+
+    /// <summary>What the customer-base analysis needs of these settings.</summary>
+    [JsonIgnore]
+    public AnalysisSettings Analysis => new(
+        TimeUnit,
+        HoldoutMonths,
+        Valuation,
+        new ValueTierRule(TopValueTierShare, MiddleValueTierShare),
+        new ChurnRiskRule(HighChurnRiskBelow, MediumChurnRiskBelow),
+        AcquisitionCosts);
 
     /// <summary>The JSON stored on the run.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using CltvDashboard.Domain.Clv;
-using CltvDashboard.Domain.Clv.BgNbd;
-using CltvDashboard.Domain.Clv.ParetoNbd;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Infrastructure.Queries;
@@ -85,14 +83,7 @@ public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
     /// <param name="parametersJson">The stored parameters, by their names in the literature.</param>
     public static IPurchaseCountModel? StoredModel(string name, string parametersJson)
     {
-        var p = JsonSerializer.Deserialize<Dictionary<string, double>>(parametersJson) ?? [];
-        bool Has(params string[] names) => names.All(p.ContainsKey);
-        return name switch
-        {
-            BgNbdParameters.ModelName when Has("r", "alpha", "a", "b") => new BgNbdParameters(p["r"], p["alpha"], p["a"], p["b"]),
-            MbgNbdParameters.ModelName when Has("r", "alpha", "a", "b") => new MbgNbdParameters(p["r"], p["alpha"], p["a"], p["b"]),
-            "paretonbd" when Has("r", "alpha", "s", "beta") => new ParetoNbdParameters(p["r"], p["alpha"], p["s"], p["beta"]),
-            _ => null,
-        };
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(parametersJson) ?? [];
+        return CountModelCatalog.Rebuild(name, parameters);
     }
 }

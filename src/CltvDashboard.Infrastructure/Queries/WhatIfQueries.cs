@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CltvDashboard.Domain.Clv;
-using CltvDashboard.Domain.Clv.BgNbd;
-using CltvDashboard.Domain.Clv.ParetoNbd;
+using CltvDashboard.Domain.Clv.GammaGamma;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Calculation;
@@ -80,7 +79,7 @@ public sealed class WhatIfQueries
     {
         var run = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.SettingsJson }).SingleOrDefaultAsync(cancellationToken);
         var fit = await _context.ModelFits.AsNoTracking()
-            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
+            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != GammaGammaParameters.ModelName)
             .Select(f => new { f.ModelName, f.ParametersJson })
             .FirstOrDefaultAsync(cancellationToken);
         if (run?.SettingsJson is null || fit is null)
@@ -89,13 +88,13 @@ public sealed class WhatIfQueries
         }
 
         var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(fit.ParametersJson) ?? [];
-        var baseline = Model(fit.ModelName, parameters, 0);
-        if (baseline is null)
+        var definition = CountModelCatalog.Find(fit.ModelName);
+        if (definition?.Rebuild(parameters) is not { } baseline)
         {
             return null;
         }
 
-        var changed = Model(fit.ModelName, parameters, scenario.RetentionChange)!;
+        var changed = definition.WithRetentionChange(baseline, scenario.RetentionChange);
         var valuation = RunSettings.FromJson(run.SettingsJson)!.Valuation;
         var rows = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null && m.ExpectedAverageValue != null);
         if (!string.IsNullOrWhiteSpace(scenario.Segment))
@@ -112,23 +111,4 @@ public sealed class WhatIfQueries
         var after = CustomerForecast.Compute(changed, histories, scaled, valuation.Horizon, valuation).Clv.Sum();
         return new WhatIfResult(runId, fit.ModelName, customers.Count, Math.Round((decimal)before, 2), Math.Round((decimal)after, 2));
     }
-
-    private static IPurchaseCountModel? Model(string name, Dictionary<string, double> p, double retention)
-    {
-        var alpha = p.GetValueOrDefault("alpha");
-        return name switch
-        {
-            BgNbdParameters.ModelName when Has(p, "r", "alpha", "a", "b") => new BgNbdParameters(p["r"], alpha, ShiftA(p["a"], p["b"], retention), SumLess(p["a"], p["b"], retention)),
-            MbgNbdParameters.ModelName when Has(p, "r", "alpha", "a", "b") => new MbgNbdParameters(p["r"], alpha, ShiftA(p["a"], p["b"], retention), SumLess(p["a"], p["b"], retention)),
-            "paretonbd" when Has(p, "r", "alpha", "s", "beta") => new ParetoNbdParameters(p["r"], alpha, p["s"], p["beta"] * (1 + retention)),
-            _ => null,
-        };
-    }
-
-    private static bool Has(Dictionary<string, double> p, params string[] names) => names.All(p.ContainsKey);
-
-    // The dropout probability's mean a/(a+b) divided by 1 + change, with a + b kept.
-    private static double ShiftA(double a, double b, double change) => (a + b) * (a / (a + b) / (1 + change));
-
-    private static double SumLess(double a, double b, double change) => (a + b) - ShiftA(a, b, change);
 }

@@ -8,8 +8,8 @@ namespace CltvDashboard.Domain.Tests.Validation;
 
 public class HoldoutValidationTests
 {
-    private static readonly Lazy<ModelFit<BgNbdParameters>> BgNbd = new(() => BgNbdModel.Fit(Cdnow.SampleSummary.Histories()));
-    private static readonly Lazy<ModelFit<MbgNbdParameters>> MbgNbd = new(() => MbgNbdModel.Fit(Cdnow.SampleSummary.Histories()));
+    private static readonly Lazy<ModelFit<BgNbdParameters>> BgNbd = new(() => BgNbdFitter.Fit(Cdnow.SampleSummary.Histories()));
+    private static readonly Lazy<ModelFit<MbgNbdParameters>> MbgNbd = new(() => MbgNbdFitter.Fit(Cdnow.SampleSummary.Histories()));
 
     [Fact]
     public void Bg_nbd_forecasts_the_cdnow_holdout_within_a_few_percent_and_beats_the_naive_baseline()

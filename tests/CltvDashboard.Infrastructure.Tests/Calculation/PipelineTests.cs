@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CltvDashboard.Domain.Clv.BgNbd;
+using CltvDashboard.Domain.Clv.GammaGamma;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
@@ -65,7 +67,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         fits.Where(f => f.Period == ModelFitPeriod.Calibration).Select(f => f.ModelName).Should().BeEquivalentTo(["bgnbd", "paretonbd", "mbgnbd"]);
         fits.Where(f => f.Period == ModelFitPeriod.Calibration).Should().OnlyContain(f => f.HoldoutMeanAbsoluteError != null && f.BaselineMeanAbsoluteError != null);
         fits.Should().ContainSingle(f => f.Period == ModelFitPeriod.FullHistory && f.IsChosen && f.ModelName == summary.ChosenModel);
-        fits.Should().ContainSingle(f => f.ModelName == RunCalculator.GammaGammaName && f.IsChosen);
+        fits.Should().ContainSingle(f => f.ModelName == GammaGammaParameters.ModelName && f.IsChosen);
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         var stored = (await RunStore.FitsAsync(database, summary.RunId)).Single(f => f.ModelName == BgNbdParameters.ModelName);
         stored.Period.Should().Be(ModelFitPeriod.FullHistory);
         var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(stored.ParametersJson)!;
-        var engine = BgNbdModel.Fit(SampleHistories(new DateOnly(1997, 9, 30))).Parameters;
+        var engine = BgNbdFitter.Fit(SampleHistories(new DateOnly(1997, 9, 30))).Parameters;
         parameters["r"].Should().BeApproximately(engine.R, 1e-6 * engine.R);
         parameters["alpha"].Should().BeApproximately(engine.Alpha, 1e-6 * engine.Alpha);
         parameters["a"].Should().BeApproximately(engine.A, 1e-6 * engine.A);

@@ -1,4 +1,5 @@
 using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Transactions;
 using MathNet.Numerics;
 

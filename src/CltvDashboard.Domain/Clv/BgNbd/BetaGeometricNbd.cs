@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Transactions;
 using MathNet.Numerics;
 

@@ -1,6 +1,6 @@
 namespace CltvDashboard.Domain.Clv.GammaGamma;
 
-/// <summary>The outcome of <see cref="GammaGammaModel.Fit"/>: the estimates, who entered the fit, and the model's own data check.</summary>
+/// <summary>The outcome of <see cref="GammaGammaFitter.Fit"/>: the estimates, who entered the fit, and the model's own data check.</summary>
 /// <param name="ModelFit">
 /// The maximum-likelihood estimates, the total log-likelihood of the customers used (in the data's currency),
 /// standard errors by parameter name (<c>p</c>, <c>q</c>, <c>gamma</c>) and the diagnostics, whose warnings

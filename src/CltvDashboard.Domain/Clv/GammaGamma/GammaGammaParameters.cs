@@ -20,6 +20,12 @@ namespace CltvDashboard.Domain.Clv.GammaGamma;
 /// </remarks>
 public sealed record GammaGammaParameters(double P, double Q, double Gamma)
 {
+    /// <summary>The spend model's short name, stored with its fit next to the purchase-count models'.</summary>
+    public const string ModelName = "gammagamma";
+
+    /// <summary>The spend model's name shown to people.</summary>
+    public const string DisplayName = "Gamma-Gamma (order value)";
+
     /// <summary>p: shape of a customer's transaction values around the customer's own mean.</summary>
     public double P { get; } = Positive(P, nameof(P));
 

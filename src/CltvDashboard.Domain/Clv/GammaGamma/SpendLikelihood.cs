@@ -1,5 +1,5 @@
 using System.Numerics;
-using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 using MathNet.Numerics;
 
 namespace CltvDashboard.Domain.Clv.GammaGamma;

@@ -1,6 +1,6 @@
 namespace CltvDashboard.Domain.Clv.ParetoNbd;
 
-/// <summary>Settings for <see cref="ParetoNbdModel.Fit"/>.</summary>
+/// <summary>Settings for <see cref="ParetoNbdFitter.Fit"/>.</summary>
 public sealed record ParetoNbdFitOptions
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 
 namespace CltvDashboard.Domain.Clv.ParetoNbd;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Domain.Clv.ParetoNbd;
@@ -33,8 +34,11 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
     /// <summary>β: rate of the gamma distribution of dropout rates, in time units; &gt; 0.</summary>
     public double Beta { get; init => field = Require(value, "beta"); } = Require(Beta, "beta");
 
+    /// <summary>The model's short name.</summary>
+    public const string ModelName = "paretonbd";
+
     /// <summary>The model's short name, <c>paretonbd</c>.</summary>
-    public string Name => "paretonbd";
+    public string Name => ModelName;
 
     /// <summary>The parameters by their names in the literature: <c>r</c>, <c>alpha</c>, <c>s</c>, <c>beta</c>.</summary>
     public IReadOnlyDictionary<string, double> ParameterValues =>

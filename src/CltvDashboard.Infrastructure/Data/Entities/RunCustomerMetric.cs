@@ -43,10 +43,10 @@ public class RunCustomerMetric
     public required string Segment { get; set; }
 
     /// <summary>The value tier by predicted CLV (by historical revenue when no model was fitted): Top, Middle or Low.</summary>
-    public string ValueTier { get; set; } = "Unknown";
+    public string ValueTier { get; set; } = Segmentations.Unknown;
 
     /// <summary>The churn-risk band by P(alive): High, Medium or Low; Unknown when no model was fitted.</summary>
-    public string ChurnRiskBand { get; set; } = "Unknown";
+    public string ChurnRiskBand { get; set; } = Segmentations.Unknown;
 
     /// <summary>The first day of the month of the customer's first purchase occasion, in the business's time zone.</summary>
     public DateOnly AcquisitionCohort { get; set; }

@@ -54,25 +54,3 @@ public class RunSegmentSummary
     /// <summary>Customers in the segment in the previous run who are in another segment (or absent) now; null without one.</summary>
     public int? CustomersMovedOut { get; set; }
 }
-
-/// <summary>The names of the ways a run segments its customers.</summary>
-public static class Segmentations
-{
-    /// <summary>The RFM segment (Champions, Loyal, …).</summary>
-    public const string Rfm = "rfm";
-
-    /// <summary>Top, Middle and Low tiers by predicted CLV.</summary>
-    public const string ValueTier = "value-tier";
-
-    /// <summary>High, Medium and Low churn risk by P(alive).</summary>
-    public const string ChurnRisk = "churn-risk";
-
-    /// <summary>The month of the first purchase occasion, as yyyy-MM.</summary>
-    public const string AcquisitionCohort = "cohort";
-
-    /// <summary>The acquisition channel.</summary>
-    public const string AcquisitionChannel = "channel";
-
-    /// <summary>Every segmentation, in display order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Rfm, ValueTier, ChurnRisk, AcquisitionCohort, AcquisitionChannel];
-}

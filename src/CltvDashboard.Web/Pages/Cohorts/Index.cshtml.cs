@@ -72,7 +72,7 @@ public sealed class IndexModel : DashboardPageModel
         // Month 0 is 100 % by definition; the colour scale spans the later months so that their differences show.
         _maxRetention = cells.Where(c => c.MonthsSinceAcquisition > 0).Select(c => c.Retention).DefaultIfEmpty(1).Max();
         _maxRevenue = cells.Select(c => c.CumulativeRevenuePerCustomer).DefaultIfEmpty(1).Max();
-        Channels = (await Queries.SegmentsAsync(Run.Id, Segmentations.AcquisitionChannel, cancellationToken)).Where(c => c.Segment != "Unknown").ToList();
+        Channels = (await Queries.SegmentsAsync(Run.Id, Segmentations.AcquisitionChannel, cancellationToken)).Where(c => c.Segment != Segmentations.Unknown).ToList();
 
         var currency = Dashboard.CurrencyCode;
         var through = SelectedChannel is null ? "" : $" ({SelectedChannel})";

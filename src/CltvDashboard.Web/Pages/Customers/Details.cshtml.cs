@@ -1,4 +1,5 @@
 using System.Globalization;
+using CltvDashboard.Domain.Clv;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -93,13 +94,7 @@ public sealed class DetailsModel : DashboardPageModel
         : "–";
 
     /// <summary>The display name of the model behind the P(alive) curve.</summary>
-    public string CurveModel => Customer?.Curve?.Model switch
-    {
-        "bgnbd" => "BG/NBD",
-        "paretonbd" => "Pareto/NBD",
-        "mbgnbd" => "MBG/NBD",
-        var other => other ?? "",
-    };
+    public string CurveModel => Customer?.Curve?.Model is { } model ? CountModelCatalog.DisplayName(model) : "";
 
     /// <summary>The horizon in words.</summary>
     public string Horizon => string.Create(CultureInfo.InvariantCulture, $"next {Dashboard.ForecastHorizonMonths} months");

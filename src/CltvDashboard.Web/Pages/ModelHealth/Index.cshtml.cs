@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Clv;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
@@ -7,14 +8,6 @@ namespace CltvDashboard.Web.Pages.ModelHealth;
 /// <summary>Model health (Analyst): the chosen model and why, parameters with standard errors, holdout accuracy against the naive baseline, warnings.</summary>
 public sealed class IndexModel : DashboardPageModel
 {
-    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["bgnbd"] = "BG/NBD",
-        ["paretonbd"] = "Pareto/NBD",
-        ["mbgnbd"] = "MBG/NBD",
-        ["gammagamma"] = "Gamma-Gamma (order value)",
-    };
-
     private readonly AnalystQueries _analyst;
 
     /// <summary>Creates the page.</summary>
@@ -117,7 +110,7 @@ public sealed class IndexModel : DashboardPageModel
 
     /// <summary>A model's display name.</summary>
     /// <param name="model">Its stored name.</param>
-    public static string Name(string? model) => model is null ? "none" : Names.TryGetValue(model, out var name) ? name : model;
+    public static string Name(string? model) => model is null ? "none" : CountModelCatalog.DisplayName(model);
 
     /// <summary>How much better than the baseline a fit did, in plain words.</summary>
     /// <param name="fit">The fit.</param>

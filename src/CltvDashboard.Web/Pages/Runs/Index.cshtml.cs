@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CltvDashboard.Domain.Clv;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Data;
@@ -81,13 +82,7 @@ public sealed partial class IndexModel : PageModel
     /// <summary>The plain name of a stored model key.</summary>
     /// <param name="model">The key, e.g. "bgnbd".</param>
     /// <returns>The name shown to people.</returns>
-    public static string ModelName(string model) => model switch
-    {
-        "bgnbd" => "BG/NBD",
-        "paretonbd" => "Pareto/NBD",
-        "mbgnbd" => "MBG/NBD",
-        _ => model,
-    };
+    public static string ModelName(string model) => CountModelCatalog.DisplayName(model);
 
     /// <summary>How long a run took, or has been running.</summary>
     /// <param name="run">The run.</param>

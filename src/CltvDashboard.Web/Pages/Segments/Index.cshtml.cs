@@ -11,22 +11,15 @@ public sealed class IndexModel : DashboardPageModel
     /// <summary>The segmentations with a table, and their headings.</summary>
     public static readonly IReadOnlyList<(string Key, string Title, string Explanation)> Tables =
     [
-        (Segmentations.Rfm, "RFM segments", "Groups by how recently, how often and how much customers bought."),
-        (Segmentations.ValueTier, "Value tiers", "Customers ranked by predicted value: the top tier, the middle and the rest."),
-        (Segmentations.ChurnRisk, "Churn risk", "How likely customers are to have stopped buying, from the model's P(alive)."),
-        (Segmentations.AcquisitionChannel, "Acquisition channels", "Where customers came from, when the data says so."),
+        Table(Segmentations.Rfm, "Groups by how recently, how often and how much customers bought."),
+        Table(Segmentations.ValueTier, "Customers ranked by predicted value: the top tier, the middle and the rest."),
+        Table(Segmentations.ChurnRisk, "How likely customers are to have stopped buying, from the model's P(alive)."),
+        Table(Segmentations.AcquisitionChannel, "Where customers came from, when the data says so."),
     ];
 
     /// <summary>The segmentations whose movement between runs is stored, and their names on the selector.</summary>
     public static readonly IReadOnlyList<(string Key, string Title)> MigrationSegmentations =
-    [
-        (Segmentations.Rfm, "RFM segments"),
-        (Segmentations.ValueTier, "Value tiers"),
-        (Segmentations.ChurnRisk, "Churn risk"),
-    ];
-
-    private static readonly string[] TierOrder = [ValueTiers.Top, ValueTiers.Middle, ValueTiers.Low];
-    private static readonly string[] RiskOrder = [ChurnRiskBands.High, ChurnRiskBands.Medium, ChurnRiskBands.Low];
+        [.. Segmentations.Tracked.Select(s => (s.Key, s.Title))];
 
     /// <summary>Creates the page.</summary>
     /// <param name="queries">The dashboards' read service.</param>
@@ -69,13 +62,8 @@ public sealed class IndexModel : DashboardPageModel
         foreach (var (key, _, _) in Tables)
         {
             var table = await Queries.SegmentsAsync(Run.Id, key, cancellationToken);
-            rows[key] = key switch
-            {
-                Segmentations.Rfm => table.OrderBy(r => DashboardQueries.SegmentOrder(r.Segment)).ToList(),
-                Segmentations.ValueTier => table.OrderBy(r => Array.IndexOf(TierOrder, r.Segment) is var i && i < 0 ? int.MaxValue : i).ToList(),
-                Segmentations.ChurnRisk => table.OrderBy(r => Array.IndexOf(RiskOrder, r.Segment) is var i && i < 0 ? int.MaxValue : i).ToList(),
-                _ => table,
-            };
+            var segmentation = Segmentations.Get(key);
+            rows[key] = [.. table.OrderBy(r => segmentation.Position(r.Segment))];
         }
 
         Rows = rows;
@@ -123,4 +111,7 @@ public sealed class IndexModel : DashboardPageModel
         var total = Moves?.RowTotal(from) ?? 0;
         return total == 0 ? 0 : (int)Math.Round(5.0 * Moves!.Customers(from, to) / total);
     }
+
+    private static (string Key, string Title, string Explanation) Table(string key, string explanation) =>
+        (key, Segmentations.Get(key).Title, explanation);
 }

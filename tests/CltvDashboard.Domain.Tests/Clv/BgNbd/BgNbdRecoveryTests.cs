@@ -12,7 +12,7 @@ public class BgNbdRecoveryTests
         var scenario = new CustomerBaseScenario(100_000, truth, new ObservationWindow(12, 39), 12);
         var histories = CustomerBaseSimulator.SimulateHistories(scenario).Select(c => c.History).ToArray();
 
-        var fit = BgNbdModel.Fit(histories);
+        var fit = BgNbdFitter.Fit(histories);
 
         fit.Diagnostics.Converged.Should().BeTrue();
         WithinInterval(fit.Parameters.R, fit.StandardErrors["r"], truth.R, "r");
@@ -33,7 +33,7 @@ public class BgNbdRecoveryTests
         for (var seed = 100; seed < 120; seed++)
         {
             var scenario = new CustomerBaseScenario(20_000, truth, new ObservationWindow(12, 39), seed);
-            var fit = BgNbdModel.Fit(CustomerBaseSimulator.SimulateHistories(scenario).Select(c => c.History).ToArray());
+            var fit = BgNbdFitter.Fit(CustomerBaseSimulator.SimulateHistories(scenario).Select(c => c.History).ToArray());
             double[] estimates = [fit.Parameters.R, fit.Parameters.Alpha, fit.Parameters.A, fit.Parameters.B];
             for (var j = 0; j < 4; j++)
             {
@@ -54,7 +54,7 @@ public class BgNbdRecoveryTests
         var scenario = new CustomerBaseScenario(100_000, truth, new ObservationWindow(12, 52), 5);
         var histories = CustomerBaseSimulator.SimulateHistories(scenario).Select(c => c.History).ToArray();
 
-        var fit = MbgNbdModel.Fit(histories);
+        var fit = MbgNbdFitter.Fit(histories);
 
         WithinInterval(fit.Parameters.R, fit.StandardErrors["r"], truth.R, "r");
         WithinInterval(fit.Parameters.Alpha, fit.StandardErrors["alpha"], truth.Alpha, "alpha");

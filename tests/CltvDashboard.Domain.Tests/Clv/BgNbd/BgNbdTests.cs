@@ -7,7 +7,7 @@ namespace CltvDashboard.Domain.Tests.Clv.BgNbd;
 public class BgNbdTests
 {
     private static readonly Lazy<CltvDashboard.Domain.Clv.ModelFit<BgNbdParameters>> CdnowFit =
-        new(() => BgNbdModel.Fit(Cdnow.SampleSummary.Histories()));
+        new(() => BgNbdFitter.Fit(Cdnow.SampleSummary.Histories()));
 
     private static readonly BgNbdParameters Published = new(0.243, 4.414, 0.793, 2.426);
 
@@ -175,7 +175,7 @@ public class BgNbdTests
     {
         var histories = Enumerable.Range(0, 100).Select(i => new PurchaseHistory(0, 0, 10 + i)).ToArray();
 
-        var fit = () => BgNbdModel.Fit(histories);
+        var fit = () => BgNbdFitter.Fit(histories);
 
         fit.Should().Throw<CltvDashboard.Domain.Clv.ModelFitException>().WithMessage("*No customer made a repeat purchase*");
     }
@@ -183,7 +183,7 @@ public class BgNbdTests
     [Fact]
     public void Fit_without_customers_fails_with_a_clear_message()
     {
-        var fit = () => BgNbdModel.Fit(ReadOnlySpan<PurchaseHistory>.Empty);
+        var fit = () => BgNbdFitter.Fit(ReadOnlySpan<PurchaseHistory>.Empty);
 
         fit.Should().Throw<CltvDashboard.Domain.Clv.ModelFitException>().WithMessage("*at least one customer*");
     }
@@ -191,7 +191,7 @@ public class BgNbdTests
     [Fact]
     public void Fit_rejects_recency_beyond_age_naming_the_row()
     {
-        var fit = () => BgNbdModel.Fit(new[] { new PurchaseHistory(1, 1, 5), new PurchaseHistory(2, 9, 5) });
+        var fit = () => BgNbdFitter.Fit(new[] { new PurchaseHistory(1, 1, 5), new PurchaseHistory(2, 9, 5) });
 
         fit.Should().Throw<ArgumentException>().WithMessage("Customer row 2*cannot exceed*");
     }
@@ -201,7 +201,7 @@ public class BgNbdTests
     {
         var histories = Enumerable.Repeat(new PurchaseHistory(3, 20, 30), 500).ToArray();
 
-        var fit = BgNbdModel.Fit(histories);
+        var fit = BgNbdFitter.Fit(histories);
 
         fit.LogLikelihood.Should().Match(v => double.IsFinite(v));
         fit.Parameters.ParameterValues.Values.Should().OnlyContain(v => double.IsFinite(v) && v > 0);
@@ -229,7 +229,7 @@ public class BgNbdTests
             histories[i] = new PurchaseHistory(x, last, age);
         }
 
-        var fit = BgNbdModel.Fit(histories);
+        var fit = BgNbdFitter.Fit(histories);
 
         fit.Diagnostics.ParametersOnBoundary.Should().Contain("a");
         fit.Diagnostics.Warnings.Should().Contain(w => w.Contains("a = ") && w.Contains("boundary"));

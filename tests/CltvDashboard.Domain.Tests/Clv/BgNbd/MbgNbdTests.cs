@@ -7,7 +7,7 @@ namespace CltvDashboard.Domain.Tests.Clv.BgNbd;
 public class MbgNbdTests
 {
     private static readonly Lazy<CltvDashboard.Domain.Clv.ModelFit<MbgNbdParameters>> CdnowFit =
-        new(() => MbgNbdModel.Fit(Cdnow.SampleSummary.Histories()));
+        new(() => MbgNbdFitter.Fit(Cdnow.SampleSummary.Histories()));
 
     [Fact]
     public void Fit_converges_on_cdnow_with_a_likelihood_close_to_the_bg_nbd()

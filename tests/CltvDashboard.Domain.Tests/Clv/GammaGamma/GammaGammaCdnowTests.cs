@@ -5,7 +5,7 @@ namespace CltvDashboard.Domain.Tests.Clv.GammaGamma;
 
 public class GammaGammaCdnowTests
 {
-    private static readonly Lazy<GammaGammaFit> CdnowFit = new(() => GammaGammaModel.Fit(CdnowSpend()));
+    private static readonly Lazy<GammaGammaFit> CdnowFit = new(() => GammaGammaFitter.Fit(CdnowSpend()));
 
     private static SpendHistory[] CdnowSpend() => [.. Cdnow.SampleSummary.Customers.Select(SpendHistory.From)];
 

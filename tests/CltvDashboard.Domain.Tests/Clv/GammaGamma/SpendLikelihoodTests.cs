@@ -1,4 +1,5 @@
 using CltvDashboard.Domain.Clv.GammaGamma;
+using CltvDashboard.Domain.Clv.Numerics;
 using MathNet.Numerics;
 
 namespace CltvDashboard.Domain.Tests.Clv.GammaGamma;

@@ -1,4 +1,5 @@
 using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Clv.ParetoNbd;
 using CltvDashboard.Domain.Tests.Support;
 using CltvDashboard.Domain.Transactions;

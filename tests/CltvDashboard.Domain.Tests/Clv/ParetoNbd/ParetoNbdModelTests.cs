@@ -11,7 +11,7 @@ public class ParetoNbdModelTests
     public void Fit_recovers_published_cdnow_parameters()
     {
         // Fader & Hardie (2005) on the CDNOW sample in weeks: r = 0.553, α = 10.578, s = 0.606, β = 11.669, LL = −9595.0.
-        var fit = ParetoNbdModel.Fit(Cdnow.SampleSummary.Histories());
+        var fit = ParetoNbdFitter.Fit(Cdnow.SampleSummary.Histories());
 
         fit.Diagnostics.Converged.Should().BeTrue();
         fit.Diagnostics.ParametersOnBoundary.Should().BeEmpty();
@@ -39,9 +39,9 @@ public class ParetoNbdModelTests
     public void Fit_from_a_distant_initial_guess_reaches_the_same_estimates()
     {
         var histories = Cdnow.SampleSummary.Histories();
-        var reference = ParetoNbdModel.Fit(histories).Parameters;
+        var reference = ParetoNbdFitter.Fit(histories).Parameters;
 
-        var fit = ParetoNbdModel.Fit(histories, new ParetoNbdFitOptions { InitialGuess = new ParetoNbdParameters(5, 1, 0.05, 200) });
+        var fit = ParetoNbdFitter.Fit(histories, new ParetoNbdFitOptions { InitialGuess = new ParetoNbdParameters(5, 1, 0.05, 200) });
 
         fit.Diagnostics.Converged.Should().BeTrue();
         fit.Parameters.R.Should().BeApproximately(reference.R, 1e-4);
@@ -60,7 +60,7 @@ public class ParetoNbdModelTests
         var truth = new ParetoNbdParameters(r, alpha, s, beta);
         var customers = ParetoNbdSimulation.Customers(20_000, r, alpha, s, beta, 546, seed: 11);
 
-        var fit = ParetoNbdModel.Fit(customers);
+        var fit = ParetoNbdFitter.Fit(customers);
 
         fit.Diagnostics.Converged.Should().BeTrue();
         foreach (var (name, value) in truth.ParameterValues)
@@ -77,8 +77,8 @@ public class ParetoNbdModelTests
         var weeks = Cdnow.SampleSummary.Histories();
         var days = weeks.Select(h => new PurchaseHistory(h.Frequency, h.Recency * 7, h.T * 7)).ToArray();
 
-        var weekly = ParetoNbdModel.Fit(weeks);
-        var daily = ParetoNbdModel.Fit(days);
+        var weekly = ParetoNbdFitter.Fit(weeks);
+        var daily = ParetoNbdFitter.Fit(days);
 
         daily.Parameters.R.Should().BeApproximately(weekly.Parameters.R, 1e-5);
         daily.Parameters.Alpha.Should().BeApproximately(7 * weekly.Parameters.Alpha, 1e-3);
@@ -95,7 +95,7 @@ public class ParetoNbdModelTests
         // Customers who buy at Poisson times until T and never leave: the dropout distribution has nothing to fit.
         var customers = ParetoNbdSimulation.Customers(2_000, 1.5, 10, s: null, beta: 1, 546, seed);
 
-        var fit = ParetoNbdModel.Fit(customers);
+        var fit = ParetoNbdFitter.Fit(customers);
 
         fit.Diagnostics.Warnings.Should().Contain(w => w.Contains("evidence of customers dropping out", StringComparison.Ordinal));
         var onBoundary = fit.Diagnostics.ParametersOnBoundary.Contains("s");
@@ -110,7 +110,7 @@ public class ParetoNbdModelTests
     {
         var customers = ParetoNbdSimulation.Customers(2_000, 1.5, 10, s: null, beta: 1, 546, seed: 1);
 
-        var fit = ParetoNbdModel.Fit(customers);
+        var fit = ParetoNbdFitter.Fit(customers);
 
         fit.Diagnostics.ParametersOnBoundary.Should().Contain("s");
         fit.Diagnostics.Warnings.Should().Contain(w => w.Contains("no evidence of customers dropping out", StringComparison.Ordinal));
@@ -121,7 +121,7 @@ public class ParetoNbdModelTests
     {
         PurchaseHistory[] customers = [new(0, 0, 10), new(0, 0, 20), new(0, 0, 30)];
 
-        var fit = () => ParetoNbdModel.Fit(customers);
+        var fit = () => ParetoNbdFitter.Fit(customers);
 
         fit.Should().Throw<ModelFitException>().WithMessage("*None of the 3 customers made a repeat purchase*");
     }
@@ -129,7 +129,7 @@ public class ParetoNbdModelTests
     [Fact]
     public void Fit_of_no_customers_explains_why_it_cannot_fit()
     {
-        var fit = () => ParetoNbdModel.Fit([]);
+        var fit = () => ParetoNbdFitter.Fit([]);
 
         fit.Should().Throw<ModelFitException>().WithMessage("*without customers*");
     }
@@ -139,7 +139,7 @@ public class ParetoNbdModelTests
     {
         PurchaseHistory[] customers = [new(2, 10, 20), new(1, 30, 20)];
 
-        var fit = () => ParetoNbdModel.Fit(customers);
+        var fit = () => ParetoNbdFitter.Fit(customers);
 
         fit.Should().Throw<ArgumentException>().WithMessage("Customer row 2*");
     }
@@ -152,7 +152,7 @@ public class ParetoNbdModelTests
     {
         var customers = Enumerable.Repeat(new PurchaseHistory(x, recency, age), 100).ToArray();
 
-        var fit = ParetoNbdModel.Fit(customers);
+        var fit = ParetoNbdFitter.Fit(customers);
 
         fit.Parameters.ParameterValues.Values.Should().OnlyContain(v => double.IsFinite(v) && v > 0);
         double.IsFinite(fit.LogLikelihood).Should().BeTrue();

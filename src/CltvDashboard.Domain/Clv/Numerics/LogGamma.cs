@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Clv.GammaGamma;
+namespace CltvDashboard.Domain.Clv.Numerics;
 
 /// <summary>
 /// ln Γ(q) and ln Γ(a + q) − ln Γ(a) with rounding noise of a few units in the last place of the result.

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Clv.Fitting;
+namespace CltvDashboard.Domain.Clv.Numerics;
 
 /// <summary>An objective and its gradient at a point; returns +∞ or NaN where it is undefined.</summary>
 internal delegate double Objective(ReadOnlySpan<double> point, Span<double> gradient);

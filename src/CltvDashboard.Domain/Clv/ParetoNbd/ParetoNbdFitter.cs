@@ -1,10 +1,11 @@
 using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Domain.Clv.ParetoNbd;
 
 /// <summary>Maximum-likelihood estimation of the Pareto/NBD model (Schmittlein, Morrison &amp; Colombo 1987).</summary>
-public static class ParetoNbdModel
+public static class ParetoNbdFitter
 {
     // Below this expected share of dropouts over the oldest customer's age the fit warns that dropout is not identified.
     private const double NegligibleDropout = 0.01;

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Clv.BgNbd;
+namespace CltvDashboard.Domain.Clv.Numerics;
 
 /// <summary>Gauss's hypergeometric series where its terms are known to stay bounded.</summary>
 internal static class Hypergeometric

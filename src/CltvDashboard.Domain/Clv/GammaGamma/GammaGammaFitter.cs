@@ -1,4 +1,4 @@
-using CltvDashboard.Domain.Clv.Fitting;
+using CltvDashboard.Domain.Clv.Numerics;
 
 namespace CltvDashboard.Domain.Clv.GammaGamma;
 
@@ -7,7 +7,7 @@ namespace CltvDashboard.Domain.Clv.GammaGamma;
 /// Iso-Value Curves for Customer Base Analysis", JMR 42(4); Fader &amp; Hardie 2013, "The Gamma-Gamma Model of
 /// Monetary Value") from customers' repeat-purchase counts and mean repeat-purchase values.
 /// </summary>
-public static class GammaGammaModel
+public static class GammaGammaFitter
 {
     /// <summary>Fewest customers with x &gt; 0 and m̄ &gt; 0 the fit accepts: below this, three parameters are not identified in any useful sense.</summary>
     public const int MinimumCustomers = 10;

@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Clv.Fitting;
+namespace CltvDashboard.Domain.Clv.Numerics;
 
 /// <summary>Sums a value and its gradient over rows [start, end) of one chunk; adds the gradient into <c>gradient</c>.</summary>
 internal delegate double ChunkSum(int start, int end, double[] gradient);

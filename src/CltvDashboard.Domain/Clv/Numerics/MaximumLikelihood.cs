@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace CltvDashboard.Domain.Clv.Fitting;
+namespace CltvDashboard.Domain.Clv.Numerics;
 
 /// <summary>
 /// The total negative log-likelihood of a model at log-parameters; writes its gradient with respect to the

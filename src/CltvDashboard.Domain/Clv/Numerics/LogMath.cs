@@ -1,4 +1,4 @@
-namespace CltvDashboard.Domain.Clv;
+namespace CltvDashboard.Domain.Clv.Numerics;
 
 /// <summary>Small numerically careful helpers for working with log-probabilities.</summary>
 internal static class LogMath

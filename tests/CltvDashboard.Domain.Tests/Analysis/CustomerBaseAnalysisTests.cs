@@ -1,0 +1,152 @@
+using CltvDashboard.Domain.Analysis;
+using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Clv.GammaGamma;
+using CltvDashboard.Domain.Clv.Valuation;
+using CltvDashboard.Domain.Segmentation;
+using CltvDashboard.Domain.Tests.Support;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Validation;
+
+namespace CltvDashboard.Domain.Tests.Analysis;
+
+public class CustomerBaseAnalysisTests
+{
+    // The last six months of the CDNOW data are the holdout: calibration to 1997-12-30, as the pipeline's default.
+    private static readonly DateOnly CalibrationEnd = new(1997, 12, 30);
+
+    private static readonly AnalysisSettings Settings = new(
+        TimeUnit.Week,
+        HoldoutMonths: 6,
+        new ValuationOptions(12, ValuationOptions.MonthlyRateFromAnnual(0.1), 0.3, TimeUnit.Week),
+        new ValueTierRule(0.2, 0.3),
+        new ChurnRiskRule(0.3, 0.6),
+        new Dictionary<string, decimal>());
+
+    private static readonly Lazy<TransactionSummary> Calibration = new(() =>
+        new CustomerSummaryBuilder(SampleLog()).Build(new SummaryPeriod(CalibrationEnd, Cdnow.ObservationEnd, TimeUnit.Week)));
+
+    private static readonly Lazy<AnalysisResult> Sample = new(() => CustomerBaseAnalysis.Run(SampleLog(), Cdnow.ObservationEnd, Settings));
+
+    [Fact]
+    public void Holdout_choice_is_the_one_the_command_line_makes_on_the_same_split()
+    {
+        var attempts = CustomerBaseAnalysis.FitCountModels(Calibration.Value.Histories());
+        var expected = CustomerBaseAnalysis.ChooseCountModel(attempts, Calibration.Value)!;
+
+        var result = Sample.Value;
+
+        result.CalibrationEnd.Should().Be(CalibrationEnd);
+        result.ChosenModel.Should().Be(expected.Chosen.Model.Name);
+        result.ModelChoiceReason.Should().Be(expected.Reason + " Its forecasts come from a refit on the full history.");
+    }
+
+    [Fact]
+    public void Calibration_fits_are_the_catalogs_fits_with_their_holdout_reports()
+    {
+        var result = Sample.Value;
+
+        var calibration = result.ModelFits.Where(f => f.Period == FitPeriod.Calibration).ToList();
+        calibration.Select(f => f.ModelName).Should().Equal(CountModelCatalog.Names);
+        foreach (var fit in calibration)
+        {
+            var direct = CountModelCatalog.Get(fit.ModelName).Fit(Calibration.Value.Histories());
+            fit.Parameters.Should().Equal(direct.Model.ParameterValues);
+            fit.LogLikelihood.Should().Be(direct.LogLikelihood);
+            fit.Holdout!.TotalActual.Should().Be(Calibration.Value.Customers.Sum(c => c.HoldoutFrequency));
+            fit.CustomersUsed.Should().Be(Calibration.Value.Customers.Count);
+        }
+
+        calibration.Should().ContainSingle(f => f.IsChosen).Which.ModelName.Should().Be(result.ChosenModel);
+        result.ModelFits.Should().ContainSingle(f => f.Period == FitPeriod.FullHistory && f.ModelName == result.ChosenModel && f.IsChosen);
+        result.ModelFits.Should().ContainSingle(f => f.ModelName == GammaGammaParameters.ModelName && f.IsChosen);
+        result.ModelChecks.Should().Contain(p => p.Kind == ModelCheckKind.Tracking && p.InHoldout)
+            .And.Contain(p => p.Kind == ModelCheckKind.Frequency);
+    }
+
+    [Fact]
+    public void Every_customer_is_valued_and_in_one_segment_of_each_segmentation()
+    {
+        var result = Sample.Value;
+
+        result.Customers.Should().HaveCount(2357);
+        result.Customers.Should().OnlyContain(c => c.ProbabilityAlive >= 0 && c.ProbabilityAlive <= 1 && c.PredictedClv >= 0);
+        foreach (var segmentation in Segmentations.All)
+        {
+            result.Segments.Where(s => s.Segmentation == segmentation).Sum(s => s.CustomerCount).Should().Be(2357, segmentation);
+        }
+
+        result.Customers.Count(c => c.ValueTier == ValueTierRule.Top).Should().Be((int)Math.Ceiling(2357 * 0.2));
+        result.Segments.Where(s => s.Segmentation == Segmentations.ValueTier).Sum(s => s.TotalPredictedClv)
+            .Should().Be(result.Customers.Sum(c => c.PredictedClv));
+        result.Moves.Should().BeEmpty();
+        result.Segments.Should().OnlyContain(s => s.PreviousCustomerCount == null);
+    }
+
+    [Fact]
+    public void Against_itself_as_the_previous_run_nobody_moves()
+    {
+        var first = Sample.Value;
+        var previous = first.Customers.ToDictionary(
+            c => c.CustomerId,
+            c => new PreviousSegments(c.Segment, c.ValueTier, c.ChurnRiskBand, c.AcquisitionCohort, c.AcquisitionChannel));
+
+        var second = CustomerBaseAnalysis.Run(SampleLog(), Cdnow.ObservationEnd, Settings, new CustomerBaseContext(null, previous));
+
+        second.Moves.Select(m => m.Segmentation).Distinct().Should().Equal(Segmentations.Tracked.Select(s => s.Key));
+        second.Moves.Should().OnlyContain(m => m.FromSegment == m.ToSegment);
+        second.Segments.Should().OnlyContain(s => s.CustomersMovedIn == 0 && s.CustomersMovedOut == 0 && s.PreviousCustomerCount == s.CustomerCount);
+    }
+
+    [Fact]
+    public void Channels_split_the_cohorts_and_name_the_unknown_channel()
+    {
+        var result = CustomerBaseAnalysis.Run(
+            SampleLog(), Cdnow.ObservationEnd, Settings, new CustomerBaseContext(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? "web" : null, null));
+
+        result.ChannelCohorts.Keys.Should().BeEquivalentTo(["web", Segmentations.Unknown]);
+        result.Segments.Where(s => s.Segmentation == Segmentations.AcquisitionChannel).Select(s => s.Segment).Should().Equal(Segmentations.Unknown, "web");
+        result.Customers.Where(c => c.AcquisitionChannel is null).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Without_a_holdout_the_model_is_chosen_by_its_fit_on_the_full_history()
+    {
+        var result = CustomerBaseAnalysis.Run(SampleLog(), Cdnow.ObservationEnd, Settings with { HoldoutMonths = 0 });
+
+        result.CalibrationEnd.Should().BeNull();
+        result.ModelChecks.Should().BeEmpty();
+        result.ModelFits.Should().OnlyContain(f => f.Period == FitPeriod.FullHistory);
+        result.ModelChoiceReason.Should().Contain("there is no holdout period");
+    }
+
+    [Fact]
+    public void Stages_are_reported_in_order()
+    {
+        var stages = new List<AnalysisStage>();
+
+        CustomerBaseAnalysis.Run(SampleLog(), Cdnow.ObservationEnd, Settings, enterStage: stages.Add);
+
+        stages.Should().Equal(
+            AnalysisStage.Summarising, AnalysisStage.Rfm, AnalysisStage.Cohorts, AnalysisStage.FittingCalibration, AnalysisStage.Holdout,
+            AnalysisStage.FittingChosen, AnalysisStage.FittingSpend, AnalysisStage.Forecasting, AnalysisStage.Segmenting);
+    }
+
+    [Fact]
+    public void A_period_before_the_first_purchase_cannot_be_analysed()
+    {
+        var run = () => CustomerBaseAnalysis.Run(SampleLog(), new DateOnly(1996, 12, 31), Settings);
+
+        run.Should().Throw<AnalysisException>().WithMessage("No customer has a purchase on or before 1996-12-31*");
+    }
+
+    private static TransactionLog SampleLog()
+    {
+        var log = new TransactionLog();
+        foreach (var row in Cdnow.Sample)
+        {
+            log.Add(row);
+        }
+
+        return log;
+    }
+}
