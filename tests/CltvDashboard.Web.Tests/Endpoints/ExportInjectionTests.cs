@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Web.Endpoints;
