@@ -30,7 +30,7 @@ internal static class ImportCommand
         {
             Description = "The business's time zone (IANA id, e.g. Europe/Berlin) for times written without an offset.",
             DefaultValueFactory = _ => TimeZoneInfo.Utc,
-            CustomParser = ParseTimeZone,
+            CustomParser = AnalysisOptions.ParseTimeZone,
         };
         var dateOrder = new Option<DateOrder>("--date-order") { Description = "How to read 03/04/2025: DayFirst or MonthFirst. Default: only unambiguous dates." };
         var decimalSeparator = new Option<DecimalSeparator>("--decimal-separator") { Description = "Auto (default), Point or Comma." };
@@ -189,18 +189,6 @@ internal static class ImportCommand
             var settings = await context.BusinessSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return settings?.CurrencyCode;
         }
-    }
-
-    private static TimeZoneInfo ParseTimeZone(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
-        {
-            return zone;
-        }
-
-        result.AddError($"'{text}' is not a time zone this machine knows; use an IANA id such as Europe/Berlin or America/New_York.");
-        return TimeZoneInfo.Utc;
     }
 
     // Reports every million rows; the importer calls it from its own loop, so no synchronisation context is involved.

@@ -53,10 +53,10 @@ public sealed class TransactionFileReader : IDisposable
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
     private readonly SeenKeys _seen = new();
-    private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int> _run = [];
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _sha256;
     private char[] _content = new char[256];
     private byte[] _contentBytes = new byte[1024];
     private string? _runCustomer;
@@ -71,8 +71,9 @@ public sealed class TransactionFileReader : IDisposable
     private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
 
-    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan)
+    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore)
     {
+        _sha256 = forStore ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         _source = source;
         _csv = csv;
         _options = options;
@@ -108,7 +109,19 @@ public sealed class TransactionFileReader : IDisposable
     /// <param name="stream">The upload, positioned at its start; left open.</param>
     /// <param name="options">How to read it.</param>
     /// <exception cref="ImportFileException">The file cannot be imported at all; the message says why.</exception>
-    public static TransactionFileReader Open(Stream stream, ImportOptions options) => OpenCore(stream, options, allowUnknownLayout: false);
+    public static TransactionFileReader Open(Stream stream, ImportOptions options) => OpenCore(stream, options, allowUnknownLayout: false, forStore: true);
+
+    /// <summary>
+    /// Opens a file to be analysed rather than stored: the same layouts, rules and in-file dedupe, but rows carry no
+    /// content hash (only the store dedupes on it; SHA-256 is a good part of reading time) and a row that names no
+    /// currency when none is set is read in <see cref="NoCurrency"/> instead of failing the file, since an analysis
+    /// never sums two datasets.
+    /// </summary>
+    internal static TransactionFileReader OpenForAnalysis(Stream stream, ImportOptions options) =>
+        OpenCore(stream, options, allowUnknownLayout: false, forStore: false);
+
+    /// <summary>ISO 4217's code for "no currency", given to rows of an analysed file that name none.</summary>
+    internal const string NoCurrency = "XXX";
 
     /// <summary>Reads a whole file, handing each row to <paramref name="onRow"/> as it is read.</summary>
     /// <param name="stream">The upload, positioned at its start; left open.</param>
@@ -136,7 +149,7 @@ public sealed class TransactionFileReader : IDisposable
     public static ImportPreview Preview(Stream stream, ImportOptions options, int rowCount = 20)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowCount);
-        using var reader = OpenCore(stream, options, allowUnknownLayout: true);
+        using var reader = OpenCore(stream, options, allowUnknownLayout: true, forStore: true);
         var rows = new List<ImportRow>();
         if (reader._plan is not null)
         {
@@ -169,10 +182,10 @@ public sealed class TransactionFileReader : IDisposable
     {
         _csv.Dispose();
         _source.Dispose();
-        _sha256.Dispose();
+        _sha256?.Dispose();
     }
 
-    private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout)
+    private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout, bool forStore)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
@@ -205,7 +218,7 @@ public sealed class TransactionFileReader : IDisposable
                     $"The columns ({string.Join(", ", columns.Select(c => $"'{ImportValueParser.Shorten(c)}'"))}) match no known export.{hint}");
             }
 
-            return new TransactionFileReader(source, csv, options, plan);
+            return new TransactionFileReader(source, csv, options, plan, forStore);
         }
         catch
         {
@@ -333,7 +346,7 @@ public sealed class TransactionFileReader : IDisposable
     {
         var p = _pending;
         p.Reset(line);
-        if (plan.GroupByOrder)
+        if (plan.GroupByOrder && _sha256 is not null)
         {
             // The parser will be on a later row when the order is judged; its first row is the one to give back.
             p.RawRecord = CurrentRecord();
@@ -519,6 +532,11 @@ public sealed class TransactionFileReader : IDisposable
     {
         var column = plan.Currency >= 0 ? plan.Name(plan.Currency) : plan.Name(plan.Amount >= 0 ? plan.Amount : plan.UnitPrice);
         var code = rowCurrency?.Trim().ToUpperInvariant() ?? _currency;
+        if (code is null && _sha256 is null)
+        {
+            return NoCurrency;
+        }
+
         if (code is null)
         {
             if (_failWithoutCurrency && plan.Currency < 0)
@@ -560,11 +578,18 @@ public sealed class TransactionFileReader : IDisposable
             _runCustomer = customer;
         }
 
-        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, hash, out _);
+        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, key, out _);
         var occurrence = seenInRun++;
         if (occurrence > 0)
         {
-            hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
+            if (_sha256 is null)
+            {
+                key = Mix(key + (ulong)occurrence);
+            }
+            else
+            {
+                hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
+            }
         }
 
         if (_seen.Count < _options.DuplicateWindow ? !_seen.TryAdd(key, line, out var earlier) : _seen.TryGetValue(key, out earlier))
@@ -651,6 +676,12 @@ public sealed class TransactionFileReader : IDisposable
 
     private string Hash(ReadOnlySpan<char> content, out ulong key)
     {
+        if (_sha256 is null)
+        {
+            key = Fnv1a(content);
+            return string.Empty;
+        }
+
         var length = Encoding.UTF8.GetMaxByteCount(content.Length);
         if (_contentBytes.Length < length)
         {
@@ -665,6 +696,30 @@ public sealed class TransactionFileReader : IDisposable
         // The first 16 hex digits of the hash, read as a number: the key of the in-file duplicate window.
         key = BinaryPrimitives.ReadUInt64BigEndian(digest);
         return Convert.ToHexStringLower(digest);
+    }
+
+    // FNV-1a over the UTF-16 text, finished with a 64-bit mixer: the duplicate window only needs a well-spread key
+    // within one read, and this costs a fraction of SHA-256.
+    private static ulong Fnv1a(ReadOnlySpan<char> content)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in content)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return Mix(hash);
+    }
+
+    // The finaliser of MurmurHash3 (fmix64): spreads every input bit over the whole key.
+    private static ulong Mix(ulong value)
+    {
+        value ^= value >> 33;
+        value *= 0xff51afd7ed558ccdUL;
+        value ^= value >> 33;
+        value *= 0xc4ceb93e37ba8bf3UL;
+        value ^= value >> 33;
+        return value;
     }
 
     private void Reject(ImportProblem problem)
