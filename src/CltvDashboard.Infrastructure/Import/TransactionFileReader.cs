@@ -52,7 +52,7 @@ public sealed class TransactionFileReader : IDisposable
     private readonly ImportLayoutPlan? _plan;
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
-    private readonly SeenKeys _seen = new();
+    private readonly SeenKeys _seen;
     private readonly Dictionary<ulong, int> _run = [];
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
@@ -71,9 +71,10 @@ public sealed class TransactionFileReader : IDisposable
     private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
 
-    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore)
+    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore, int expectedRows)
     {
         _sha256 = forStore ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        _seen = new SeenKeys(expectedRows);
         _source = source;
         _csv = csv;
         _options = options;
@@ -185,10 +186,15 @@ public sealed class TransactionFileReader : IDisposable
         _sha256?.Dispose();
     }
 
+    // About 24 bytes a row in plain exports; store exports have longer rows, so this only over-sizes them.
+    private static int ExpectedRows(Stream stream, ImportOptions options) =>
+        (int)Math.Min(options.DuplicateWindow, stream.CanSeek ? (stream.Length - stream.Position) / 24 : 0);
+
     private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout, bool forStore)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
+        var expectedRows = ExpectedRows(stream, options);
         var source = ImportTextSource.Open(stream);
         try
         {
@@ -218,7 +224,7 @@ public sealed class TransactionFileReader : IDisposable
                     $"The columns ({string.Join(", ", columns.Select(c => $"'{ImportValueParser.Shorten(c)}'"))}) match no known export.{hint}");
             }
 
-            return new TransactionFileReader(source, csv, options, plan, forStore);
+            return new TransactionFileReader(source, csv, options, plan, forStore, expectedRows);
         }
         catch
         {
@@ -362,9 +368,11 @@ public sealed class TransactionFileReader : IDisposable
 
         foreach (var ordinal in plan.Customer)
         {
-            if (Text(ordinal) is { } customer)
+            var customer = Field(ordinal);
+            if (!customer.IsEmpty)
             {
-                p.Customer = customer;
+                // Exports list a customer's rows together, so most rows reuse the previous row's string.
+                p.Customer = customer.SequenceEqual(_runCustomer) ? _runCustomer : customer.ToString();
                 break;
             }
         }
@@ -571,7 +579,10 @@ public sealed class TransactionFileReader : IDisposable
         string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, long line,
         ImportRowKind kind)
     {
-        var hash = ContentHash(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
+        ulong key;
+        var hash = _sha256 is null
+            ? AnalysisKey(customer, occurredAt, amount, currency, reference, channel, quantity, out key)
+            : ContentHash(customer, occurredAt, amount, currency, reference, channel, quantity, out key);
         if (!string.Equals(customer, _runCustomer, StringComparison.Ordinal) || _run.Count >= RunMemory)
         {
             _run.Clear();
@@ -696,6 +707,20 @@ public sealed class TransactionFileReader : IDisposable
         // The first 16 hex digits of the hash, read as a number: the key of the in-file duplicate window.
         key = BinaryPrimitives.ReadUInt64BigEndian(digest);
         return Convert.ToHexStringLower(digest);
+    }
+
+    // The duplicate window's key of the fields the content hash covers, mixed from their values instead of hashing
+    // their text: equal values give equal keys (decimal's hash ignores trailing zeros, as the hashed text does).
+    private static string AnalysisKey(
+        string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, out ulong key)
+    {
+        var mixed = Fnv1a(customer);
+        mixed = Mix(mixed ^ (ulong)occurredAt.UtcTicks);
+        mixed = Mix(mixed ^ (uint)amount.GetHashCode());
+        mixed = Mix(mixed ^ Fnv1a(currency));
+        mixed = Mix(mixed ^ Fnv1a(reference) ^ (Fnv1a(channel) << 1));
+        key = Mix(mixed ^ (uint)(quantity?.GetHashCode() ?? 0x5bd1e995));
+        return string.Empty;
     }
 
     // FNV-1a over the UTF-16 text, finished with a 64-bit mixer: the duplicate window only needs a well-spread key
