@@ -201,7 +201,7 @@ internal sealed class AnalysisOptions
         }
     }
 
-    internal static TimeZoneInfo ParseTimeZone(ArgumentResult result)
+    internal static TimeZoneInfo? ParseTimeZone(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
