@@ -387,7 +387,7 @@ public sealed class TransactionFileReader : IDisposable
         p.Status = Text(plan.Status);
         p.Cancelled = Text(plan.CancelledAt) is not null;
         p.NotCaptured = Text(plan.Captured) is { } captured && captured.Equals("false", StringComparison.OrdinalIgnoreCase);
-        p.Test = Text(plan.TestMarker) is { } marker && IsTestMarker(marker);
+        p.Test = Text(plan.TestMarker) is { } marker && OrderStatus.IsTestMarker(marker);
         Accumulate(plan, line);
     }
 
@@ -447,7 +447,7 @@ public sealed class TransactionFileReader : IDisposable
     private void Emit(ImportLayoutPlan plan, PendingOrder p)
     {
         var line = p.Line;
-        var status = Classify(p.Status);
+        var status = OrderStatus.Classify(p.Status);
         var exclusion = p.Cancelled ? "cancelled" : p.Test || status == StatusOutcome.Test ? "test order" : p.NotCaptured ? "not captured" : status switch
         {
             StatusOutcome.Cancelled => "cancelled",
@@ -771,54 +771,10 @@ public sealed class TransactionFileReader : IDisposable
     private bool IsCancellationInvoice(string reference) =>
         _options.CancellationPrefixes.Any(prefix => prefix.Length > 0 && reference.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsTestMarker(string marker)
-    {
-        var normalized = ImportLayoutDetector.Normalize(marker);
-        return normalized is "test" or "false" || normalized.Contains("bogus", StringComparison.Ordinal);
-    }
-
-    private static StatusOutcome Classify(string? status)
-    {
-        if (status is null)
-        {
-            return StatusOutcome.Sale;
-        }
-
-        var normalized = ImportLayoutDetector.Normalize(status);
-        if (normalized.StartsWith("wc", StringComparison.Ordinal) && normalized.Length > 2 && status.StartsWith("wc-", StringComparison.OrdinalIgnoreCase))
-        {
-            normalized = normalized[2..];
-        }
-
-        return normalized switch
-        {
-            "cancelled" or "canceled" or "cancel" or "trash" => StatusOutcome.Cancelled,
-            "voided" or "void" or "expired" => StatusOutcome.Voided,
-            "failed" or "declined" or "failure" => StatusOutcome.Failed,
-            "pending" or "pendingpayment" or "authorized" or "authorised" or "onhold" or "draft" or "checkoutdraft" or "unpaid" or "uncaptured" => StatusOutcome.Unpaid,
-            "refunded" or "fullyrefunded" => StatusOutcome.Refunded,
-            "refund" or "return" or "returned" => StatusOutcome.RefundEvent,
-            "test" => StatusOutcome.Test,
-            _ => StatusOutcome.Sale,
-        };
-    }
-
     private static string NotAnAmount(ReadOnlySpan<char> text) =>
         text.IsEmpty ? "the amount is empty" : $"'{ImportValueParser.Shorten(text)}' is not an amount (expected e.g. 12.50, 1,234.50, €12,50 or (5.00))";
 
     private static string Printable(char delimiter) => delimiter == '\t' ? "tab" : delimiter.ToString();
-
-    private enum StatusOutcome
-    {
-        Sale,
-        Refunded,
-        RefundEvent,
-        Cancelled,
-        Voided,
-        Failed,
-        Unpaid,
-        Test,
-    }
 
     /// <summary>The order being read: the first row's fields, copied because the parser's buffer moves on.</summary>
     private sealed class PendingOrder
