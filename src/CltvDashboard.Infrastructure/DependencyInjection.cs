@@ -1,4 +1,5 @@
 using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers <see cref="CltvDbContext"/> (scoped) for a database setting, resolved to the provider's derived
-    /// context, and <see cref="DatabaseMigrator"/>.
+    /// context, <see cref="DatabaseMigrator"/>, a context factory for work outside request scopes and the
+    /// <see cref="Import.DatasetImport"/> use case.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="database">A connection string or a SQLite file path; null or blank for the default SQLite file.</param>
@@ -27,6 +29,9 @@ public static class DependencyInjection
         }
 
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton(new CltvContextFactory(database));
+        services.AddSingleton<IDbContextFactory<CltvDbContext>>(provider => provider.GetRequiredService<CltvContextFactory>());
+        services.AddSingleton(provider => new DatasetImport(provider.GetRequiredService<CltvContextFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

@@ -4,15 +4,21 @@ using System.Globalization;
 using CltvDashboard.Cli.Input;
 using CltvDashboard.Cli.Output;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Import;
 
 namespace CltvDashboard.Cli.Commands;
 
-/// <summary>The options every analysis command shares: the input file, its columns and the periods.</summary>
+/// <summary>The options every analysis command shares: the input file, how to read it and the periods.</summary>
 internal sealed class AnalysisOptions
 {
+    private const string DefaultCustomerColumn = "customer_id";
+    private const string DefaultDateColumn = "date";
+    private const string DefaultAmountColumn = "amount";
+    private const int ProblemsShown = 10;
+
     public Option<FileInfo> Input { get; } = new("--input", "-i")
     {
-        Description = "Transaction CSV with a header row (customer, date, amount columns; others are ignored).",
+        Description = "Transaction CSV read as `cltv import` reads it: Shopify, WooCommerce, Stripe, Square, line items or customer_id,date,amount.",
         Required = true,
     };
 
@@ -35,22 +41,36 @@ internal sealed class AnalysisOptions
         CustomParser = ParseTimeUnit,
     };
 
-    public Option<string> CustomerColumn { get; } = new("--customer-column")
+    public Option<string?> CustomerColumn { get; } = new("--customer-column")
     {
-        Description = "Name of the customer identifier column.",
-        DefaultValueFactory = _ => "customer_id",
+        Description = $"Name of the customer identifier column. Naming any column skips layout detection; unnamed ones default to {DefaultCustomerColumn}, {DefaultDateColumn} and {DefaultAmountColumn}.",
     };
 
-    public Option<string> DateColumn { get; } = new("--date-column")
+    public Option<string?> DateColumn { get; } = new("--date-column")
     {
-        Description = "Name of the date column (ISO date or date-time).",
-        DefaultValueFactory = _ => "date",
+        Description = "Name of the date column (date, or date-time with or without an offset).",
     };
 
-    public Option<string> AmountColumn { get; } = new("--amount-column")
+    public Option<string?> AmountColumn { get; } = new("--amount-column")
     {
-        Description = "Name of the amount column (decimal point; negative amounts are refunds).",
-        DefaultValueFactory = _ => "amount",
+        Description = "Name of the amount column (negative amounts are refunds).",
+    };
+
+    public Option<TimeZoneInfo> TimeZone { get; } = new("--time-zone")
+    {
+        Description = "The business's time zone (IANA id, e.g. Europe/Paris): a time with an offset falls on the day this zone's clock showed; a bare date or local time on the day written. Default: UTC.",
+        DefaultValueFactory = _ => TimeZoneInfo.Utc,
+        CustomParser = ParseTimeZone,
+    };
+
+    public Option<DateOrder> DateOrder { get; } = new("--date-order")
+    {
+        Description = "How to read 03/04/2025: DayFirst or MonthFirst. Default: only unambiguous dates.",
+    };
+
+    public Option<DecimalSeparator> DecimalSeparator { get; } = new("--decimal-separator")
+    {
+        Description = "Auto (default), Point or Comma.",
     };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
@@ -67,6 +87,9 @@ internal sealed class AnalysisOptions
         command.Options.Add(CustomerColumn);
         command.Options.Add(DateColumn);
         command.Options.Add(AmountColumn);
+        command.Options.Add(TimeZone);
+        command.Options.Add(DateOrder);
+        command.Options.Add(DecimalSeparator);
         command.Options.Add(Quiet);
     }
 
@@ -74,26 +97,16 @@ internal sealed class AnalysisOptions
     public AnalysisInput Read(ParseResult parse, Progress progress)
     {
         var file = parse.GetValue(Input)!;
-        var columns = new TransactionColumns(parse.GetValue(CustomerColumn)!, parse.GetValue(DateColumn)!, parse.GetValue(AmountColumn)!);
-        var expectedRows = file.Exists ? (int)Math.Clamp(file.Length / 24, 1024, 200_000_000) : 1024;
-        var log = new TransactionLog(expectedRows);
-
-        progress.Report($"reading {file.Name}");
-        var report = TransactionCsvReader.Read(file.FullName, columns, log, rows => progress.Report($"read {rows:N0} rows"));
-        progress.Report($"read {report.RowsRead:N0} rows of {log.CustomerCount:N0} customers");
-        if (report.RowsRejected > 0)
+        if (!file.Exists)
         {
-            progress.Warn($"{file.Name}: skipped {report.RowsRejected:N0} of {report.RowsRead:N0} rows that could not be used:");
-            foreach (var problem in report.Problems.Take(10))
-            {
-                progress.Warn($"  {file.Name}: {problem}");
-            }
-
-            if (report.RowsRejected > 10)
-            {
-                progress.Warn($"  ... and {report.RowsRejected - 10:N0} more.");
-            }
+            throw new InputException($"{file.FullName}: no such file.");
         }
+
+        var log = new TransactionLog((int)Math.Clamp(file.Length / 24, 1024, 200_000_000));
+        progress.Report($"reading {file.Name}");
+        var summary = ReadFile(file, ReadOptions(parse), log, progress);
+        progress.Report($"read {summary.RowsRead:N0} rows of {log.CustomerCount:N0} customers ({summary.Layout} layout)");
+        ReportLeftOut(file.Name, summary, progress);
 
         var observationEnd = parse.GetValue(ObservationEnd) ?? log.LastDay!.Value;
         var calibrationEnd = parse.GetValue(CalibrationEnd) ?? observationEnd;
@@ -124,6 +137,80 @@ internal sealed class AnalysisOptions
         }
 
         return summary;
+    }
+
+    private ImportOptions ReadOptions(ParseResult parse)
+    {
+        var customer = parse.GetValue(CustomerColumn);
+        var date = parse.GetValue(DateColumn);
+        var amount = parse.GetValue(AmountColumn);
+        var mapping = customer is null && date is null && amount is null
+            ? null
+            : new ColumnMapping(customer ?? DefaultCustomerColumn, date ?? DefaultDateColumn, amount ?? DefaultAmountColumn);
+        return new ImportOptions
+        {
+            Now = TimeProvider.System.GetUtcNow(),
+            BusinessTimeZone = parse.GetValue(TimeZone)!,
+            DateOrder = parse.GetValue(DateOrder),
+            DecimalSeparator = parse.GetValue(DecimalSeparator),
+            Mapping = mapping,
+            MaxProblemsKept = 100,
+        };
+    }
+
+    private static ImportReadSummary ReadFile(FileInfo file, ImportOptions options, TransactionLog log, Progress progress)
+    {
+        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        try
+        {
+            return TransactionLogReader.Read(stream, options, log, rows => progress.Report($"read {rows:N0} rows"));
+        }
+        catch (ImportFileException e)
+        {
+            var hint = e.Failure is ImportFailure.UnknownLayout or ImportFailure.MissingColumn
+                ? " Name the columns with --customer-column, --date-column and --amount-column."
+                : string.Empty;
+            throw new InputException($"{file.Name}: {e.Message}{hint}");
+        }
+    }
+
+    private static void ReportLeftOut(string fileName, ImportReadSummary summary, Progress progress)
+    {
+        if (summary.OrdersExcluded > 0)
+        {
+            progress.Report($"left out {summary.OrdersExcluded:N0} orders by rule ({string.Join(", ", summary.Exclusions.Select(e => $"{e.Key}: {e.Value:N0}"))})");
+        }
+
+        if (summary.DuplicatesSkipped > 0)
+        {
+            progress.Warn($"{fileName}: skipped {summary.DuplicatesSkipped:N0} rows that repeat an earlier row of the file.");
+        }
+
+        if (summary.RowsRejected > 0)
+        {
+            progress.Warn($"{fileName}: skipped {summary.RowsRejected:N0} of {summary.RowsRead:N0} rows that could not be used:");
+            foreach (var problem in summary.Problems.Where(p => p.Kind == ImportProblemKind.Rejected).Take(ProblemsShown))
+            {
+                progress.Warn($"  {fileName}: {problem}");
+            }
+
+            if (summary.RowsRejected > ProblemsShown)
+            {
+                progress.Warn($"  ... and {summary.RowsRejected - ProblemsShown:N0} more.");
+            }
+        }
+    }
+
+    internal static TimeZoneInfo? ParseTimeZone(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
+        {
+            return zone;
+        }
+
+        result.AddError($"'{text}' is not a time zone this machine knows; use an IANA id such as Europe/Berlin or America/New_York.");
+        return TimeZoneInfo.Utc;
     }
 
     private static DateOnly? ParseDate(ArgumentResult result)

@@ -24,13 +24,12 @@ internal static class ImportCommand
         var mode = new Option<ImportMode>("--mode") { Description = "append (default) adds to what is stored; replace swaps it for this file.", DefaultValueFactory = _ => ImportMode.Append };
         var currency = new Option<string?>("--currency")
         {
-            Description = "The dataset's currency (ISO code), for files that do not name one. Default: the store's currency setting, else the first one the file names.",
+            Description = "The dataset's currency (ISO code), for files that do not name one. Default: the store's currency setting, else the first one the file names (which then becomes the store's setting, as on the web).",
         };
-        var timeZone = new Option<TimeZoneInfo>("--time-zone")
+        var timeZone = new Option<TimeZoneInfo?>("--time-zone")
         {
-            Description = "The business's time zone (IANA id, e.g. Europe/Berlin) for times written without an offset.",
-            DefaultValueFactory = _ => TimeZoneInfo.Utc,
-            CustomParser = ParseTimeZone,
+            Description = "The business's time zone (IANA id, e.g. Europe/Berlin): times with an offset fall on the day its clock showed, bare dates and local times on the day written. Default: the store's time zone setting.",
+            CustomParser = AnalysisOptions.ParseTimeZone,
         };
         var dateOrder = new Option<DateOrder>("--date-order") { Description = "How to read 03/04/2025: DayFirst or MonthFirst. Default: only unambiguous dates." };
         var decimalSeparator = new Option<DecimalSeparator>("--decimal-separator") { Description = "Auto (default), Point or Comma." };
@@ -85,24 +84,22 @@ internal static class ImportCommand
             progress.Report($"opening {CltvDatabase.DetectProvider(target)} store");
             await DatabaseMigrator.MigrateAsync(target, cancellationToken).ConfigureAwait(false);
 
-            var options = new ImportOptions
+            var choices = new ImportChoices
             {
-                Now = DateTimeOffset.UtcNow,
-                BusinessTimeZone = parse.GetValue(timeZone)!,
-                Currency = parse.GetValue(currency) ?? await StoredCurrencyAsync(target, cancellationToken).ConfigureAwait(false),
+                Mapping = mapping,
                 DateOrder = parse.GetValue(dateOrder),
                 DecimalSeparator = parse.GetValue(decimalSeparator),
-                Mapping = mapping,
+                Currency = parse.GetValue(currency),
+                TimeZone = parse.GetValue(timeZone),
             };
 
             progress.Report($"importing {file.Name}");
-            var importer = new TransactionImporter(target);
+            var import = new DatasetImport(new CltvContextFactory(target), TimeProvider.System);
             var stream = file.OpenRead();
             ImportResult result;
             await using (stream.ConfigureAwait(false))
             {
-                var request = new ImportRequest(file.Name, options, parse.GetValue(mode), Environment.UserName);
-                result = await ImportAsync(importer, stream, request, new RowProgress(progress), cancellationToken).ConfigureAwait(false);
+                result = await ImportAsync(import, stream, file.Name, choices, parse.GetValue(mode), new RowProgress(progress), cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(rejectedOut) is { } rejectedFile)
@@ -151,11 +148,12 @@ internal static class ImportCommand
     }
 
     private static async Task<ImportResult> ImportAsync(
-        TransactionImporter importer, Stream stream, ImportRequest request, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
+        DatasetImport import, Stream stream, string fileName, ImportChoices choices, ImportMode mode, IProgress<ImportProgress> progress,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await importer.ImportAsync(stream, request, progress, cancellationToken).ConfigureAwait(false);
+            return await import.ImportAsync(stream, fileName, choices, mode, Environment.UserName, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFileException e) when (e.Failure == ImportFailure.NoCurrency)
         {
@@ -179,28 +177,6 @@ internal static class ImportCommand
                 return await RejectedRowsCsv.WriteAsync(context, batchId, stream, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private static async Task<string?> StoredCurrencyAsync(string? database, CancellationToken cancellationToken)
-    {
-        var context = CltvDatabase.CreateContext(database);
-        await using (context.ConfigureAwait(false))
-        {
-            var settings = await context.BusinessSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return settings?.CurrencyCode;
-        }
-    }
-
-    private static TimeZoneInfo ParseTimeZone(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
-        {
-            return zone;
-        }
-
-        result.AddError($"'{text}' is not a time zone this machine knows; use an IANA id such as Europe/Berlin or America/New_York.");
-        return TimeZoneInfo.Utc;
     }
 
     // Reports every million rows; the importer calls it from its own loop, so no synchronisation context is involved.

@@ -134,8 +134,9 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
 
     public override void ReadDailyTotals(TransactionLog log, TimeZoneInfo zone, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        var end = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
-        // The rows are streamed as they are, with the day cut in the business's time zone by the server, and the log
+        var end = PurchaseDay.ToInstant(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone).UtcDateTime;
+        // The rows are streamed as they are, with the day cut in the business's time zone by the server (the rule of
+        // PurchaseDay.Of: every stored time is an instant, and AT TIME ZONE gives the business clock's date), and the log
         // nets each customer's days itself. A GROUP BY (customer, day) in SQL returns almost as many rows (a
         // customer rarely buys twice a day) and costs a hash aggregate over the whole table that spills to disk, far
         // slower than the plain scan (bench/README.md).
@@ -304,17 +305,15 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
 
     public override void ReadDailyTotals(TransactionLog log, TimeZoneInfo zone, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        var end = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT customer_id, occurred_at_utc, amount FROM transactions";
         using var reader = command.ExecuteReader();
         var buffer = new char[20];
         while (reader.Read())
         {
-            var at = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-            if (at < end)
+            var day = PurchaseDay.Of(new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), zone);
+            if (day <= lastDay)
             {
-                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, zone));
                 Add(log, buffer, reader.GetInt64(0), day, reader.GetDecimal(2));
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Infrastructure.Import;
 
@@ -27,7 +28,8 @@ internal static class ImportValueParser
     /// day and month separated by '/' or '-' in either order as <paramref name="order"/> says, with a 4- or 2-digit
     /// year (2-digit years are 2000-2099) and an optional 24-hour or AM/PM time; dotted dates (07.10.2025) are always
     /// day-first. A trailing 'Z', 'UTC', 'GMT' or offset (+02:00, +0200, +02) is kept; without one the time is on the
-    /// clock of <paramref name="zone"/> (UTC when <paramref name="assumeUtc"/>, as in Stripe's Created (UTC)).
+    /// clock of <paramref name="zone"/> (UTC when <paramref name="assumeUtc"/>, as in Stripe's Created (UTC)), turned
+    /// into an instant by <see cref="PurchaseDay.ToInstant"/> so that its day stays the day written.
     /// </summary>
     public static bool TryParseDate(
         ReadOnlySpan<char> text, DateOrder order, TimeZoneInfo zone, bool assumeUtc, out DateTimeOffset value, out string error)
@@ -54,8 +56,10 @@ internal static class ImportValueParser
             return false;
         }
 
-        var useOffset = offset ?? (assumeUtc ? TimeSpan.Zero : zone.GetUtcOffset(dateTime));
-        value = new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Unspecified), useOffset);
+        dateTime = DateTime.SpecifyKind(dateTime, DateTimeKind.Unspecified);
+        value = offset is { } written ? new DateTimeOffset(dateTime, written)
+            : assumeUtc ? new DateTimeOffset(dateTime, TimeSpan.Zero)
+            : PurchaseDay.ToInstant(dateTime, zone);
         error = string.Empty;
         return true;
     }
@@ -251,7 +255,9 @@ internal static class ImportValueParser
         }
 
         var yearText = date[parts[2]];
-        if (!int.TryParse(date[parts[0]], NumberStyles.None, CultureInfo.InvariantCulture, out first)
+        // 2024-13-01 is an ISO date with a wrong month, not a day and a month written before a two-digit year.
+        if (date[parts[0]].Length > 2
+            || !int.TryParse(date[parts[0]], NumberStyles.None, CultureInfo.InvariantCulture, out first)
             || !int.TryParse(date[parts[1]], NumberStyles.None, CultureInfo.InvariantCulture, out second)
             || yearText.Length is not (2 or 4)
             || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year))

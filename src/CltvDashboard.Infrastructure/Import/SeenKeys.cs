@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -19,8 +20,17 @@ internal sealed class SeenKeys
 {
     private const int FilterBitsPerSlot = 8;
 
-    private Entry[] _entries = new Entry[1 << 10];
-    private ulong[] _filter = new ulong[(1 << 10) * FilterBitsPerSlot / 64];
+    private Entry[] _entries;
+    private ulong[] _filter;
+
+    /// <summary>Creates an empty window sized for <paramref name="expectedKeys"/> keys, so that filling it rehashes nothing.</summary>
+    public SeenKeys(int expectedKeys = 512)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedKeys);
+        var slots = (int)Math.Min(1 << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(expectedKeys, 512) * 2));
+        _entries = new Entry[slots];
+        _filter = new ulong[slots * FilterBitsPerSlot / 64];
+    }
 
     /// <summary>The number of keys held.</summary>
     public int Count { get; private set; }

@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -52,13 +50,11 @@ public sealed class TransactionFileReader : IDisposable
     private readonly ImportLayoutPlan? _plan;
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
-    private readonly SeenKeys _seen = new();
-    private readonly Dictionary<string, int> _run = new(StringComparer.Ordinal);
+    private readonly SeenKeys _seen;
+    private readonly Dictionary<ulong, int> _run = [];
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private char[] _content = new char[256];
-    private byte[] _contentBytes = new byte[1024];
+    private readonly RowContentHash _hash;
     private string? _runCustomer;
     private string? _currency;
     private long _rowsRead;
@@ -71,8 +67,10 @@ public sealed class TransactionFileReader : IDisposable
     private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
 
-    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan)
+    private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore, int expectedRows)
     {
+        _hash = new RowContentHash(forStore);
+        _seen = new SeenKeys(expectedRows);
         _source = source;
         _csv = csv;
         _options = options;
@@ -108,7 +106,19 @@ public sealed class TransactionFileReader : IDisposable
     /// <param name="stream">The upload, positioned at its start; left open.</param>
     /// <param name="options">How to read it.</param>
     /// <exception cref="ImportFileException">The file cannot be imported at all; the message says why.</exception>
-    public static TransactionFileReader Open(Stream stream, ImportOptions options) => OpenCore(stream, options, allowUnknownLayout: false);
+    public static TransactionFileReader Open(Stream stream, ImportOptions options) => OpenCore(stream, options, allowUnknownLayout: false, forStore: true);
+
+    /// <summary>
+    /// Opens a file to be analysed rather than stored: the same layouts, rules and in-file dedupe, but rows carry no
+    /// content hash (only the store dedupes on it; SHA-256 is a good part of reading time) and a row that names no
+    /// currency when none is set is read in <see cref="NoCurrency"/> instead of failing the file, since an analysis
+    /// never sums two datasets.
+    /// </summary>
+    internal static TransactionFileReader OpenForAnalysis(Stream stream, ImportOptions options) =>
+        OpenCore(stream, options, allowUnknownLayout: false, forStore: false);
+
+    /// <summary>ISO 4217's code for "no currency", given to rows of an analysed file that name none.</summary>
+    internal const string NoCurrency = "XXX";
 
     /// <summary>Reads a whole file, handing each row to <paramref name="onRow"/> as it is read.</summary>
     /// <param name="stream">The upload, positioned at its start; left open.</param>
@@ -136,7 +146,7 @@ public sealed class TransactionFileReader : IDisposable
     public static ImportPreview Preview(Stream stream, ImportOptions options, int rowCount = 20)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowCount);
-        using var reader = OpenCore(stream, options, allowUnknownLayout: true);
+        using var reader = OpenCore(stream, options, allowUnknownLayout: true, forStore: true);
         var rows = new List<ImportRow>();
         if (reader._plan is not null)
         {
@@ -169,13 +179,18 @@ public sealed class TransactionFileReader : IDisposable
     {
         _csv.Dispose();
         _source.Dispose();
-        _sha256.Dispose();
+        _hash.Dispose();
     }
 
-    private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout)
+    // About 24 bytes a row in plain exports; store exports have longer rows, so this only over-sizes them.
+    private static int ExpectedRows(Stream stream, ImportOptions options) =>
+        (int)Math.Min(options.DuplicateWindow, stream.CanSeek ? (stream.Length - stream.Position) / 24 : 0);
+
+    private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout, bool forStore)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
+        var expectedRows = ExpectedRows(stream, options);
         var source = ImportTextSource.Open(stream);
         try
         {
@@ -205,7 +220,7 @@ public sealed class TransactionFileReader : IDisposable
                     $"The columns ({string.Join(", ", columns.Select(c => $"'{ImportValueParser.Shorten(c)}'"))}) match no known export.{hint}");
             }
 
-            return new TransactionFileReader(source, csv, options, plan);
+            return new TransactionFileReader(source, csv, options, plan, forStore, expectedRows);
         }
         catch
         {
@@ -333,7 +348,7 @@ public sealed class TransactionFileReader : IDisposable
     {
         var p = _pending;
         p.Reset(line);
-        if (plan.GroupByOrder)
+        if (plan.GroupByOrder && _hash.ForStore)
         {
             // The parser will be on a later row when the order is judged; its first row is the one to give back.
             p.RawRecord = CurrentRecord();
@@ -349,9 +364,11 @@ public sealed class TransactionFileReader : IDisposable
 
         foreach (var ordinal in plan.Customer)
         {
-            if (Text(ordinal) is { } customer)
+            var customer = Field(ordinal);
+            if (!customer.IsEmpty)
             {
-                p.Customer = customer;
+                // Exports list a customer's rows together, so most rows reuse the previous row's string.
+                p.Customer = customer.SequenceEqual(_runCustomer) ? _runCustomer : customer.ToString();
                 break;
             }
         }
@@ -366,7 +383,7 @@ public sealed class TransactionFileReader : IDisposable
         p.Status = Text(plan.Status);
         p.Cancelled = Text(plan.CancelledAt) is not null;
         p.NotCaptured = Text(plan.Captured) is { } captured && captured.Equals("false", StringComparison.OrdinalIgnoreCase);
-        p.Test = Text(plan.TestMarker) is { } marker && IsTestMarker(marker);
+        p.Test = Text(plan.TestMarker) is { } marker && OrderStatus.IsTestMarker(marker);
         Accumulate(plan, line);
     }
 
@@ -426,7 +443,7 @@ public sealed class TransactionFileReader : IDisposable
     private void Emit(ImportLayoutPlan plan, PendingOrder p)
     {
         var line = p.Line;
-        var status = Classify(p.Status);
+        var status = OrderStatus.Classify(p.Status);
         var exclusion = p.Cancelled ? "cancelled" : p.Test || status == StatusOutcome.Test ? "test order" : p.NotCaptured ? "not captured" : status switch
         {
             StatusOutcome.Cancelled => "cancelled",
@@ -519,6 +536,11 @@ public sealed class TransactionFileReader : IDisposable
     {
         var column = plan.Currency >= 0 ? plan.Name(plan.Currency) : plan.Name(plan.Amount >= 0 ? plan.Amount : plan.UnitPrice);
         var code = rowCurrency?.Trim().ToUpperInvariant() ?? _currency;
+        if (code is null && !_hash.ForStore)
+        {
+            return NoCurrency;
+        }
+
         if (code is null)
         {
             if (_failWithoutCurrency && plan.Currency < 0)
@@ -553,18 +575,18 @@ public sealed class TransactionFileReader : IDisposable
         string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, long line,
         ImportRowKind kind)
     {
-        var hash = ContentHash(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
+        var hash = _hash.Of(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
         if (!string.Equals(customer, _runCustomer, StringComparison.Ordinal) || _run.Count >= RunMemory)
         {
             _run.Clear();
             _runCustomer = customer;
         }
 
-        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, hash, out _);
+        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, key, out _);
         var occurrence = seenInRun++;
         if (occurrence > 0)
         {
-            hash = Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
+            hash = _hash.Repeat(hash, occurrence, ref key);
         }
 
         if (_seen.Count < _options.DuplicateWindow ? !_seen.TryAdd(key, line, out var earlier) : _seen.TryGetValue(key, out earlier))
@@ -576,95 +598,6 @@ public sealed class TransactionFileReader : IDisposable
 
         _produced++;
         _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
-    }
-
-    // The hashed text is the fields joined by the unit separator, in invariant forms; written into reused buffers
-    // because this runs once per row and a string per field would dominate the cost of reading a large file.
-    private string ContentHash(
-        string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, out ulong key)
-    {
-        const char Separator = '\u001F';
-        reference ??= string.Empty;
-        channel ??= string.Empty;
-        var needed = customer.Length + currency.Length + reference.Length + channel.Length + (3 * 64) + 6;
-        if (_content.Length < needed)
-        {
-            _content = new char[Math.Max(needed, _content.Length * 2)];
-        }
-
-        var buffer = _content.AsSpan();
-        var at = 0;
-        customer.CopyTo(buffer);
-        at += customer.Length;
-        buffer[at++] = Separator;
-        // The round-trip format of a time without kind is yyyy-MM-ddTHH:mm:ss.fffffff, the form stored hashes were
-        // made with, written without parsing a custom format string for every row.
-        DateTime.SpecifyKind(occurredAt.UtcDateTime, DateTimeKind.Unspecified).TryFormat(buffer[at..], out var written, "O", CultureInfo.InvariantCulture);
-        at += written;
-        buffer[at++] = Separator;
-        at += FormatDecimal(amount, buffer[at..]);
-        buffer[at++] = Separator;
-        currency.CopyTo(buffer[at..]);
-        at += currency.Length;
-        buffer[at++] = Separator;
-        reference.CopyTo(buffer[at..]);
-        at += reference.Length;
-        buffer[at++] = Separator;
-        channel.CopyTo(buffer[at..]);
-        at += channel.Length;
-        buffer[at++] = Separator;
-        if (quantity is { } q)
-        {
-            at += FormatDecimal(q, buffer[at..]);
-        }
-
-        return Hash(buffer[..at], out key);
-    }
-
-    // The decimal as the custom format "0.####…" (28 #) writes it, the form stored hashes were made with: the
-    // general format keeps the scale's trailing zeros, which are cut here. Zero (whose sign the general format may
-    // keep) takes the custom format itself.
-    internal static int FormatDecimal(decimal value, Span<char> destination)
-    {
-        if (value == 0)
-        {
-            value.TryFormat(destination, out var zero, "0.############################", CultureInfo.InvariantCulture);
-            return zero;
-        }
-
-        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
-        if (destination[..written].Contains('.'))
-        {
-            while (destination[written - 1] == '0')
-            {
-                written--;
-            }
-
-            if (destination[written - 1] == '.')
-            {
-                written--;
-            }
-        }
-
-        return written;
-    }
-
-    private string Hash(ReadOnlySpan<char> content, out ulong key)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(content.Length);
-        if (_contentBytes.Length < length)
-        {
-            _contentBytes = new byte[Math.Max(length, _contentBytes.Length * 2)];
-        }
-
-        var bytes = _contentBytes.AsSpan(0, Encoding.UTF8.GetBytes(content, _contentBytes));
-        Span<byte> digest = stackalloc byte[32];
-        // A reused context: the one-shot call sets up and frees OpenSSL's state for every row, a third of its cost.
-        _sha256.AppendData(bytes);
-        _sha256.GetHashAndReset(digest);
-        // The first 16 hex digits of the hash, read as a number: the key of the in-file duplicate window.
-        key = BinaryPrimitives.ReadUInt64BigEndian(digest);
-        return Convert.ToHexStringLower(digest);
     }
 
     private void Reject(ImportProblem problem)
@@ -691,54 +624,10 @@ public sealed class TransactionFileReader : IDisposable
     private bool IsCancellationInvoice(string reference) =>
         _options.CancellationPrefixes.Any(prefix => prefix.Length > 0 && reference.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsTestMarker(string marker)
-    {
-        var normalized = ImportLayoutDetector.Normalize(marker);
-        return normalized is "test" or "false" || normalized.Contains("bogus", StringComparison.Ordinal);
-    }
-
-    private static StatusOutcome Classify(string? status)
-    {
-        if (status is null)
-        {
-            return StatusOutcome.Sale;
-        }
-
-        var normalized = ImportLayoutDetector.Normalize(status);
-        if (normalized.StartsWith("wc", StringComparison.Ordinal) && normalized.Length > 2 && status.StartsWith("wc-", StringComparison.OrdinalIgnoreCase))
-        {
-            normalized = normalized[2..];
-        }
-
-        return normalized switch
-        {
-            "cancelled" or "canceled" or "cancel" or "trash" => StatusOutcome.Cancelled,
-            "voided" or "void" or "expired" => StatusOutcome.Voided,
-            "failed" or "declined" or "failure" => StatusOutcome.Failed,
-            "pending" or "pendingpayment" or "authorized" or "authorised" or "onhold" or "draft" or "checkoutdraft" or "unpaid" or "uncaptured" => StatusOutcome.Unpaid,
-            "refunded" or "fullyrefunded" => StatusOutcome.Refunded,
-            "refund" or "return" or "returned" => StatusOutcome.RefundEvent,
-            "test" => StatusOutcome.Test,
-            _ => StatusOutcome.Sale,
-        };
-    }
-
     private static string NotAnAmount(ReadOnlySpan<char> text) =>
         text.IsEmpty ? "the amount is empty" : $"'{ImportValueParser.Shorten(text)}' is not an amount (expected e.g. 12.50, 1,234.50, €12,50 or (5.00))";
 
     private static string Printable(char delimiter) => delimiter == '\t' ? "tab" : delimiter.ToString();
-
-    private enum StatusOutcome
-    {
-        Sale,
-        Refunded,
-        RefundEvent,
-        Cancelled,
-        Voided,
-        Failed,
-        Unpaid,
-        Test,
-    }
 
     /// <summary>The order being read: the first row's fields, copied because the parser's buffer moves on.</summary>
     private sealed class PendingOrder

@@ -21,21 +21,18 @@ public sealed partial class ImportWorker : BackgroundService
     private readonly UploadStore _uploads;
     private readonly ImportProgressStore _progress;
     private readonly IServiceScopeFactory _scopes;
-    private readonly StoreLocation _store;
-    private readonly TimeProvider _time;
+    private readonly DatasetImport _import;
     private readonly ILogger<ImportWorker> _logger;
 
     /// <summary>Creates the worker.</summary>
     public ImportWorker(
-        ImportBacklog queue, UploadStore uploads, ImportProgressStore progress, IServiceScopeFactory scopes, StoreLocation store, TimeProvider time,
-        ILogger<ImportWorker> logger)
+        ImportBacklog queue, UploadStore uploads, ImportProgressStore progress, IServiceScopeFactory scopes, DatasetImport import, ILogger<ImportWorker> logger)
     {
         _queue = queue;
         _uploads = uploads;
         _progress = progress;
         _scopes = scopes;
-        _store = store;
-        _time = time;
+        _import = import;
         _logger = logger;
     }
 
@@ -70,16 +67,13 @@ public sealed partial class ImportWorker : BackgroundService
             var scope = _scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                var context = scope.ServiceProvider.GetRequiredService<CltvDbContext>();
-                var settings = await context.BusinessSettings.SingleAsync(stoppingToken).ConfigureAwait(false);
-                var options = pending.ToImportOptions(settings, _time.GetUtcNow());
-                var request = new ImportRequest(pending.FileName, options, pending.Mode, pending.UploadedBy);
                 var progress = new SnapshotProgress(_progress, pending);
                 ImportResult result;
                 var file = _uploads.Open(pending.Id);
                 await using (file.ConfigureAwait(false))
                 {
-                    result = await new TransactionImporter(_store.Database, _time).ImportAsync(file, request, progress, stoppingToken).ConfigureAwait(false);
+                    result = await _import.ImportAsync(file, pending.FileName, pending.ToChoices(), pending.Mode, pending.UploadedBy, progress, stoppingToken)
+                        .ConfigureAwait(false);
                 }
 
                 // The data is committed from here on: the file has served, and nothing below may report the import as failed.
@@ -87,16 +81,6 @@ public sealed partial class ImportWorker : BackgroundService
                 using (LogContext.PushProperty("ImportId", result.BatchId))
                 {
                     LogImported(result.TransactionsImported, result.RowsRejected);
-                    if (result.Currency.Length == 3)
-                    {
-                        // Only the first import names the dataset's currency; a conditional update cannot overwrite a
-                        // currency an analyst saved meanwhile, and bumping the version stales any settings form opened before.
-                        await context.BusinessSettings
-                            .Where(s => s.Id == BusinessSettings.SingletonId && s.CurrencyCode == null)
-                            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CurrencyCode, result.Currency).SetProperty(s => s.Version, s => s.Version + 1), stoppingToken)
-                            .ConfigureAwait(false);
-                    }
-
                     long? runId = null;
                     try
                     {

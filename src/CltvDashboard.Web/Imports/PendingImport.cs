@@ -39,21 +39,12 @@ public sealed record PendingImport
     /// <summary>Append to or replace the dataset.</summary>
     public ImportMode Mode { get; init; } = ImportMode.Append;
 
-    /// <summary>How to read the file: the user's choices over the business's settings.</summary>
-    /// <param name="settings">The stored business settings (time zone, dataset currency).</param>
-    /// <param name="now">The current time, against which future dates are refused.</param>
-    /// <returns>The options for the preview and the import alike, so that both read the file the same way.</returns>
-    public ImportOptions ToImportOptions(BusinessSettings settings, DateTimeOffset now)
+    /// <summary>What the user chose, for <see cref="DatasetImport"/> to combine with the stored settings.</summary>
+    public ImportChoices ToChoices() => new()
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new ImportOptions
-        {
-            Now = now,
-            BusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId),
-            Currency = Currency ?? settings.CurrencyCode,
-            DateOrder = DateOrder,
-            DecimalSeparator = DecimalSeparator,
-            Mapping = Mapping,
-        };
-    }
+        Mapping = Mapping,
+        DateOrder = DateOrder,
+        DecimalSeparator = DecimalSeparator,
+        Currency = Currency,
+    };
 }

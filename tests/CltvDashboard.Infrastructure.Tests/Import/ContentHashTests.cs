@@ -49,7 +49,7 @@ public sealed class ContentHashTests
         var value = decimal.Parse(text, CultureInfo.InvariantCulture);
         Span<char> buffer = stackalloc char[64];
 
-        var written = TransactionFileReader.FormatDecimal(value, buffer);
+        var written = RowContentHash.FormatDecimal(value, buffer);
 
         buffer[..written].ToString().Should().Be(value.ToString("0.############################", CultureInfo.InvariantCulture));
     }
@@ -63,7 +63,7 @@ public sealed class ContentHashTests
         {
             var value = new decimal(random.Next(), random.Next(0, 1000), 0, random.Next(2) == 0, (byte)random.Next(0, 29));
 
-            var written = TransactionFileReader.FormatDecimal(value, buffer);
+            var written = RowContentHash.FormatDecimal(value, buffer);
 
             buffer[..written].ToString().Should().Be(value.ToString("0.############################", CultureInfo.InvariantCulture));
         }

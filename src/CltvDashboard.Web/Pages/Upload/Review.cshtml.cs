@@ -142,7 +142,7 @@ public sealed class ReviewModel : PageModel
         }
 
         CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null;
-        var options = Pending.ToImportOptions(settings, _time.GetUtcNow());
+        var options = Pending.ToChoices().ToOptions(settings, _time.GetUtcNow());
         try
         {
             var file = _uploads.Open(Pending.Id);

@@ -1,0 +1,37 @@
+using CltvDashboard.Domain.Transactions;
+
+namespace CltvDashboard.Infrastructure.Import;
+
+/// <summary>
+/// Reads a transaction file straight into a <see cref="TransactionLog"/> for analysis, through the import's reader:
+/// the same layouts, exclusions, refunds and in-file dedupe, with each row's day cut by <see cref="PurchaseDay"/> in
+/// <see cref="ImportOptions.BusinessTimeZone"/>, as the recalculation cuts the stored rows. A file analysed this way
+/// and the same file imported and recalculated with the same settings give the same purchase occasions.
+/// </summary>
+public static class TransactionLogReader
+{
+    /// <summary>Reads every usable row of <paramref name="stream"/> into <paramref name="log"/>.</summary>
+    /// <param name="stream">The file, positioned at its start; left open.</param>
+    /// <param name="options">How to read it; without a currency, rows that name none are read in ISO 4217's XXX.</param>
+    /// <param name="log">Receives each usable row.</param>
+    /// <param name="progress">Called with the number of rows read every million rows.</param>
+    /// <returns>The counts and problems, as an import would report them.</returns>
+    /// <exception cref="ImportFileException">The file cannot be read at all; the message says why.</exception>
+    public static ImportReadSummary Read(Stream stream, ImportOptions options, TransactionLog log, Action<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        using var reader = TransactionFileReader.OpenForAnalysis(stream, options);
+        var zone = options.BusinessTimeZone;
+        long rows = 0;
+        foreach (var row in reader.ReadRows())
+        {
+            log.Add(row.CustomerKey, PurchaseDay.Of(row.OccurredAt, zone), row.Amount);
+            if (progress is not null && ++rows % 1_000_000 == 0)
+            {
+                progress(rows);
+            }
+        }
+
+        return reader.Summary;
+    }
+}
