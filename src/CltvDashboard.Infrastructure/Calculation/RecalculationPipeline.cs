@@ -167,8 +167,10 @@ public sealed partial class RecalculationPipeline
             var results = calculator.Calculate(log, observationEnd, channels, previous);
             log = null;
 
+            var figures = RunFigures.Compute(results.Customers, results.Segments, RunSettings.From(settings));
+
             EnterStage(clock, runId, RunStages.Writing, 90);
-            await WriteResultsAsync(store, runId, results, cancellationToken).ConfigureAwait(false);
+            await WriteResultsAsync(store, runId, results, figures, cancellationToken).ConfigureAwait(false);
 
             EnterStage(clock, runId, RunStages.Publishing, 98);
             clock.Close();
@@ -224,7 +226,7 @@ public sealed partial class RecalculationPipeline
         return settings;
     }
 
-    private async Task WriteResultsAsync(RunDataStore store, long runId, RunResults results, CancellationToken cancellationToken)
+    private async Task WriteResultsAsync(RunDataStore store, long runId, RunResults results, RunFigures figures, CancellationToken cancellationToken)
     {
         // One transaction: a worker that dies while writing leaves nothing behind, and the retry starts clean.
         var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -251,7 +253,21 @@ public sealed partial class RecalculationPipeline
                 check.CalculationRunId = runId;
             }
 
+            figures.Kpis.CalculationRunId = runId;
+            foreach (var bucket in figures.ClvDistribution)
+            {
+                bucket.CalculationRunId = runId;
+            }
+
+            foreach (var cell in figures.RfmGrid)
+            {
+                cell.CalculationRunId = runId;
+            }
+
             _context.SegmentSummaries.AddRange(results.Segments);
+            _context.KpiSummaries.Add(figures.Kpis);
+            _context.ClvBuckets.AddRange(figures.ClvDistribution);
+            _context.RfmGridCells.AddRange(figures.RfmGrid);
             _context.Set<RunModelCheckPoint>().AddRange(results.ModelChecks);
             _context.ModelFits.AddRange(results.ModelFits);
             _context.SegmentMigrations.AddRange(results.Migrations);

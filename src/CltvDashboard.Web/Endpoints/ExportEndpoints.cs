@@ -30,20 +30,20 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/exports").RequireAuthorization(Policies.Owner);
-        exports.MapGet("/segments/{segmentation}.csv", async (string segmentation, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        exports.MapGet("/segments/{segmentation}.csv", async (string segmentation, HttpContext http, RunContextQueries runContext, SegmentsQueries segments, CancellationToken cancellationToken) =>
         {
             if (!Segmentations.All.Contains(segmentation))
             {
                 return Results.NotFound();
             }
 
-            var run = (await queries.ContextAsync(cancellationToken)).Current;
+            var run = (await runContext.ContextAsync(cancellationToken)).Current;
             if (run is null)
             {
                 return Results.NotFound();
             }
 
-            var rows = await queries.SegmentsAsync(run.Id, segmentation, cancellationToken);
+            var rows = await segments.SegmentsAsync(run.Id, segmentation, cancellationToken);
             await WriteAsync(
                 http,
                 FileName(run, "segments-" + segmentation),
@@ -56,20 +56,20 @@ public static class ExportEndpoints
                 cancellationToken);
             return Results.Empty;
         });
-        exports.MapGet("/segment-migrations/{segmentation}.csv", async (string segmentation, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        exports.MapGet("/segment-migrations/{segmentation}.csv", async (string segmentation, HttpContext http, RunContextQueries runContext, SegmentsQueries segments, CancellationToken cancellationToken) =>
         {
             if (segmentation is not (Segmentations.Rfm or Segmentations.ValueTier or Segmentations.ChurnRisk))
             {
                 return Results.NotFound();
             }
 
-            var run = (await queries.ContextAsync(cancellationToken)).Current;
+            var run = (await runContext.ContextAsync(cancellationToken)).Current;
             if (run is null)
             {
                 return Results.NotFound();
             }
 
-            var matrix = await queries.StoredMigrationAsync(run.Id, segmentation, cancellationToken);
+            var matrix = await segments.StoredMigrationAsync(run.Id, segmentation, cancellationToken);
             await WriteAsync(
                 http,
                 FileName(run, "segment-migrations-" + segmentation),
@@ -78,15 +78,15 @@ public static class ExportEndpoints
                 cancellationToken);
             return Results.Empty;
         });
-        exports.MapGet("/rfm-grid.csv", async (HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        exports.MapGet("/rfm-grid.csv", async (HttpContext http, RunContextQueries runContext, SegmentsQueries segments, CancellationToken cancellationToken) =>
         {
-            var run = (await queries.ContextAsync(cancellationToken)).Current;
+            var run = (await runContext.ContextAsync(cancellationToken)).Current;
             if (run is null)
             {
                 return Results.NotFound();
             }
 
-            var cells = await queries.RfmGridAsync(run.Id, cancellationToken);
+            var cells = await segments.RfmGridAsync(run.Id, cancellationToken);
             await WriteAsync(
                 http,
                 FileName(run, "rfm-grid"),
@@ -95,15 +95,15 @@ public static class ExportEndpoints
                 cancellationToken);
             return Results.Empty;
         });
-        exports.MapGet("/cohorts.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+        exports.MapGet("/cohorts.csv", async (HttpContext http, RunContextQueries runContext, CohortsQueries cohorts, CancellationToken cancellationToken) =>
             {
-                var run = (await queries.ContextAsync(cancellationToken)).Current;
+                var run = (await runContext.ContextAsync(cancellationToken)).Current;
                 if (run is null)
                 {
                     return Results.NotFound();
                 }
 
-                var cells = await analyst.CohortsAsync(run.Id, cancellationToken);
+                var cells = await cohorts.CohortsAsync(run.Id, cancellationToken);
                 await WriteAsync(
                     http,
                     FileName(run, "cohorts"),
@@ -117,15 +117,15 @@ public static class ExportEndpoints
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.Analyst);
-        exports.MapGet("/channel-cohorts.csv", async (string? channel, HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+        exports.MapGet("/channel-cohorts.csv", async (string? channel, HttpContext http, RunContextQueries runContext, CohortsQueries cohorts, CancellationToken cancellationToken) =>
             {
-                var run = (await queries.ContextAsync(cancellationToken)).Current;
-                if (run is null || string.IsNullOrEmpty(channel) || !(await analyst.CohortChannelsAsync(run.Id, cancellationToken)).Contains(channel))
+                var run = (await runContext.ContextAsync(cancellationToken)).Current;
+                if (run is null || string.IsNullOrEmpty(channel) || !(await cohorts.CohortChannelsAsync(run.Id, cancellationToken)).Contains(channel))
                 {
                     return Results.NotFound();
                 }
 
-                var cells = await analyst.ChannelCohortsAsync(run.Id, channel, cancellationToken);
+                var cells = await cohorts.ChannelCohortsAsync(run.Id, channel, cancellationToken);
                 await WriteAsync(
                     http,
                     FileName(run, "cohorts-" + FileNamePart(channel)),
@@ -139,10 +139,10 @@ public static class ExportEndpoints
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.Analyst);
-        exports.MapGet("/model-fits.csv", async (HttpContext http, DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
+        exports.MapGet("/model-fits.csv", async (HttpContext http, RunContextQueries runContext, ModelHealthQueries modelHealth, CancellationToken cancellationToken) =>
             {
-                var run = (await queries.ContextAsync(cancellationToken)).Current;
-                if (run is null || await analyst.ModelHealthAsync(run.Id, cancellationToken) is not { } health)
+                var run = (await runContext.ContextAsync(cancellationToken)).Current;
+                if (run is null || await modelHealth.ModelHealthAsync(run.Id, cancellationToken) is not { } health)
                 {
                     return Results.NotFound();
                 }
@@ -160,9 +160,9 @@ public static class ExportEndpoints
                 return Results.Empty;
             })
             .RequireAuthorization(Policies.Analyst);
-        exports.MapGet("/customers.csv", async (string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        exports.MapGet("/customers.csv", async (string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, HttpContext http, RunContextQueries runContext, CustomerListQueries customers, CancellationToken cancellationToken) =>
         {
-            var context = await queries.ContextAsync(cancellationToken);
+            var context = await runContext.ContextAsync(cancellationToken);
             if (context.Current is not { } run)
             {
                 return Results.NotFound();
@@ -173,14 +173,14 @@ public static class ExportEndpoints
                 http,
                 FileName(run, "customers"),
                 ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase"],
-                CustomerRowsAsync(queries, run, context.Previous?.Id, request, cancellationToken),
+                CustomerRowsAsync(customers, run, context.Previous?.Id, request, cancellationToken),
                 cancellationToken);
             return Results.Empty;
         });
-        exports.MapGet("/customers/{id:long}/history.csv", async (long id, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
+        exports.MapGet("/customers/{id:long}/history.csv", async (long id, HttpContext http, RunContextQueries runContext, CustomerQueries customers, CancellationToken cancellationToken) =>
         {
-            var context = await queries.ContextAsync(cancellationToken);
-            if (context.Current is not { } run || await queries.CustomerAsync(run.Id, id, cancellationToken) is not { } customer)
+            var context = await runContext.ContextAsync(cancellationToken);
+            if (context.Current is not { } run || await customers.CustomerAsync(run.Id, id, cancellationToken) is not { } customer)
             {
                 return Results.NotFound();
             }
@@ -190,7 +190,7 @@ public static class ExportEndpoints
                 http,
                 FileName(run, FormattableString.Invariant($"customer-{id}-history")),
                 [.. CustomerHistoryColumns],
-                CustomerHistoryRowsAsync(queries, customer, zone),
+                CustomerHistoryRowsAsync(customers, customer, zone),
                 cancellationToken);
             return Results.Empty;
         });
@@ -205,10 +205,10 @@ public static class ExportEndpoints
     public static IReadOnlyList<string> CustomerHistoryColumns { get; } =
         ["record", "customer_id", "date", "amount", "currency", "order_reference", "run", "segment", "value_tier", "p_alive", "expected_purchases", "predicted_clv"];
 
-    private static async IAsyncEnumerable<string[]> CustomerHistoryRowsAsync(DashboardQueries queries, CustomerDetail customer, TimeZoneInfo zone)
+    private static async IAsyncEnumerable<string[]> CustomerHistoryRowsAsync(CustomerQueries customers, CustomerDetail customer, TimeZoneInfo zone)
     {
         string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await foreach (var p in queries.PurchasesAsync(customer.CustomerId))
+        await foreach (var p in customers.PurchasesAsync(customer.CustomerId))
         {
             yield return ["purchase", customer.ExternalId, Day(p.OccurredAtUtc), N(p.Amount), p.Currency, p.OrderReference ?? "", "", "", "", "", "", ""];
         }
@@ -241,9 +241,9 @@ public static class ExportEndpoints
     }
 
     private static async IAsyncEnumerable<string[]> CustomerRowsAsync(
-        DashboardQueries queries, RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        CustomerListQueries customers, RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var c in queries.AllCustomersAsync(run, previousRunId, request, cancellationToken))
+        await foreach (var c in customers.AllCustomersAsync(run, previousRunId, request, cancellationToken))
         {
             yield return [c.ExternalId, c.Segment, c.ValueTier, c.ChurnRiskBand, N(c.ProbabilityAlive), N(c.ExpectedPurchases), N(c.PredictedClv), N(c.TotalRevenue), c.LastPurchase?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""];
         }

@@ -25,15 +25,13 @@ public sealed class IndexModel : DashboardPageModel
         (Segmentations.ChurnRisk, "Churn risk"),
     ];
 
-    private static readonly string[] TierOrder = [ValueTiers.Top, ValueTiers.Middle, ValueTiers.Low];
-    private static readonly string[] RiskOrder = [ChurnRiskBands.High, ChurnRiskBands.Medium, ChurnRiskBands.Low];
+    private readonly SegmentsQueries _segments;
 
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    public IndexModel(DashboardQueries queries)
-        : base(queries)
-    {
-    }
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="segments">The segments page's reads.</param>
+    public IndexModel(RunContextQueries runContext, SegmentsQueries segments)
+        : base(runContext) => _segments = segments;
 
     /// <summary>The RFM grid's cells.</summary>
     public IReadOnlyList<RfmGridCellSummary> Grid { get; private set; } = [];
@@ -64,22 +62,18 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        Grid = await Queries.RfmGridAsync(Run.Id, cancellationToken);
+        Grid = await _segments.RfmGridAsync(Run.Id, cancellationToken);
         var rows = new Dictionary<string, IReadOnlyList<SegmentRow>>();
         foreach (var (key, _, _) in Tables)
         {
-            var table = await Queries.SegmentsAsync(Run.Id, key, cancellationToken);
-            rows[key] = key switch
-            {
-                Segmentations.Rfm => table.OrderBy(r => DashboardQueries.SegmentOrder(r.Segment)).ToList(),
-                Segmentations.ValueTier => table.OrderBy(r => Array.IndexOf(TierOrder, r.Segment) is var i && i < 0 ? int.MaxValue : i).ToList(),
-                Segmentations.ChurnRisk => table.OrderBy(r => Array.IndexOf(RiskOrder, r.Segment) is var i && i < 0 ? int.MaxValue : i).ToList(),
-                _ => table,
-            };
+            var table = await _segments.SegmentsAsync(Run.Id, key, cancellationToken);
+            rows[key] = key is Segmentations.Rfm or Segmentations.ValueTier or Segmentations.ChurnRisk
+                ? table.OrderBy(r => SegmentNames.Position(key, r.Segment)).ToList()
+                : table;
         }
 
         Rows = rows;
-        Moves = await Queries.StoredMigrationAsync(Run.Id, MigrationSegmentation, cancellationToken);
+        Moves = await _segments.StoredMigrationAsync(Run.Id, MigrationSegmentation, cancellationToken);
 
         var rfm = rows[Segmentations.Rfm];
         ShareChart = new ChartView("segment-shares", "bar", new ChartSpec(
