@@ -42,13 +42,10 @@ public sealed class OverviewQueries(CltvDbContext context)
     {
         var points = await context.KpiSummaries.AsNoTracking()
             .Where(k => k.CalculationRunId <= runId)
-            .Join(
-                context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded),
-                k => k.CalculationRunId,
-                r => r.Id,
-                (k, r) => new KpiTrendPoint(r.Id, r.AsOfUtc, k.Customers, k.HistoricalRevenue, k.TotalClv, k.MeanProbabilityAlive))
-            .OrderByDescending(p => p.RunId)
+            .Join(context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded), k => k.CalculationRunId, r => r.Id, (k, r) => new { Kpis = k, r.AsOfUtc })
+            .OrderByDescending(p => p.Kpis.CalculationRunId)
             .Take(TrendRuns)
+            .Select(p => new KpiTrendPoint(p.Kpis.CalculationRunId, p.AsOfUtc, p.Kpis.Customers, p.Kpis.HistoricalRevenue, p.Kpis.TotalClv, p.Kpis.MeanProbabilityAlive))
             .ToListAsync(cancellationToken);
         points.Reverse();
         return points;
