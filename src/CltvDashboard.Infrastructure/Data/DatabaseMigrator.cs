@@ -6,7 +6,8 @@ namespace CltvDashboard.Infrastructure.Data;
 
 /// <summary>
 /// Brings a database up to the current schema by applying the pending migrations of its provider. The command
-/// line and the web app run it on start, so an upgraded app never meets an old schema.
+/// line and the web app run it on start, so an upgraded app never meets an old schema; data a migration cannot
+/// compute in SQL (the stored figures of runs computed before runs stored them) is filled in after it.
 /// </summary>
 public sealed partial class DatabaseMigrator
 {
@@ -36,6 +37,11 @@ public sealed partial class DatabaseMigrator
 
         LogApplying(pending.Count, _context.Database.ProviderName, pending[^1]);
         await _context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (pending.Any(name => name.EndsWith("_" + Calculation.RunFiguresBackfill.Migration, StringComparison.Ordinal)))
+        {
+            await Calculation.RunFiguresBackfill.FillAsync(_context, cancellationToken).ConfigureAwait(false);
+        }
+
         return pending;
     }
 
