@@ -14,9 +14,8 @@ public sealed class OverviewQueries(CltvDbContext context)
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The figures; null when the run stored none or has no customers.</returns>
-    public async Task<RunKpis?> KpisAsync(long runId, CancellationToken cancellationToken = default)
-    {
-        var kpis = await context.KpiSummaries.AsNoTracking()
+    public async Task<RunKpis?> KpisAsync(long runId, CancellationToken cancellationToken = default) =>
+        await context.KpiSummaries.AsNoTracking()
             .Where(k => k.CalculationRunId == runId && k.Customers > 0)
             .Select(k => new RunKpis(
                 k.CalculationRunId,
@@ -32,8 +31,6 @@ public sealed class OverviewQueries(CltvDbContext context)
                 k.MedianClv,
                 k.ClvToCac))
             .SingleOrDefaultAsync(cancellationToken);
-        return kpis;
-    }
 
     /// <summary>The KPI trend over the kept successful runs up to and including <paramref name="runId"/>, oldest first.</summary>
     /// <param name="runId">The newest run to include.</param>
