@@ -87,13 +87,6 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
-# The instance computes the current run's opening figures as soon as it starts (RunCacheWarmer); the measurement is
-# of the pages after that, as visitors after a recalculation meet them.
-for _ in $(seq 1 300); do
-  grep -q "dashboard figures of run" "$work/server.log" && break
-  sleep 1
-done
-grep "dashboard figures of run" "$work/server.log" >&2 || echo "the run's figures were not computed ahead; pages compute them on first request" >&2
 
 customer=$(psql_admin "\\c cltv_bench_web" >/dev/null; PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin") psql -h 127.0.0.1 -U postgres -d cltv_bench_web -qAtc "SELECT customer_id FROM customer_metrics WHERE calculation_run_id = (SELECT id FROM calculation_runs WHERE is_current) LIMIT 1")
 
@@ -159,9 +152,7 @@ if [[ ${DURING_RECALC:-0} == 1 ]]; then
   done
   wait "$recalc_pid"
   printf 'recalculation during the load: %.1f s wall (run %s)\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(sed -n 's/.*"runId": \([0-9]*\).*/\1/p' "$work/recalc.json")"
-  # The new run is current now: each instance computes its opening figures within Cltv:CacheWarmSeconds and the
-  # warming's own time; this round's first pages meet that window.
-  grep "dashboard figures of run" "$work/server.log" | tail -1 >&2
+  # The new run is current now and stored its opening figures when it was published: this round's first pages read them.
   log "the same load right after the new run became current"
   load
 fi

@@ -216,14 +216,14 @@ public static class DependencyInjection
             pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
         });
         builder.Services.AddSingleton<RunResultCache>();
-        builder.Services.AddScoped<DashboardQueries>();
-        builder.Services.AddScoped<AnalystQueries>();
+        builder.Services.AddScoped<RunContextQueries>();
+        builder.Services.AddScoped<OverviewQueries>();
+        builder.Services.AddScoped<SegmentsQueries>();
+        builder.Services.AddScoped<CustomerListQueries>();
+        builder.Services.AddScoped<CustomerQueries>();
+        builder.Services.AddScoped<CohortsQueries>();
+        builder.Services.AddScoped<ModelHealthQueries>();
         builder.Services.AddScoped<WhatIfQueries>();
-        if (WebOptions(builder.Configuration).ServesUsers)
-        {
-            builder.Services.AddSingleton<RunCacheWarmer>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<RunCacheWarmer>());
-        }
 
         return builder;
     }

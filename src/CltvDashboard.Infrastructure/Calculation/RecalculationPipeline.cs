@@ -163,16 +163,19 @@ public sealed partial class RecalculationPipeline
             // Recency and tenure run to the last day with data, not to today: a history that ended long ago (the
             // demo dataset) is valued as of its end rather than as if every customer had lapsed since.
             var observationEnd = lastDay < asOfDay ? lastDay : asOfDay;
-            var calculator = new RunCalculator(RunSettings.From(settings), (stage, percent) => EnterStage(clock, runId, stage, percent), _timeProvider);
+            var runSettings = RunSettings.From(settings);
+            var calculator = new RunCalculator(runSettings, (stage, percent) => EnterStage(clock, runId, stage, percent), _timeProvider);
             var results = calculator.Calculate(log, observationEnd, channels, previous);
             log = null;
 
+            var figures = RunFigures.Compute(results.Customers.Rows, results.Segments, runSettings);
+
             EnterStage(clock, runId, RunStages.Writing, 90);
-            await WriteResultsAsync(store, runId, results, cancellationToken).ConfigureAwait(false);
+            await WriteResultsAsync(store, runId, results, figures, cancellationToken).ConfigureAwait(false);
 
             EnterStage(clock, runId, RunStages.Publishing, 98);
             clock.Close();
-            await PublishAsync(runId, settings, results, clock.Timings, cancellationToken).ConfigureAwait(false);
+            await PublishAsync(runId, runSettings, results, clock.Timings, cancellationToken).ConfigureAwait(false);
             await PruneAsync(store, settings.RunsToKeep, cancellationToken).ConfigureAwait(false);
             var finished = await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
             return Summary(finished, results.Warnings);
@@ -224,7 +227,7 @@ public sealed partial class RecalculationPipeline
         return settings;
     }
 
-    private async Task WriteResultsAsync(RunDataStore store, long runId, RunResults results, CancellationToken cancellationToken)
+    private async Task WriteResultsAsync(RunDataStore store, long runId, RunResults results, RunFigures figures, CancellationToken cancellationToken)
     {
         // One transaction: a worker that dies while writing leaves nothing behind, and the retry starts clean.
         var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -251,7 +254,21 @@ public sealed partial class RecalculationPipeline
                 check.CalculationRunId = runId;
             }
 
+            figures.Kpis.CalculationRunId = runId;
+            foreach (var bucket in figures.ClvDistribution)
+            {
+                bucket.CalculationRunId = runId;
+            }
+
+            foreach (var cell in figures.RfmGrid)
+            {
+                cell.CalculationRunId = runId;
+            }
+
             _context.SegmentSummaries.AddRange(results.Segments);
+            _context.KpiSummaries.Add(figures.Kpis);
+            _context.ClvBuckets.AddRange(figures.ClvDistribution);
+            _context.RfmGridCells.AddRange(figures.RfmGrid);
             _context.Set<RunModelCheckPoint>().AddRange(results.ModelChecks);
             _context.ModelFits.AddRange(results.ModelFits);
             _context.SegmentMigrations.AddRange(results.Migrations);
@@ -280,10 +297,10 @@ public sealed partial class RecalculationPipeline
         IsPartial = cell.IsPartial,
     };
 
-    private async Task PublishAsync(long runId, BusinessSettings settings, RunResults results, IReadOnlyList<StageTiming> timings, CancellationToken cancellationToken)
+    private async Task PublishAsync(long runId, RunSettings settings, RunResults results, IReadOnlyList<StageTiming> timings, CancellationToken cancellationToken)
     {
         var finishedAt = _timeProvider.GetUtcNow().UtcDateTime;
-        var settingsJson = RunSettings.From(settings).ToJson();
+        var settingsJson = settings.ToJson();
         var timingsJson = JsonSerializer.Serialize(timings.Select(t => new { stage = t.Stage, milliseconds = t.Milliseconds }));
         var warnings = results.Warnings.Count > 0 ? string.Join('\n', results.Warnings) : null;
 

@@ -89,7 +89,7 @@ internal abstract class RunDataStore(DbConnection connection)
     /// <summary>Deletes whatever an earlier, unfinished attempt at a run left behind, or every result of a run being pruned.</summary>
     public async Task DeleteResultsAsync(long runId, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "customer_metrics", "segment_summaries", "segment_migrations", "cohort_cells", "model_fits", "model_check_points" })
+        foreach (var table in new[] { "customer_metrics", "segment_summaries", "segment_migrations", "cohort_cells", "model_fits", "model_check_points", "kpi_summaries", "clv_buckets", "rfm_grid_cells" })
         {
             await using var command = Connection.CreateCommand();
             command.CommandText = $"DELETE FROM {table} WHERE calculation_run_id = @run";

@@ -74,6 +74,15 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>Models fitted in each run.</summary>
     public DbSet<RunModelFit> ModelFits => Set<RunModelFit>();
 
+    /// <summary>Headline figures of each run.</summary>
+    public DbSet<RunKpiSummary> KpiSummaries => Set<RunKpiSummary>();
+
+    /// <summary>The predicted-CLV distribution of each run.</summary>
+    public DbSet<RunClvBucket> ClvBuckets => Set<RunClvBucket>();
+
+    /// <summary>The RFM grid of each run.</summary>
+    public DbSet<RunRfmGridCell> RfmGridCells => Set<RunRfmGridCell>();
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

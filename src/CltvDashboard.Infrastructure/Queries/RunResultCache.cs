@@ -5,10 +5,11 @@ using Microsoft.Extensions.Primitives;
 namespace CltvDashboard.Infrastructure.Queries;
 
 /// <summary>
-/// Figures computed from one run's result rows, kept in memory: a finished run's results never change, so an
-/// aggregate over a million customer rows is computed once per run and instance instead of once per page view.
-/// Bounded by entry count; entries of a run are dropped together when the run's identity changes (a run id reused
-/// after its rows were deleted, which SQLite allows).
+/// What is computed per request from one run's customer rows and kept in memory: pages of the customer list (any
+/// filter, sort and page) and what-if projections. A finished run's rows never change, so a page is sorted once per run
+/// and instance rather than once per view. The figures the pages open on are not here: each run stores them when it
+/// is published. Bounded by entry count; entries of a run are dropped together when the run's identity changes (a run
+/// id reused after its rows were deleted, which SQLite allows).
 /// </summary>
 public sealed class RunResultCache : IDisposable
 {
@@ -50,8 +51,8 @@ public sealed class RunResultCache : IDisposable
 
     /// <summary>
     /// The cached value of a key of a run, computed when missing. Concurrent callers of a missing key share one
-    /// computation: the first view of a run's overview aggregates a million rows, and twenty users opening it at once
-    /// must not start twenty aggregates. A computation that fails is forgotten so that the next caller tries again; one
+    /// computation: the first view of a run's customer list sorts a million rows, and twenty users opening it at once
+    /// must not start twenty sorts. A computation that fails is forgotten so that the next caller tries again; one
     /// cancelled by its own caller's token is started again by the next caller still waiting.
     /// </summary>
     /// <typeparam name="T">The value's type.</typeparam>

@@ -62,13 +62,6 @@ public sealed class CltvWebOptions
     [Range(1, 8760)]
     public int AbandonedUploadHours { get; set; } = 24;
 
-    /// <summary>
-    /// How often an instance that serves pages looks for a newly published run to compute its dashboard figures ahead
-    /// of the first visitors, in seconds (0: never; the pages then compute them on first request).
-    /// </summary>
-    [Range(0, 3600)]
-    public int CacheWarmSeconds { get; set; } = 5;
-
     /// <summary>Whether this instance runs the background jobs.</summary>
     public bool RunsJobs => Role is InstanceRole.All or InstanceRole.Worker;
 

@@ -77,50 +77,50 @@ public static class ApiEndpoints
             .WithName("ListRuns")
             .WithSummary("The newest calculation runs, newest first; isCurrent marks the one whose results the other calls return.");
 
-        api.MapGet("/kpis", async Task<Results<Ok<ApiKpis>, NotFound>> (DashboardQueries queries, CancellationToken cancellationToken) =>
+        api.MapGet("/kpis", async Task<Results<Ok<ApiKpis>, NotFound>> (RunContextQueries runContext, OverviewQueries overview, CancellationToken cancellationToken) =>
             {
-                var context = await queries.ContextAsync(cancellationToken);
-                if (context.Current is not { } run || await queries.KpisAsync(run.Id, context.ActiveProbabilityThreshold, cancellationToken) is not { } kpis)
+                var context = await runContext.ContextAsync(cancellationToken);
+                if (context.Current is not { } run || await overview.KpisAsync(run.Id, cancellationToken) is not { } kpis)
                 {
                     return TypedResults.NotFound();
                 }
 
-                var previous = context.Previous is { } before ? await queries.KpisAsync(before.Id, context.ActiveProbabilityThreshold, cancellationToken) : null;
+                var previous = context.Previous is { } before ? await overview.KpisAsync(before.Id, cancellationToken) : null;
                 return TypedResults.Ok(new ApiKpis(run.Id, run.ObservationEnd, context.CurrencyCode, kpis, previous));
             })
             .WithName("GetKpis")
             .WithSummary("The current run's headline figures and, when there is one, the previous run's for comparison.");
 
-        api.MapGet("/segments/{segmentation}", async Task<Results<Ok<ApiList<SegmentRow>>, NotFound>> (string segmentation, DashboardQueries queries, CancellationToken cancellationToken) =>
+        api.MapGet("/segments/{segmentation}", async Task<Results<Ok<ApiList<SegmentRow>>, NotFound>> (string segmentation, RunContextQueries runContext, SegmentsQueries segments, CancellationToken cancellationToken) =>
             {
-                if (!Segmentations.All.Contains(segmentation) || (await queries.ContextAsync(cancellationToken)).Current is not { } run)
+                if (!Segmentations.All.Contains(segmentation) || (await runContext.ContextAsync(cancellationToken)).Current is not { } run)
                 {
                     return TypedResults.NotFound();
                 }
 
-                return TypedResults.Ok(new ApiList<SegmentRow>(run.Id, await queries.SegmentsAsync(run.Id, segmentation, cancellationToken)));
+                return TypedResults.Ok(new ApiList<SegmentRow>(run.Id, await segments.SegmentsAsync(run.Id, segmentation, cancellationToken)));
             })
             .WithName("ListSegments")
             .WithSummary("One segmentation's segments in the current run: rfm, value-tier, churn-risk, cohort or channel.");
 
         api.MapGet("/customers", async Task<Results<Ok<ApiPage<CustomerRow>>, NotFound, ValidationProblem>> (
-                string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, int? page, int? pageSize, DashboardQueries queries, CancellationToken cancellationToken) =>
+                string? q, string? segment, CustomerPreset? preset, CustomerSort? sort, bool? desc, int? page, int? pageSize, RunContextQueries runContext, CustomerListQueries customers, CancellationToken cancellationToken) =>
             {
-                if (page < 1 || pageSize is < 1 or > DashboardQueries.MaxPageSize)
+                if (page < 1 || pageSize is < 1 or > CustomerListQueries.MaxPageSize)
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                     {
-                        ["page"] = [$"page starts at 1; pageSize is 1–{DashboardQueries.MaxPageSize}."],
+                        ["page"] = [$"page starts at 1; pageSize is 1–{CustomerListQueries.MaxPageSize}."],
                     });
                 }
 
-                var context = await queries.ContextAsync(cancellationToken);
+                var context = await runContext.ContextAsync(cancellationToken);
                 if (context.Current is not { } run)
                 {
                     return TypedResults.NotFound();
                 }
 
-                var result = await queries.CustomersAsync(
+                var result = await customers.CustomersAsync(
                     run,
                     context.Previous?.Id,
                     new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize),
@@ -130,9 +130,9 @@ public static class ApiEndpoints
             .WithName("ListCustomers")
             .WithSummary("A page of the current run's customers: search by id (q), filter by RFM segment or preset (HighValueAtRisk, Champions), sort (PredictedClv, ProbabilityAlive, ExpectedPurchases, LastPurchase, Revenue, CustomerId).");
 
-        api.MapGet("/cohorts", async Task<Results<Ok<ApiList<CohortCell>>, NotFound>> (DashboardQueries queries, AnalystQueries analyst, CancellationToken cancellationToken) =>
-                (await queries.ContextAsync(cancellationToken)).Current is { } run
-                    ? TypedResults.Ok(new ApiList<CohortCell>(run.Id, await analyst.CohortsAsync(run.Id, cancellationToken)))
+        api.MapGet("/cohorts", async Task<Results<Ok<ApiList<CohortCell>>, NotFound>> (RunContextQueries runContext, CohortsQueries cohorts, CancellationToken cancellationToken) =>
+                (await runContext.ContextAsync(cancellationToken)).Current is { } run
+                    ? TypedResults.Ok(new ApiList<CohortCell>(run.Id, await cohorts.CohortsAsync(run.Id, cancellationToken)))
                     : TypedResults.NotFound())
             .WithName("ListCohorts")
             .WithSummary("The current run's cohort cells: per acquisition month and month since, customers buying and revenue.");
@@ -157,7 +157,7 @@ public sealed record ApiRun(long Id, string Status, string Trigger, DateTime AsO
 /// <summary>The KPIs of the current run and the previous one.</summary>
 /// <param name="RunId">The current run.</param>
 /// <param name="ObservationEnd">Its last day with data.</param>
-/// <param name="Currency">The business's currency.</param>
+/// <param name="Currency">The currency the current run was computed in.</param>
 /// <param name="Current">The current run's figures.</param>
 /// <param name="Previous">The previous run's figures, if any.</param>
 public sealed record ApiKpis(long RunId, DateOnly? ObservationEnd, string? Currency, RunKpis Current, RunKpis? Previous);

@@ -41,7 +41,7 @@ public static class ExportEndpoints
             Policies.Owner,
             e => "segments-" + e.Segmentation,
             ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out"],
-            (e, ct) => e.Get<DashboardQueries>().SegmentsAsync(e.Run.Id, e.Segmentation, ct),
+            (e, ct) => e.Get<SegmentsQueries>().SegmentsAsync(e.Run.Id, e.Segmentation, ct),
             r =>
             [
                 Text(r.Segment), Number(r.Customers), Number(r.CustomerShare), Number(r.ValueShare), Number(r.TotalRevenue), Number(r.AverageOrderValue), Number(r.RepeatRate),
@@ -55,8 +55,8 @@ public static class ExportEndpoints
             Policies.Owner,
             e => "segment-migrations-" + e.Segmentation,
             ["from"],
-            async (e, ct) => e.Segmentation is Segmentations.Rfm or Segmentations.ValueTier or Segmentations.ChurnRisk
-                ? await e.Get<DashboardQueries>().StoredMigrationAsync(e.Run.Id, e.Segmentation, ct)
+            async (e, ct) => Segmentations.Find(e.Segmentation) is { TracksMovement: true }
+                ? await e.Get<SegmentsQueries>().StoredMigrationAsync(e.Run.Id, e.Segmentation, ct)
                 : null,
             (_, matrix) => matrix.From.Select(from => (CsvCell[])[Text(from ?? NewRow), .. matrix.To.Select(to => Number(matrix.Customers(from, to)))]).ToAsyncEnumerable(),
             moreColumns: matrix => matrix.To.Select(to => to ?? GoneColumn)),
@@ -66,7 +66,7 @@ public static class ExportEndpoints
             Policies.Owner,
             _ => "rfm-grid",
             ["recency_score", "frequency_monetary_score", "segment", "customers", "mean_clv"],
-            (e, ct) => e.Get<DashboardQueries>().RfmGridAsync(e.Run.Id, ct),
+            (e, ct) => e.Get<SegmentsQueries>().RfmGridAsync(e.Run.Id, ct),
             c => [Number(c.RecencyScore), Number(c.FrequencyMonetaryScore), Text(c.Segment), Number(c.Customers), Number(c.MeanClv)]),
 
         CsvExport.Rows(
@@ -74,7 +74,7 @@ public static class ExportEndpoints
             Policies.Analyst,
             _ => "cohorts",
             ["acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
-            (e, ct) => e.Get<AnalystQueries>().CohortsAsync(e.Run.Id, ct),
+            (e, ct) => e.Get<CohortsQueries>().CohortsAsync(e.Run.Id, ct),
             c =>
             [
                 Month(c.AcquisitionMonth), Number(c.MonthsSinceAcquisition), Number(c.CohortSize), Number(c.ActiveCustomers), Number(c.Retention),
@@ -87,20 +87,20 @@ public static class ExportEndpoints
             Policies.Analyst,
             e => "cohorts-" + FileNamePart(e.Channel),
             ["channel", "acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
-            (e, ct) => e.Get<AnalystQueries>().ChannelCohortsAsync(e.Run.Id, e.Channel, ct),
+            (e, ct) => e.Get<CohortsQueries>().ChannelCohortsAsync(e.Run.Id, e.Channel, ct),
             (e, c) =>
             [
                 Text(e.Channel), Month(c.AcquisitionMonth), Number(c.MonthsSinceAcquisition), Number(c.CohortSize), Number(c.ActiveCustomers), Number(c.Retention),
                 Number(c.Revenue), Number(c.CumulativeRevenue), Number(c.CumulativeRevenuePerCustomer), Boolean(c.IsPartial),
             ],
-            accepts: async (e, ct) => e.Channel.Length > 0 && (await e.Get<AnalystQueries>().CohortChannelsAsync(e.Run.Id, ct)).Contains(e.Channel)),
+            accepts: async (e, ct) => e.Channel.Length > 0 && (await e.Get<CohortsQueries>().CohortChannelsAsync(e.Run.Id, ct)).Contains(e.Channel)),
 
         CsvExport.Of(
             "/model-fits.csv",
             Policies.Analyst,
             _ => "model-fits",
             ["model", "period", "chosen", "parameter", "estimate", "standard_error", "log_likelihood", "converged", "customers", "holdout_mae", "baseline_mae", "holdout_predicted", "holdout_actual"],
-            (e, ct) => e.Get<AnalystQueries>().ModelHealthAsync(e.Run.Id, ct),
+            (e, ct) => e.Get<ModelHealthQueries>().ModelHealthAsync(e.Run.Id, ct),
             (_, health) => health.Fits.SelectMany(f => f.Parameters.Select(p => (CsvCell[])
             [
                 Text(f.ModelName), Text(f.Period.ToString()), Boolean(f.IsChosen), Text(p.Name), Number(p.Estimate), Number(p.StandardError), Number(f.LogLikelihood), Boolean(f.Converged),
@@ -113,7 +113,7 @@ public static class ExportEndpoints
             Policies.Owner,
             _ => "customers",
             ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase"],
-            (e, ct) => e.Get<DashboardQueries>().AllCustomersAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
+            (e, ct) => e.Get<CustomerListQueries>().AllCustomersAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
             c =>
             [
                 Text(c.ExternalId), Text(c.Segment), Text(c.ValueTier), Text(c.ChurnRiskBand), Number(c.ProbabilityAlive), Number(c.ExpectedPurchases),
@@ -125,8 +125,8 @@ public static class ExportEndpoints
             Policies.Owner,
             e => FormattableString.Invariant($"customer-{e.CustomerId}-history"),
             CustomerHistoryColumns,
-            (e, ct) => e.Get<DashboardQueries>().CustomerAsync(e.Run.Id, e.CustomerId, ct),
-            (e, customer) => CustomerHistoryRowsAsync(e.Get<DashboardQueries>(), customer, e.Context.TimeZoneId)),
+            (e, ct) => e.Get<CustomerQueries>().CustomerAsync(e.Run.Id, e.CustomerId, ct),
+            (e, customer) => CustomerHistoryRowsAsync(e.Get<CustomerQueries>(), customer, e.Context.TimeZoneId)),
     ];
 
     /// <summary>Maps every export of <see cref="All"/> under <c>/exports</c>, each behind its policy.</summary>
@@ -137,8 +137,8 @@ public static class ExportEndpoints
         var exports = app.MapGroup("/exports");
         foreach (var export in All)
         {
-            exports.MapGet(export.Route, ([AsParameters] ExportParameters parameters, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken) =>
-                    DownloadAsync(export, parameters, http, queries, cancellationToken))
+            exports.MapGet(export.Route, ([AsParameters] ExportParameters parameters, HttpContext http, RunContextQueries runContext, CancellationToken cancellationToken) =>
+                    DownloadAsync(export, parameters, http, runContext, cancellationToken))
                 .RequireAuthorization(export.Policy);
         }
 
@@ -155,9 +155,9 @@ public static class ExportEndpoints
         return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-as-of-{asOf}.csv");
     }
 
-    private static async Task<IResult> DownloadAsync(CsvExport export, ExportParameters parameters, HttpContext http, DashboardQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(CsvExport export, ExportParameters parameters, HttpContext http, RunContextQueries runContext, CancellationToken cancellationToken)
     {
-        var context = await queries.ContextAsync(cancellationToken);
+        var context = await runContext.ContextAsync(cancellationToken);
         if (context.Current is not { } run
             || await export.ReadAsync(new ExportRequest(http.RequestServices, context, run, parameters), cancellationToken) is not { } table)
         {
@@ -170,7 +170,7 @@ public static class ExportEndpoints
         return Results.Empty;
     }
 
-    private static async IAsyncEnumerable<CsvCell[]> CustomerHistoryRowsAsync(DashboardQueries queries, CustomerDetail customer, string timeZoneId)
+    private static async IAsyncEnumerable<CsvCell[]> CustomerHistoryRowsAsync(CustomerQueries queries, CustomerDetail customer, string timeZoneId)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
         DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));

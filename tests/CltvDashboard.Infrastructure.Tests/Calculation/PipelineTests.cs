@@ -360,15 +360,15 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         var withChannels = await RunStore.RecalculateAsync(database);
 
         await using var read = CltvDatabase.CreateContext(database);
-        var analyst = new AnalystQueries(read);
-        (await analyst.CohortChannelsAsync(withoutChannels.RunId)).Should().BeEmpty("CDNOW names no channel");
+        var cohorts = new CohortsQueries(read);
+        (await cohorts.CohortChannelsAsync(withoutChannels.RunId)).Should().BeEmpty("CDNOW names no channel");
         (await read.CohortCells.CountAsync(c => c.CalculationRunId == withoutChannels.RunId && c.Channel != RunCohortCell.AllChannels)).Should().Be(0);
-        (await analyst.CohortChannelsAsync(withChannels.RunId)).Should().Equal("Email", "Search");
+        (await cohorts.CohortChannelsAsync(withChannels.RunId)).Should().Equal("Email", "Search");
 
-        var all = await analyst.CohortsAsync(withChannels.RunId);
-        all.Should().BeEquivalentTo(await analyst.CohortsAsync(withoutChannels.RunId), "channels do not change the all-customer cohorts");
-        var email = await analyst.ChannelCohortsAsync(withChannels.RunId, "Email");
-        var search = await analyst.ChannelCohortsAsync(withChannels.RunId, "Search");
+        var all = await cohorts.CohortsAsync(withChannels.RunId);
+        all.Should().BeEquivalentTo(await cohorts.CohortsAsync(withoutChannels.RunId), "channels do not change the all-customer cohorts");
+        var email = await cohorts.ChannelCohortsAsync(withChannels.RunId, "Email");
+        var search = await cohorts.ChannelCohortsAsync(withChannels.RunId, "Search");
         email.Should().NotBeEmpty();
         search.Should().NotBeEmpty();
         var summed = email.Concat(search)

@@ -112,8 +112,6 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Cltv", _database.Database);
         builder.UseSetting("Cltv:DataFolder", DataFolder);
         builder.UseSetting("Cltv:SignInAttemptsPerMinute", "1000");
-        // Tests that count queries or read the cache warm it themselves (RunCacheWarmerTests), not on a timer.
-        builder.UseSetting("Cltv:CacheWarmSeconds", "0");
         builder.UseSetting("Cltv:UploadsPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in _settings)

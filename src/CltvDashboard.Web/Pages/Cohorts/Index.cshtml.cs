@@ -14,13 +14,13 @@ namespace CltvDashboard.Web.Pages.Cohorts;
 public sealed class IndexModel : DashboardPageModel
 {
     private const int CurvesShown = 12;
-    private readonly AnalystQueries _analyst;
+    private readonly CohortsQueries _cohorts;
 
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    /// <param name="analyst">The Analyst pages' read service.</param>
-    public IndexModel(DashboardQueries queries, AnalystQueries analyst)
-        : base(queries) => _analyst = analyst;
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="cohorts">The cohorts page's reads.</param>
+    public IndexModel(RunContextQueries runContext, CohortsQueries cohorts)
+        : base(runContext) => _cohorts = cohorts;
 
     /// <summary><c>retention</c> (default) or <c>revenue</c>: what the heatmap shows.</summary>
     [BindProperty(SupportsGet = true)]
@@ -64,15 +64,15 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        CohortChannels = await _analyst.CohortChannelsAsync(Run.Id, cancellationToken);
+        CohortChannels = await _cohorts.CohortChannelsAsync(Run.Id, cancellationToken);
         SelectedChannel = CohortChannels.FirstOrDefault(c => c == Channel);
-        var cells = await _analyst.ChannelCohortsAsync(Run.Id, SelectedChannel ?? RunCohortCell.AllChannels, cancellationToken);
+        var cells = await _cohorts.ChannelCohortsAsync(Run.Id, SelectedChannel ?? RunCohortCell.AllChannels, cancellationToken);
         Cohorts = cells.GroupBy(c => c.AcquisitionMonth).ToList();
         Months = cells.Count == 0 ? 0 : cells.Max(c => c.MonthsSinceAcquisition) + 1;
         // Month 0 is 100 % by definition; the colour scale spans the later months so that their differences show.
         _maxRetention = cells.Where(c => c.MonthsSinceAcquisition > 0).Select(c => c.Retention).DefaultIfEmpty(1).Max();
         _maxRevenue = cells.Select(c => c.CumulativeRevenuePerCustomer).DefaultIfEmpty(1).Max();
-        Channels = (await Queries.SegmentsAsync(Run.Id, Segmentations.AcquisitionChannel, cancellationToken)).Where(c => c.Segment != Segmentations.Unknown).ToList();
+        Channels = (await _cohorts.ChannelTableAsync(Run.Id, cancellationToken)).Where(c => c.Segment != Segmentations.Unknown).ToList();
 
         var currency = Dashboard.CurrencyCode;
         var through = SelectedChannel is null ? "" : $" ({SelectedChannel})";

@@ -9,12 +9,13 @@ namespace CltvDashboard.Web.Pages.Customers;
 /// <summary>One customer: purchases over time, the model's view (P(alive), expected purchases, CLV) and segment history across runs.</summary>
 public sealed class DetailsModel : DashboardPageModel
 {
+    private readonly CustomerQueries _customer;
+
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    public DetailsModel(DashboardQueries queries)
-        : base(queries)
-    {
-    }
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="customer">The customer page's reads.</param>
+    public DetailsModel(RunContextQueries runContext, CustomerQueries customer)
+        : base(runContext) => _customer = customer;
 
     /// <summary>The customer.</summary>
     public CustomerDetail? Customer { get; private set; }
@@ -39,7 +40,7 @@ public sealed class DetailsModel : DashboardPageModel
             return Page();
         }
 
-        Customer = await Queries.CustomerAsync(Run.Id, id, cancellationToken);
+        Customer = await _customer.CustomerAsync(Run.Id, id, cancellationToken);
         if (Customer is null)
         {
             return NotFound();

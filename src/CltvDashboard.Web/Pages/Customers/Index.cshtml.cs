@@ -11,12 +11,13 @@ public sealed class IndexModel : DashboardPageModel
     /// <summary>Customers per page.</summary>
     public const int PageSize = 50;
 
+    private readonly CustomerListQueries _customers;
+
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    public IndexModel(DashboardQueries queries)
-        : base(queries)
-    {
-    }
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="customers">The customer list's reads.</param>
+    public IndexModel(RunContextQueries runContext, CustomerListQueries customers)
+        : base(runContext) => _customers = customers;
 
     /// <summary>Part of a customer id to look for.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -58,7 +59,7 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        Customers = await Queries.CustomersAsync(
+        Customers = await _customers.CustomersAsync(
             Run,
             Dashboard.Previous?.Id,
             new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, PageSize),

@@ -8,13 +8,13 @@ namespace CltvDashboard.Web.Pages.ModelHealth;
 /// <summary>Model health (Analyst): the chosen model and why, parameters with standard errors, holdout accuracy against the naive baseline, warnings.</summary>
 public sealed class IndexModel : DashboardPageModel
 {
-    private readonly AnalystQueries _analyst;
+    private readonly ModelHealthQueries _modelHealth;
 
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    /// <param name="analyst">The Analyst pages' read service.</param>
-    public IndexModel(DashboardQueries queries, AnalystQueries analyst)
-        : base(queries) => _analyst = analyst;
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="modelHealth">The model-health page's reads.</param>
+    public IndexModel(RunContextQueries runContext, ModelHealthQueries modelHealth)
+        : base(runContext) => _modelHealth = modelHealth;
 
     /// <summary>The run's model health.</summary>
     public Infrastructure.Queries.ModelHealth? Health { get; private set; }
@@ -44,8 +44,8 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        Health = await _analyst.ModelHealthAsync(Run.Id, cancellationToken);
-        BuildCheckCharts(await _analyst.ModelChecksAsync(Run.Id, cancellationToken));
+        Health = await _modelHealth.ModelHealthAsync(Run.Id, cancellationToken);
+        BuildCheckCharts(await _modelHealth.ModelChecksAsync(Run.Id, cancellationToken));
         var checkedFits = Health?.Fits.Where(f => f.Period == ModelFitPeriod.Calibration && f.HoldoutActualPurchases is not null).ToList() ?? [];
         if (checkedFits.Count == 0)
         {

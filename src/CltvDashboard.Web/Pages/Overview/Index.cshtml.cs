@@ -1,4 +1,3 @@
-using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
 
@@ -7,12 +6,13 @@ namespace CltvDashboard.Web.Pages.Overview;
 /// <summary>The overview: headline KPIs with their change since the previous run, the CLV distribution, value by segment and the trend across runs.</summary>
 public sealed class IndexModel : DashboardPageModel
 {
+    private readonly OverviewQueries _overview;
+
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    public IndexModel(DashboardQueries queries)
-        : base(queries)
-    {
-    }
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="overview">The overview's reads.</param>
+    public IndexModel(RunContextQueries runContext, OverviewQueries overview)
+        : base(runContext) => _overview = overview;
 
     /// <summary>The KPI cards.</summary>
     public IReadOnlyList<KpiCard> Cards { get; private set; } = [];
@@ -33,21 +33,19 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        Kpis = await Queries.KpisAsync(Run.Id, Dashboard.ActiveProbabilityThreshold, cancellationToken);
+        Kpis = await _overview.KpisAsync(Run.Id, cancellationToken);
         if (Kpis is null)
         {
             return;
         }
 
-        var before = Dashboard.Previous is { } previous ? await Queries.KpisAsync(previous.Id, Dashboard.ActiveProbabilityThreshold, cancellationToken) : null;
+        var before = Dashboard.Previous is { } previous ? await _overview.KpisAsync(previous.Id, cancellationToken) : null;
         Cards = BuildCards(Kpis, before);
 
         var currency = Dashboard.CurrencyCode;
-        var distribution = await Queries.ClvDistributionAsync(Run.Id, cancellationToken);
-        var segments = (await Queries.SegmentsAsync(Run.Id, Segmentations.Rfm, cancellationToken))
-            .OrderBy(s => DashboardQueries.SegmentOrder(s.Segment))
-            .ToList();
-        var trend = await Queries.TrendAsync(Run.Id, cancellationToken);
+        var distribution = await _overview.ClvDistributionAsync(Run.Id, cancellationToken);
+        var segments = await _overview.ValueBySegmentAsync(Run.Id, cancellationToken);
+        var trend = await _overview.TrendAsync(Run.Id, cancellationToken);
         var charts = new List<ChartView>();
         if (distribution.Count > 0)
         {

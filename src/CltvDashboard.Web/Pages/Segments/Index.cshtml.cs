@@ -21,12 +21,13 @@ public sealed class IndexModel : DashboardPageModel
     public static readonly IReadOnlyList<(string Key, string Title)> MigrationSegmentations =
         [.. Segmentations.Tracked.Select(s => (s.Key, s.Title))];
 
+    private readonly SegmentsQueries _segments;
+
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    public IndexModel(DashboardQueries queries)
-        : base(queries)
-    {
-    }
+    /// <param name="runContext">Which run to show.</param>
+    /// <param name="segments">The segments page's reads.</param>
+    public IndexModel(RunContextQueries runContext, SegmentsQueries segments)
+        : base(runContext) => _segments = segments;
 
     /// <summary>The RFM grid's cells.</summary>
     public IReadOnlyList<RfmGridCellSummary> Grid { get; private set; } = [];
@@ -57,17 +58,17 @@ public sealed class IndexModel : DashboardPageModel
             return;
         }
 
-        Grid = await Queries.RfmGridAsync(Run.Id, cancellationToken);
+        Grid = await _segments.RfmGridAsync(Run.Id, cancellationToken);
         var rows = new Dictionary<string, IReadOnlyList<SegmentRow>>();
         foreach (var (key, _, _) in Tables)
         {
-            var table = await Queries.SegmentsAsync(Run.Id, key, cancellationToken);
+            var table = await _segments.SegmentsAsync(Run.Id, key, cancellationToken);
             var segmentation = Segmentations.Get(key);
             rows[key] = [.. table.OrderBy(r => segmentation.Position(r.Segment))];
         }
 
         Rows = rows;
-        Moves = await Queries.StoredMigrationAsync(Run.Id, MigrationSegmentation, cancellationToken);
+        Moves = await _segments.StoredMigrationAsync(Run.Id, MigrationSegmentation, cancellationToken);
 
         var rfm = rows[Segmentations.Rfm];
         ShareChart = new ChartView("segment-shares", "bar", new ChartSpec(

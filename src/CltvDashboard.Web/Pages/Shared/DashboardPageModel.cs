@@ -5,15 +5,17 @@ namespace CltvDashboard.Web.Pages.Shared;
 
 /// <summary>
 /// A dashboard page: reads which run to show (and whether one is under way or failed) before its own query, and
-/// formats in the business's currency and time zone.
+/// formats in the currency and time zone of the settings the run was computed with.
 /// </summary>
 public abstract class DashboardPageModel : PageModel
 {
-    /// <summary>Creates the page on the read service.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    protected DashboardPageModel(DashboardQueries queries) => Queries = queries;
+    private readonly RunContextQueries _runContext;
 
-    /// <summary>The current, previous and latest run and the business's formats.</summary>
+    /// <summary>Creates the page on the read of which run to show.</summary>
+    /// <param name="runContext">Which run every dashboard page shows, with its settings.</param>
+    protected DashboardPageModel(RunContextQueries runContext) => _runContext = runContext;
+
+    /// <summary>The current, previous and latest run and the formats of the current run's settings.</summary>
     public DashboardContext Dashboard { get; private set; } = null!;
 
     /// <summary>The formatter.</summary>
@@ -22,14 +24,11 @@ public abstract class DashboardPageModel : PageModel
     /// <summary>The run shown; null before the first successful run, when the page shows its empty state.</summary>
     public RunHeader? Run => Dashboard.Current;
 
-    /// <summary>The read service.</summary>
-    protected DashboardQueries Queries { get; }
-
     /// <summary>Reads the dashboard context.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     protected async Task LoadContextAsync(CancellationToken cancellationToken)
     {
-        Dashboard = await Queries.ContextAsync(cancellationToken);
+        Dashboard = await _runContext.ContextAsync(cancellationToken);
         Format = DashboardFormat.For(Dashboard);
         HttpContext.Items[typeof(DashboardContext)] = Dashboard;
     }

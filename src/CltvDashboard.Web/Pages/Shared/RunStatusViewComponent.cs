@@ -8,11 +8,11 @@ namespace CltvDashboard.Web.Pages.Shared;
 /// <summary>The banner under the navigation: the as-of date and status of the results shown, and a warning when the latest run failed.</summary>
 public sealed class RunStatusViewComponent : ViewComponent
 {
-    private readonly DashboardQueries _queries;
+    private readonly RunContextQueries _runContext;
 
     /// <summary>Creates the component.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
-    public RunStatusViewComponent(DashboardQueries queries) => _queries = queries;
+    /// <param name="runContext">Which run the dashboards show.</param>
+    public RunStatusViewComponent(RunContextQueries runContext) => _runContext = runContext;
 
     /// <summary>
     /// Shows the runs the page itself read when it is a dashboard (the banner then agrees with the figures below it and
@@ -20,7 +20,7 @@ public sealed class RunStatusViewComponent : ViewComponent
     /// </summary>
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var dashboard = DashboardPageModel.ContextOf(HttpContext) ?? await _queries.ContextAsync(HttpContext.RequestAborted);
+        var dashboard = DashboardPageModel.ContextOf(HttpContext) ?? await _runContext.ContextAsync(HttpContext.RequestAborted);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(dashboard.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
         return View(new RunStatus(dashboard.Current, dashboard.Latest ?? dashboard.Current, zone));
     }

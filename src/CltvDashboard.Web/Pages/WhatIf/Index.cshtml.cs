@@ -12,10 +12,10 @@ public sealed class IndexModel : DashboardPageModel
     private readonly WhatIfQueries _whatIf;
 
     /// <summary>Creates the page.</summary>
-    /// <param name="queries">The dashboards' read service.</param>
+    /// <param name="runContext">Which run to show.</param>
     /// <param name="whatIf">The what-if projections.</param>
-    public IndexModel(DashboardQueries queries, WhatIfQueries whatIf)
-        : base(queries) => _whatIf = whatIf;
+    public IndexModel(RunContextQueries runContext, WhatIfQueries whatIf)
+        : base(runContext) => _whatIf = whatIf;
 
     /// <summary>An RFM segment, or empty for everybody.</summary>
     [BindProperty(SupportsGet = true)]

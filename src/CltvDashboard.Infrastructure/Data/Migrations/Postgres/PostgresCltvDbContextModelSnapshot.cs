@@ -426,6 +426,41 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("import_problems", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunClvBucket", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal>("From")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("from");
+
+                    b.Property<decimal?>("To")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("to");
+
+                    b.Property<decimal>("TotalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("total_clv");
+
+                    b.HasKey("CalculationRunId", "Position")
+                        .HasName("pk_clv_buckets");
+
+                    b.ToTable("clv_buckets", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunCohortCell", b =>
                 {
                     b.Property<long>("CalculationRunId")
@@ -575,6 +610,76 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("customer_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("ActiveCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_customers");
+
+                    b.Property<double>("ActiveProbabilityThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("active_probability_threshold");
+
+                    b.Property<decimal>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<double?>("ClvToCac")
+                        .HasColumnType("double precision")
+                        .HasColumnName("clv_to_cac");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal>("HistoricalRevenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("historical_revenue");
+
+                    b.Property<decimal?>("MeanClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("mean_clv");
+
+                    b.Property<double?>("MeanProbabilityAlive")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_probability_alive");
+
+                    b.Property<decimal?>("MedianClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("median_clv");
+
+                    b.Property<decimal?>("PredictedRevenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("predicted_revenue");
+
+                    b.Property<double>("PurchaseFrequency")
+                        .HasColumnType("double precision")
+                        .HasColumnName("purchase_frequency");
+
+                    b.Property<double>("RepeatRate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("repeat_rate");
+
+                    b.Property<decimal?>("TotalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("total_clv");
+
+                    b.HasKey("CalculationRunId")
+                        .HasName("pk_kpi_summaries");
+
+                    b.ToTable("kpi_summaries", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
                 {
                     b.Property<long>("CalculationRunId")
@@ -706,6 +811,41 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_model_fits_calculation_run_id_model_name_period");
 
                     b.ToTable("model_fits", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunRfmGridCell", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("RecencyScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("recency_score");
+
+                    b.Property<int>("FrequencyMonetaryScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency_monetary_score");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal?>("MeanClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("mean_clv");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("segment");
+
+                    b.HasKey("CalculationRunId", "RecencyScore", "FrequencyMonetaryScore")
+                        .HasName("pk_rfm_grid_cells");
+
+                    b.ToTable("rfm_grid_cells", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentMigration", b =>
@@ -1241,6 +1381,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("ImportBatch");
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunClvBucket", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clv_buckets_calculation_runs_calculation_run_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunCohortCell", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
@@ -1261,6 +1411,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithOne()
+                        .HasForeignKey("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", "CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_summaries_calculation_runs_calculation_run_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
@@ -1279,6 +1439,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_fits_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunRfmGridCell", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfm_grid_cells_calculation_runs_calculation_run_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentMigration", b =>

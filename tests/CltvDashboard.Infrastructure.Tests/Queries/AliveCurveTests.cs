@@ -2,7 +2,7 @@ using CltvDashboard.Domain.Clv.BgNbd;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Queries;
 
-namespace CltvDashboard.Web.Tests;
+namespace CltvDashboard.Infrastructure.Tests.Queries;
 
 public sealed class AliveCurveTests
 {

@@ -1,6 +1,6 @@
 using CltvDashboard.Infrastructure.Queries;
 
-namespace CltvDashboard.Web.Tests;
+namespace CltvDashboard.Infrastructure.Tests.Queries;
 
 public sealed class RunResultCacheTests
 {

@@ -1,0 +1,188 @@
+using CltvDashboard.Domain.Analysis;
+using CltvDashboard.Infrastructure.Data.Entities;
+
+namespace CltvDashboard.Infrastructure.Calculation;
+
+/// <summary>
+/// The figures the dashboards open on, computed once from a run's customer results with the run's own settings and
+/// written with them: the headline KPIs, the predicted-CLV distribution and the RFM grid. No I/O.
+/// </summary>
+internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket> ClvDistribution, IReadOnlyList<RunRfmGridCell> RfmGrid)
+{
+    /// <summary>Equal-width bars of the distribution below the tail bar.</summary>
+    public const int ClvBars = 12;
+
+    /// <summary>The run's figures; the rows' run id is set when they are written.</summary>
+    /// <param name="customers">The run's customer results.</param>
+    /// <param name="segments">The run's segment summaries (the channel rows carry the acquisition costs).</param>
+    /// <param name="settings">The settings the run is computed with.</param>
+    public static RunFigures Compute(IReadOnlyList<CustomerResult> customers, IReadOnlyList<RunSegmentSummary> segments, RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(settings);
+        var clv = customers.Where(c => c.PredictedClv is not null).Select(c => c.PredictedClv!.Value).ToArray();
+        Array.Sort(clv);
+        return new RunFigures(HeadlineFigures(customers, clv, segments, settings.ActiveProbabilityThreshold), Distribution(clv), Grid(customers));
+    }
+
+    private static RunKpiSummary HeadlineFigures(IReadOnlyList<CustomerResult> customers, decimal[] sortedClv, IReadOnlyList<RunSegmentSummary> segments, double activeThreshold)
+    {
+        var count = customers.Count;
+        long occasions = 0;
+        int active = 0, repeaters = 0, alive = 0;
+        decimal revenue = 0;
+        double predicted = 0, aliveTotal = 0;
+        var anyPrediction = false;
+        foreach (var c in customers)
+        {
+            occasions += c.Frequency + 1;
+            revenue += c.TotalRevenue;
+            repeaters += c.Frequency > 0 ? 1 : 0;
+            if (c.ProbabilityAlive is { } p)
+            {
+                active += p >= activeThreshold ? 1 : 0;
+                aliveTotal += p;
+                alive++;
+            }
+
+            if (c.ExpectedPurchases is { } purchases && c.ExpectedAverageValue is { } value)
+            {
+                predicted += purchases * (double)value;
+                anyPrediction = true;
+            }
+        }
+
+        var modelled = sortedClv.Length;
+        var totalClv = modelled > 0 ? Money(sortedClv.Sum()) : (decimal?)null;
+        return new RunKpiSummary
+        {
+            Customers = count,
+            ActiveCustomers = active,
+            ActiveProbabilityThreshold = activeThreshold,
+            RepeatRate = count == 0 ? 0 : (double)repeaters / count,
+            AverageOrderValue = occasions == 0 ? 0 : Money(revenue / occasions),
+            PurchaseFrequency = count == 0 ? 0 : (double)occasions / count,
+            HistoricalRevenue = Money(revenue),
+            PredictedRevenue = anyPrediction ? Money((decimal)predicted) : null,
+            TotalClv = totalClv,
+            MeanClv = totalClv / modelled is { } mean ? Math.Round(mean, 4) : null,
+            // The lower middle value for an even count.
+            MedianClv = modelled > 0 ? sortedClv[(modelled - 1) / 2] : null,
+            MeanProbabilityAlive = alive > 0 ? aliveTotal / alive : null,
+            ClvToCac = ClvToCac(segments),
+        };
+    }
+
+    // Mean CLV over the customer-weighted cost of the channels with a known cost: the total CLV of those channels
+    // over what acquiring their customers cost.
+    private static double? ClvToCac(IReadOnlyList<RunSegmentSummary> segments)
+    {
+        var costed = segments.Where(s => s.Segmentation == Segmentations.AcquisitionChannel && s.AcquisitionCostPerCustomer > 0).ToList();
+        if (costed.Sum(c => c.CustomerCount) == 0 || costed.Any(c => c.TotalPredictedClv is null))
+        {
+            return null;
+        }
+
+        return (double)costed.Sum(c => c.TotalPredictedClv!.Value) / costed.Sum(c => (double)c.AcquisitionCostPerCustomer!.Value * c.CustomerCount);
+    }
+
+    // Equal-width bars up to the 99th percentile with one open bar for the tail, so that a few very valuable customers
+    // do not squeeze everybody else into the first bar.
+    private static List<RunClvBucket> Distribution(decimal[] sortedClv)
+    {
+        if (sortedClv.Length == 0)
+        {
+            return [];
+        }
+
+        var low = Math.Min(0, (double)sortedClv[0]);
+        var high = (double)sortedClv[Math.Max(0, (int)Math.Ceiling(sortedClv.Length * 0.99) - 1)];
+        var width = NiceWidth((high - low) / ClvBars);
+        var customers = new int[ClvBars + 1];
+        var totals = new decimal[ClvBars + 1];
+        foreach (var amount in sortedClv)
+        {
+            var value = (double)amount;
+            var bar = value >= low + (width * ClvBars) ? ClvBars : Math.Clamp((int)Math.Floor((value - low) / width), 0, ClvBars - 1);
+            customers[bar]++;
+            totals[bar] += amount;
+        }
+
+        return Enumerable.Range(0, ClvBars + 1)
+            .Where(i => i < ClvBars || customers[i] > 0)
+            .Select(i => new RunClvBucket
+            {
+                Position = i,
+                From = Money((decimal)(low + (i * width))),
+                To = i == ClvBars ? null : Money((decimal)(low + ((i + 1) * width))),
+                Customers = customers[i],
+                TotalClv = Money(totals[i]),
+            })
+            .ToList();
+    }
+
+    // FM as RfmAnalysis.CombineFrequencyMonetary computes it: the mean of F and M rounded half up, in integer
+    // arithmetic. One pass with a tally per cell: the grid has at most 25 cells, the run up to millions of customers.
+    private static List<RunRfmGridCell> Grid(IReadOnlyList<CustomerResult> customers)
+    {
+        var cells = new Dictionary<(int Recency, int FrequencyMonetary), GridTally>();
+        foreach (var c in customers)
+        {
+            var key = (c.RecencyScore, (c.FrequencyScore + c.MonetaryScore + 1) / 2);
+            if (!cells.TryGetValue(key, out var tally))
+            {
+                cells[key] = tally = new GridTally();
+            }
+
+            tally.Customers++;
+            tally.Segments[c.Segment] = tally.Segments.GetValueOrDefault(c.Segment) + 1;
+            if (c.PredictedClv is { } clv)
+            {
+                tally.Modelled++;
+                tally.Clv += clv;
+            }
+        }
+
+        return cells
+            .Select(cell => new RunRfmGridCell
+            {
+                RecencyScore = cell.Key.Recency,
+                FrequencyMonetaryScore = cell.Key.FrequencyMonetary,
+                Customers = cell.Value.Customers,
+                MeanClv = cell.Value.Modelled > 0 ? Money(cell.Value.Clv / cell.Value.Modelled) : null,
+                Segment = cell.Value.Segments
+                    .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
+                    .First().Key,
+            })
+            .OrderByDescending(c => c.RecencyScore)
+            .ThenByDescending(c => c.FrequencyMonetaryScore)
+            .ToList();
+    }
+
+    private sealed class GridTally
+    {
+        public int Customers { get; set; }
+
+        public int Modelled { get; set; }
+
+        public decimal Clv { get; set; }
+
+        public Dictionary<string, int> Segments { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static decimal Money(decimal value) => Math.Round(value, 2);
+
+    // 1, 2 or 5 times a power of ten, so that bar edges read as round amounts.
+    private static double NiceWidth(double raw)
+    {
+        if (raw <= 0 || double.IsNaN(raw))
+        {
+            return 1;
+        }
+
+        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = raw / power;
+        return power * (step <= 1 ? 1 : step <= 2 ? 2 : step <= 5 ? 5 : 10);
+    }
+}

@@ -1,0 +1,88 @@
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>The columns the customer list sorts by.</summary>
+public enum CustomerSort
+{
+    /// <summary>Predicted CLV.</summary>
+    PredictedClv,
+
+    /// <summary>P(alive).</summary>
+    ProbabilityAlive,
+
+    /// <summary>Expected purchases over the horizon.</summary>
+    ExpectedPurchases,
+
+    /// <summary>Days since the last purchase.</summary>
+    LastPurchase,
+
+    /// <summary>Net revenue to date.</summary>
+    Revenue,
+
+    /// <summary>The customer's own id.</summary>
+    CustomerId,
+}
+
+/// <summary>Ready-made filters of the customer list.</summary>
+public enum CustomerPreset
+{
+    /// <summary>Everybody.</summary>
+    None,
+
+    /// <summary>Top value tier whose P(alive) fell since the previous run, or is in the high churn-risk band.</summary>
+    HighValueAtRisk,
+
+    /// <summary>The RFM segment Champions.</summary>
+    Champions,
+}
+
+/// <summary>A request for one page of the customer list.</summary>
+/// <param name="Search">Part of the customer's id, or null.</param>
+/// <param name="Segment">An RFM segment, or null for all.</param>
+/// <param name="Preset">A ready-made filter.</param>
+/// <param name="Sort">The sort column.</param>
+/// <param name="Descending">Sort direction.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Rows per page, 1–500.</param>
+public sealed record CustomerListRequest(
+    string? Search = null,
+    string? Segment = null,
+    CustomerPreset Preset = CustomerPreset.None,
+    CustomerSort Sort = CustomerSort.PredictedClv,
+    bool Descending = true,
+    int Page = 1,
+    int PageSize = 50);
+
+/// <summary>One customer's row in the list.</summary>
+/// <param name="CustomerId">The internal key.</param>
+/// <param name="ExternalId">The business's own id for the customer.</param>
+/// <param name="Segment">RFM segment.</param>
+/// <param name="ValueTier">Value tier.</param>
+/// <param name="ChurnRiskBand">Churn-risk band.</param>
+/// <param name="ProbabilityAlive">P(alive).</param>
+/// <param name="ExpectedPurchases">Expected purchases over the horizon.</param>
+/// <param name="PredictedClv">Predicted CLV.</param>
+/// <param name="TotalRevenue">Net revenue to date.</param>
+/// <param name="LastPurchase">The day of the last purchase occasion.</param>
+public sealed record CustomerRow(
+    long CustomerId,
+    string ExternalId,
+    string Segment,
+    string ValueTier,
+    string ChurnRiskBand,
+    double? ProbabilityAlive,
+    double? ExpectedPurchases,
+    decimal? PredictedClv,
+    decimal TotalRevenue,
+    DateOnly? LastPurchase);
+
+/// <summary>A page of rows and the total behind it.</summary>
+/// <typeparam name="T">The row type.</typeparam>
+/// <param name="Items">This page's rows.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Rows per page.</param>
+/// <param name="TotalCount">Rows over all pages.</param>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    /// <summary>Number of pages, at least 1.</summary>
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}

@@ -1,0 +1,170 @@
+using CltvDashboard.Domain.Rfm;
+using CltvDashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>
+/// The customer list's reads: one run's customers filtered, sorted and paged on the server. A page is computed per
+/// request (any filter, sort and page may be asked for) and kept in <see cref="RunResultCache"/>, so that concurrent
+/// first requests for the same page share one sort of the run's customers.
+/// </summary>
+/// <remarks>
+/// Money columns are decimal, which SQLite stores as text and cannot order or compare; sorts go through a cast to
+/// double, which both providers translate and which loses nothing at the precision a sort needs.
+/// </remarks>
+public sealed class CustomerListQueries
+{
+    /// <summary>The largest page the customer list serves.</summary>
+    public const int MaxPageSize = 500;
+
+    private readonly CltvDbContext _context;
+    private readonly RunResultCache _cache;
+
+    /// <summary>Creates the service on a context.</summary>
+    /// <param name="context">The store.</param>
+    /// <param name="cache">Pages already read.</param>
+    public CustomerListQueries(CltvDbContext context, RunResultCache cache)
+    {
+        _context = context;
+        _cache = cache;
+    }
+
+    /// <summary>One page of a run's customers.</summary>
+    /// <param name="run">The run (its observation end dates the last purchases).</param>
+    /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
+    /// <param name="request">Filter, sort and page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every customer of a run that a list request selects, in its order, streamed from one query: for exports,
+    /// which must neither page (each page would sort the run again) nor fill the cache.
+    /// </summary>
+    /// <param name="run">The run (its observation end dates the last purchases).</param>
+    /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
+    /// <param name="request">Filter and sort; its page is ignored.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async IAsyncEnumerable<CustomerRow> AllCustomersAsync(
+        RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        await foreach (var row in Sorted(Selected(run, previousRunId, request), request).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row.ToRow(run);
+        }
+    }
+
+    private async Task<PagedResult<CustomerRow>> CustomersUncachedAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var rows = Selected(run, previousRunId, request);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await Sorted(rows, request)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<CustomerRow>(items.Select(i => i.ToRow(run)).ToList(), page, pageSize, total);
+    }
+
+    private IQueryable<ListedMetric> Selected(RunHeader run, long? previousRunId, CustomerListRequest request)
+    {
+        var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == run.Id);
+        metrics = request.Preset switch
+        {
+            CustomerPreset.Champions => metrics.Where(m => m.Segment == RfmSegments.Champions),
+            CustomerPreset.HighValueAtRisk => metrics.Where(m => m.ValueTier == ValueTierRule.Top
+                && (m.ChurnRiskBand == ChurnRiskRule.High || m.ChurnRiskBand == ChurnRiskRule.Medium
+                    || _context.CustomerMetrics.Any(p => p.CalculationRunId == previousRunId && p.CustomerId == m.CustomerId && p.ProbabilityAlive > m.ProbabilityAlive))),
+            _ => metrics,
+        };
+        if (!string.IsNullOrWhiteSpace(request.Segment))
+        {
+            metrics = metrics.Where(m => m.Segment == request.Segment);
+        }
+
+        var rows = metrics.Join(_context.Customers, m => m.CustomerId, c => c.Id, (m, c) => new ListedMetric
+        {
+            CustomerId = m.CustomerId,
+            ExternalId = c.ExternalId,
+            Segment = m.Segment,
+            ValueTier = m.ValueTier,
+            ChurnRiskBand = m.ChurnRiskBand,
+            ProbabilityAlive = m.ProbabilityAlive,
+            ExpectedPurchases = m.ExpectedPurchases,
+            PredictedClv = m.PredictedClv,
+            TotalRevenue = m.TotalRevenue,
+            DaysSinceLastPurchase = m.DaysSinceLastPurchase,
+        });
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var search = request.Search.Trim();
+            rows = rows.Where(r => r.ExternalId.Contains(search));
+        }
+
+        return rows;
+    }
+
+    private static IQueryable<ListedMetric> Sorted(IQueryable<ListedMetric> rows, CustomerListRequest request)
+    {
+        var sorted = (request.Sort, request.Descending) switch
+        {
+            (CustomerSort.ProbabilityAlive, false) => rows.OrderBy(r => r.ProbabilityAlive),
+            (CustomerSort.ProbabilityAlive, true) => rows.OrderByDescending(r => r.ProbabilityAlive),
+            (CustomerSort.ExpectedPurchases, false) => rows.OrderBy(r => r.ExpectedPurchases),
+            (CustomerSort.ExpectedPurchases, true) => rows.OrderByDescending(r => r.ExpectedPurchases),
+            (CustomerSort.LastPurchase, false) => rows.OrderByDescending(r => r.DaysSinceLastPurchase),
+            (CustomerSort.LastPurchase, true) => rows.OrderBy(r => r.DaysSinceLastPurchase),
+            (CustomerSort.Revenue, false) => rows.OrderBy(r => (double)r.TotalRevenue),
+            (CustomerSort.Revenue, true) => rows.OrderByDescending(r => (double)r.TotalRevenue),
+            (CustomerSort.CustomerId, false) => rows.OrderBy(r => r.ExternalId),
+            (CustomerSort.CustomerId, true) => rows.OrderByDescending(r => r.ExternalId),
+            (_, false) => rows.OrderBy(r => (double?)r.PredictedClv),
+            (_, true) => rows.OrderByDescending(r => (double?)r.PredictedClv),
+        };
+        return sorted.ThenBy(r => r.CustomerId);
+    }
+
+    // A flat row that EF can filter and sort in SQL before it becomes a CustomerRow.
+    private sealed class ListedMetric
+    {
+        public long CustomerId { get; init; }
+
+        public required string ExternalId { get; init; }
+
+        public required string Segment { get; init; }
+
+        public required string ValueTier { get; init; }
+
+        public required string ChurnRiskBand { get; init; }
+
+        public double? ProbabilityAlive { get; init; }
+
+        public double? ExpectedPurchases { get; init; }
+
+        public decimal? PredictedClv { get; init; }
+
+        public decimal TotalRevenue { get; init; }
+
+        public int DaysSinceLastPurchase { get; init; }
+
+        public CustomerRow ToRow(RunHeader run) => new(
+            CustomerId,
+            ExternalId,
+            Segment,
+            ValueTier,
+            ChurnRiskBand,
+            ProbabilityAlive,
+            ExpectedPurchases,
+            PredictedClv,
+            TotalRevenue,
+            run.ObservationEnd?.AddDays(-DaysSinceLastPurchase));
+    }
+}

@@ -1,0 +1,115 @@
+using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Calculation;
+using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>The customer page's reads: one customer in a run, with purchases, history across the kept runs and the P(alive) curve.</summary>
+public sealed class CustomerQueries
+{
+    /// <summary>The most purchases the customer page lists.</summary>
+    public const int MaxPurchasesShown = 500;
+
+    /// <summary>
+    /// The most transactions of one customer the customer page reads; a customer with more gets the count and the first
+    /// <see cref="MaxPurchasesShown"/> but no P(alive) curve, which needs every purchase day.
+    /// </summary>
+    public const int MaxPurchasesRead = 20_000;
+
+    private readonly CltvDbContext _context;
+
+    /// <summary>Creates the service on a context.</summary>
+    /// <param name="context">The store.</param>
+    public CustomerQueries(CltvDbContext context) => _context = context;
+
+    /// <summary>A customer of a run with purchases, history across the kept runs and the run's P(alive) curve.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="customerId">The customer's internal key.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The detail; null when the customer is not in the run.</returns>
+    public async Task<CustomerDetail?> CustomerAsync(long runId, long customerId, CancellationToken cancellationToken = default)
+    {
+        // The customer's row in every kept run with the run's date, one round trip: the join probes the primary key
+        // (run, customer) once per run (see the customer_metrics configuration).
+        var states = await _context.CalculationRuns.AsNoTracking()
+            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
+            .Join(
+                _context.CustomerMetrics.AsNoTracking().Where(m => m.CustomerId == customerId),
+                r => r.Id,
+                m => m.CalculationRunId,
+                (r, m) => new
+                {
+                    r.AsOfUtc,
+                    r.ObservationEnd,
+                    Metric = m,
+                    ExternalId = _context.Customers.Where(c => c.Id == customerId).Select(c => c.ExternalId).FirstOrDefault(),
+                })
+            .ToListAsync(cancellationToken);
+        var current = states.Find(s => s.Metric.CalculationRunId == runId);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var rows = await _context.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Take(MaxPurchasesRead + 1)
+            .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
+            .ToListAsync(cancellationToken);
+        var total = rows.Count <= MaxPurchasesRead
+            ? rows.Count
+            : await _context.Transactions.CountAsync(t => t.CustomerId == customerId, cancellationToken);
+
+        AliveCurve? curve = null;
+        var model = await RunModelAsync(runId, cancellationToken);
+        if (model.CountModel is not null && current.ObservationEnd is { } observationEnd && total == rows.Count)
+        {
+            curve = AliveCurve.Compute(model.CountModel, model.Unit, model.Zone, observationEnd, rows.Select(r => (r.OccurredAtUtc, r.Amount)));
+        }
+
+        var history = states.OrderBy(s => s.Metric.CalculationRunId)
+            .Select(s => new CustomerRunState(s.Metric.CalculationRunId, s.AsOfUtc, s.Metric.Segment, s.Metric.ValueTier, s.Metric.ProbabilityAlive, s.Metric.ExpectedPurchases, s.Metric.PredictedClv)
+            {
+                ObservationEnd = s.ObservationEnd,
+            })
+            .ToList();
+        return new CustomerDetail(
+            customerId,
+            current.ExternalId ?? customerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            current.Metric,
+            rows.Count > MaxPurchasesShown ? rows[..MaxPurchasesShown] : rows,
+            total,
+            history)
+        {
+            Curve = curve,
+        };
+    }
+
+    /// <summary>Every stored transaction of a customer, oldest first, streamed: for the history export.</summary>
+    /// <param name="customerId">The customer's internal key.</param>
+    public IAsyncEnumerable<PurchaseRow> PurchasesAsync(long customerId) =>
+        _context.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId)
+            .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
+            .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
+            .AsAsyncEnumerable();
+
+    // The run's chosen full-history count model with the unit and time zone it was fitted in.
+    private async Task<RunModel> RunModelAsync(long runId, CancellationToken cancellationToken)
+    {
+        var settingsJson = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SettingsJson).FirstOrDefaultAsync(cancellationToken);
+        var fit = await _context.ModelFits.AsNoTracking()
+            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
+            .Select(f => new { f.ModelName, f.ParametersJson })
+            .FirstOrDefaultAsync(cancellationToken);
+        var settings = RunSettings.FromJson(settingsJson);
+        var model = settings is null || fit is null ? null : AliveCurve.StoredModel(fit.ModelName, fit.ParametersJson);
+        return new RunModel(model, settings?.TimeUnit ?? TimeUnit.Week, settings?.TimeZone ?? TimeZoneInfo.Utc);
+    }
+
+    private sealed record RunModel(IPurchaseCountModel? CountModel, TimeUnit Unit, TimeZoneInfo Zone);
+}

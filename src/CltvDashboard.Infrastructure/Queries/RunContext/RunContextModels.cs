@@ -1,0 +1,51 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+
+namespace CltvDashboard.Infrastructure.Queries;
+
+/// <summary>A calculation run as the dashboards name it.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="AsOfUtc">The as-of instant its results describe.</param>
+/// <param name="ObservationEnd">The last day with data it used, when it got that far.</param>
+/// <param name="FinishedAtUtc">When it finished, if it did.</param>
+/// <param name="Stage">The stage it is in or failed in.</param>
+/// <param name="PercentComplete">Progress, 0–100.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="RequestedAtUtc">When it was requested.</param>
+public sealed record RunHeader(
+    long Id,
+    CalculationRunStatus Status,
+    DateTime AsOfUtc,
+    DateOnly? ObservationEnd,
+    DateTime? FinishedAtUtc,
+    string? Stage,
+    int PercentComplete,
+    string? Error,
+    DateTime RequestedAtUtc);
+
+/// <summary>
+/// What the dashboards can show: the current run, the one before it and the newest run when it is not the current
+/// one, with the settings the current run was computed with (the business's settings before the first run).
+/// </summary>
+/// <param name="Current">The run the dashboards show; null before the first successful run.</param>
+/// <param name="Previous">The successful run before the current one, for changes; null when there is none.</param>
+/// <param name="Latest">The newest run when it is newer than the current one (queued, running or failed).</param>
+/// <param name="CurrencyCode">The current run's currency (ISO 4217), when set.</param>
+/// <param name="TimeZoneId">The current run's time zone (IANA id).</param>
+/// <param name="ActiveProbabilityThreshold">The P(alive) from which the current run counted a customer as active.</param>
+/// <param name="ForecastHorizonMonths">The months that the current run's expected purchases and predicted revenue cover.</param>
+public sealed record DashboardContext(
+    RunHeader? Current,
+    RunHeader? Previous,
+    RunHeader? Latest,
+    string? CurrencyCode,
+    string TimeZoneId,
+    double ActiveProbabilityThreshold,
+    int ForecastHorizonMonths)
+{
+    /// <summary>Whether a run is queued or running after the current one.</summary>
+    public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
+
+    /// <summary>Whether the newest run failed (or was cancelled) after the current one.</summary>
+    public bool LatestFailed => Latest is { Status: CalculationRunStatus.Failed or CalculationRunStatus.Cancelled };
+}

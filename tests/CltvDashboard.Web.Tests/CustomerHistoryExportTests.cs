@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Endpoints;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CltvDashboard.Web.Tests;
+
+/// <summary>A customer's history export on the CDNOW demo after one real run.</summary>
+public abstract class CustomerHistoryExportTests(DemoApp demo)
+{
+    [Fact]
+    public async Task Customer_history_export_lists_every_purchase_then_the_customer_in_each_run()
+    {
+        using var client = await demo.SignedInClientAsync(CltvRoles.Owner);
+        await using var scope = demo.App.Services.CreateAsyncScope();
+        var run = (await scope.ServiceProvider.GetRequiredService<RunContextQueries>().ContextAsync()).Current!;
+        var customer = (await scope.ServiceProvider.GetRequiredService<CustomerListQueries>().CustomersAsync(run, null, new CustomerListRequest(Search: "10001"))).Items.Single(c => c.ExternalId == "10001");
+
+        var response = await client.GetAsync($"/exports/customers/{customer.CustomerId}/history.csv");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-{customer.CustomerId}-history-run-{run.Id}-as-of-1998-06-30.csv");
+        var table = ParseCsv(await response.Content.ReadAsStringAsync());
+        table[0].Should().Equal(ExportEndpoints.CustomerHistoryColumns);
+        var rows = table.Skip(1).Select(r => table[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+        rows.Select(r => (r["record"], r["date"], r["amount"])).Should().Equal(("purchase", "1997-02-06", "6.79"), ("purchase", "1997-10-09", "12.99"), ("run", "1998-06-30", ""));
+        rows.Should().OnlyContain(r => r["customer_id"] == "10001");
+        var state = rows[^1];
+        state["run"].Should().Be(run.Id.ToString(CultureInfo.InvariantCulture));
+        state["segment"].Should().Be(customer.Segment);
+        double.Parse(state["p_alive"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.ProbabilityAlive!.Value, 1e-6);
+        decimal.Parse(state["predicted_clv"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.PredictedClv!.Value, 0.0001m);
+        (await client.GetAsync("/exports/customers/-1/history.csv")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    // RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF.
+    private static List<string[]> ParseCsv(string text)
+    {
+        var records = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add([.. fields]);
+                fields.Clear();
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return records;
+    }
+}
+
+/// <summary>On the SQLite default.</summary>
+public sealed class SqliteCustomerHistoryExportTests(DemoApp demo) : CustomerHistoryExportTests(demo), IClassFixture<DemoApp>;
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresCustomerHistoryExportTests(PostgresDemoApp demo) : CustomerHistoryExportTests(demo), IClassFixture<PostgresDemoApp>;
