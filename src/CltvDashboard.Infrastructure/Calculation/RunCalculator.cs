@@ -121,7 +121,7 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
 
     private static RunModelCheckPoint Row(ModelCheckPoint point) => new()
     {
-        Kind = point.Kind == Domain.Validation.ModelCheckKind.Tracking ? Data.Entities.ModelCheckKind.Tracking : Data.Entities.ModelCheckKind.Frequency,
+        Kind = point.Kind,
         Position = point.Position,
         PeriodEnd = point.PeriodEnd,
         InHoldout = point.InHoldout,

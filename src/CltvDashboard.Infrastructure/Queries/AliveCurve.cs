@@ -77,13 +77,4 @@ public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
 
         return new AliveCurve(model.Name, points);
     }
-
-    /// <summary>The purchase-count model a run stored, rebuilt from its parameters; null for an unknown model or missing parameters.</summary>
-    /// <param name="name">The stored model name.</param>
-    /// <param name="parametersJson">The stored parameters, by their names in the literature.</param>
-    public static IPurchaseCountModel? StoredModel(string name, string parametersJson)
-    {
-        var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(parametersJson) ?? [];
-        return CountModelCatalog.Rebuild(name, parameters);
-    }
 }

@@ -77,25 +77,14 @@ public sealed class WhatIfQueries
 
     private async Task<WhatIfResult?> ProjectUncachedAsync(long runId, WhatIfScenario scenario, CancellationToken cancellationToken)
     {
-        var run = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.SettingsJson }).SingleOrDefaultAsync(cancellationToken);
-        var fit = await _context.ModelFits.AsNoTracking()
-            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != GammaGammaParameters.ModelName)
-            .Select(f => new { f.ModelName, f.ParametersJson })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (run?.SettingsJson is null || fit is null)
+        if (await StoredRunModel.ReadAsync(_context, runId, cancellationToken) is not { } stored)
         {
             return null;
         }
 
-        var parameters = JsonSerializer.Deserialize<Dictionary<string, double>>(fit.ParametersJson) ?? [];
-        var definition = CountModelCatalog.Find(fit.ModelName);
-        if (definition?.Rebuild(parameters) is not { } baseline)
-        {
-            return null;
-        }
-
-        var changed = definition.WithRetentionChange(baseline, scenario.RetentionChange);
-        var valuation = RunSettings.FromJson(run.SettingsJson)!.Valuation;
+        var baseline = stored.Model;
+        var changed = stored.Definition.WithRetentionChange(baseline, scenario.RetentionChange);
+        var valuation = stored.Settings.Valuation;
         var rows = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == runId && m.PredictedClv != null && m.ExpectedAverageValue != null);
         if (!string.IsNullOrWhiteSpace(scenario.Segment))
         {
@@ -109,6 +98,6 @@ public sealed class WhatIfQueries
         var before = CustomerForecast.Compute(baseline, histories, values, valuation.Horizon, valuation).Clv.Sum();
         var scaled = values.Select(v => v * (1 + scenario.OrderValueChange) * (1 + scenario.PurchaseRateChange)).ToArray();
         var after = CustomerForecast.Compute(changed, histories, scaled, valuation.Horizon, valuation).Clv.Sum();
-        return new WhatIfResult(runId, fit.ModelName, customers.Count, Math.Round((decimal)before, 2), Math.Round((decimal)after, 2));
+        return new WhatIfResult(runId, stored.Definition.Name, customers.Count, Math.Round((decimal)before, 2), Math.Round((decimal)after, 2));
     }
 }

@@ -4,6 +4,7 @@ using CltvDashboard.Domain.Clv.BgNbd;
 using CltvDashboard.Domain.Clv.GammaGamma;
 using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Validation;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -97,7 +98,7 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
         tracking[^1].CumulativePredicted.Should().BeApproximately(repeatPurchases, 0.1 * repeatPurchases, "the chosen model tracks CDNOW's repeat purchases within 10%");
 
         var buckets = checks.Where(p => p.Kind == ModelCheckKind.Frequency).ToList();
-        buckets.Select(p => p.Position).Should().Equal(Enumerable.Range(0, ModelChecks.FrequencyBuckets));
+        buckets.Select(p => p.Position).Should().Equal(Enumerable.Range(0, ModelCheckPoints.FrequencyBuckets));
         buckets.Sum(p => p.Customers).Should().Be(chosen.CustomersUsed);
         buckets.Sum(p => p.Customers * p.Actual).Should().BeApproximately(chosen.HoldoutActualPurchases!.Value, 1e-6);
         buckets.Sum(p => p.Customers * p.Predicted).Should().BeApproximately(chosen.HoldoutPredictedPurchases!.Value, 1e-6);

@@ -44,13 +44,4 @@ public sealed class AliveCurveTests
 
         AliveCurve.Compute(Model, TimeUnit.Week, TimeZoneInfo.Utc, new DateOnly(2024, 6, 30), rows).Should().BeNull();
     }
-
-    [Theory]
-    [InlineData("bgnbd", """{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}""", "bgnbd")]
-    [InlineData("mbgnbd", """{"r":0.5,"alpha":5,"a":0.5,"b":3}""", "mbgnbd")]
-    [InlineData("paretonbd", """{"r":0.55,"alpha":10.5,"s":0.6,"beta":11.7}""", "paretonbd")]
-    [InlineData("paretonbd", """{"r":0.55,"alpha":10.5}""", null)]
-    [InlineData("gammagamma", """{"p":6.25,"q":3.74,"gamma":15.44}""", null)]
-    public void Stored_parameters_rebuild_the_count_model_they_name(string name, string json, string? expected) =>
-        (AliveCurve.StoredModel(name, json)?.Name).Should().Be(expected);
 }

@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Validation;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,3 +1,5 @@
+using CltvDashboard.Domain.Validation;
+
 namespace CltvDashboard.Infrastructure.Data.Entities;
 
 /// <summary>
@@ -38,14 +40,4 @@ public class RunModelCheckPoint
 
     /// <summary>Tracking: the model's expected repeat purchases from the start up to the period's end. Frequency: null.</summary>
     public double? CumulativePredicted { get; set; }
-}
-
-/// <summary>The kinds of holdout check a run stores for its chosen model.</summary>
-public enum ModelCheckKind
-{
-    /// <summary>Repeat purchases per period over calibration and holdout, actual against expected.</summary>
-    Tracking,
-
-    /// <summary>Holdout purchases per customer by calibration frequency, actual against predicted.</summary>
-    Frequency,
 }

@@ -65,10 +65,10 @@ public sealed class CustomerQueries
             : await _context.Transactions.CountAsync(t => t.CustomerId == customerId, cancellationToken);
 
         AliveCurve? curve = null;
-        var model = await RunModelAsync(runId, cancellationToken);
-        if (model.CountModel is not null && current.ObservationEnd is { } observationEnd && total == rows.Count)
+        var model = await StoredRunModel.ReadAsync(_context, runId, cancellationToken);
+        if (model is not null && current.ObservationEnd is { } observationEnd && total == rows.Count)
         {
-            curve = AliveCurve.Compute(model.CountModel, model.Unit, model.Zone, observationEnd, rows.Select(r => (r.OccurredAtUtc, r.Amount)));
+            curve = AliveCurve.Compute(model.Model, model.Settings.TimeUnit, model.Settings.TimeZone, observationEnd, rows.Select(r => (r.OccurredAtUtc, r.Amount)));
         }
 
         var history = states.OrderBy(s => s.Metric.CalculationRunId)
@@ -97,19 +97,4 @@ public sealed class CustomerQueries
             .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
             .Select(t => new PurchaseRow(t.OccurredAtUtc, t.Amount, t.Currency, t.OrderReference))
             .AsAsyncEnumerable();
-
-    // The run's chosen full-history count model with the unit and time zone it was fitted in.
-    private async Task<RunModel> RunModelAsync(long runId, CancellationToken cancellationToken)
-    {
-        var settingsJson = await _context.CalculationRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.SettingsJson).FirstOrDefaultAsync(cancellationToken);
-        var fit = await _context.ModelFits.AsNoTracking()
-            .Where(f => f.CalculationRunId == runId && f.IsChosen && f.Period == ModelFitPeriod.FullHistory && f.ModelName != "gammagamma")
-            .Select(f => new { f.ModelName, f.ParametersJson })
-            .FirstOrDefaultAsync(cancellationToken);
-        var settings = RunSettings.FromJson(settingsJson);
-        var model = settings is null || fit is null ? null : AliveCurve.StoredModel(fit.ModelName, fit.ParametersJson);
-        return new RunModel(model, settings?.TimeUnit ?? TimeUnit.Week, settings?.TimeZone ?? TimeZoneInfo.Utc);
-    }
-
-    private sealed record RunModel(IPurchaseCountModel? CountModel, TimeUnit Unit, TimeZoneInfo Zone);
 }

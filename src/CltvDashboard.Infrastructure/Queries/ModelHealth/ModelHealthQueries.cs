@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Validation;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -65,7 +66,7 @@ public sealed class ModelHealthQueries(CltvDbContext context)
                 .Select(p => new TrackingPointView(p.PeriodEnd!.Value, p.InHoldout, p.Actual, p.Predicted, p.CumulativeActual ?? 0, p.CumulativePredicted ?? 0))
                 .ToList(),
             points.Where(p => p.Kind == ModelCheckKind.Frequency)
-                .Select(p => new FrequencyBucketView(p.Position, p.Position == lastBucket && p.Position == Calculation.ModelChecks.FrequencyBuckets - 1, p.Customers, p.Actual, p.Predicted))
+                .Select(p => new FrequencyBucketView(p.Position, p.Position == lastBucket && p.Position == ModelCheckPoints.FrequencyBuckets - 1, p.Customers, p.Actual, p.Predicted))
                 .ToList());
     }
 
