@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCltvDbContext))]
-    [Migration("20261123115358_CohortCellChannels")]
-    partial class CohortCellChannels
+    [Migration("20261202032159_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -415,6 +415,41 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("import_problems", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunClvBucket", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal>("From")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<decimal?>("To")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<decimal>("TotalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_clv");
+
+                    b.HasKey("CalculationRunId", "Position")
+                        .HasName("pk_clv_buckets");
+
+                    b.ToTable("clv_buckets", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunCohortCell", b =>
                 {
                     b.Property<long>("CalculationRunId")
@@ -564,6 +599,76 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("customer_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("ActiveCustomers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active_customers");
+
+                    b.Property<double>("ActiveProbabilityThreshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("active_probability_threshold");
+
+                    b.Property<decimal>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<double?>("ClvToCac")
+                        .HasColumnType("REAL")
+                        .HasColumnName("clv_to_cac");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal>("HistoricalRevenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("historical_revenue");
+
+                    b.Property<decimal?>("MeanClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mean_clv");
+
+                    b.Property<double?>("MeanProbabilityAlive")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean_probability_alive");
+
+                    b.Property<decimal?>("MedianClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("median_clv");
+
+                    b.Property<decimal?>("PredictedRevenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("predicted_revenue");
+
+                    b.Property<double>("PurchaseFrequency")
+                        .HasColumnType("REAL")
+                        .HasColumnName("purchase_frequency");
+
+                    b.Property<double>("RepeatRate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("repeat_rate");
+
+                    b.Property<decimal?>("TotalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_clv");
+
+                    b.HasKey("CalculationRunId")
+                        .HasName("pk_kpi_summaries");
+
+                    b.ToTable("kpi_summaries", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
                 {
                     b.Property<long>("CalculationRunId")
@@ -693,6 +798,41 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_model_fits_calculation_run_id_model_name_period");
 
                     b.ToTable("model_fits", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunRfmGridCell", b =>
+                {
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<int>("RecencyScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recency_score");
+
+                    b.Property<int>("FrequencyMonetaryScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("frequency_monetary_score");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers");
+
+                    b.Property<decimal?>("MeanClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mean_clv");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.HasKey("CalculationRunId", "RecencyScore", "FrequencyMonetaryScore")
+                        .HasName("pk_rfm_grid_cells");
+
+                    b.ToTable("rfm_grid_cells", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentMigration", b =>
@@ -1217,6 +1357,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("ImportBatch");
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunClvBucket", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clv_buckets_calculation_runs_calculation_run_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunCohortCell", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
@@ -1237,6 +1387,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_customer_metrics_calculation_runs_calculation_run_id");
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithOne()
+                        .HasForeignKey("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", "CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kpi_summaries_calculation_runs_calculation_run_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
@@ -1255,6 +1415,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_model_fits_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunRfmGridCell", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rfm_grid_cells_calculation_runs_calculation_run_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentMigration", b =>
