@@ -5,8 +5,6 @@ namespace CltvDashboard.Infrastructure.Data;
 /// <summary>The store on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteCltvDbContext : CltvDbContext
 {
-    /// <summary>Creates the context.</summary>
-    /// <param name="options">Options configured with <c>UseSqlite</c>.</param>
     public SqliteCltvDbContext(DbContextOptions<SqliteCltvDbContext> options)
         : base(options)
     {

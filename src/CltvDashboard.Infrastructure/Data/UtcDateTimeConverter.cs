@@ -13,7 +13,6 @@ namespace CltvDashboard.Infrastructure.Data;
 /// </remarks>
 public sealed class UtcDateTimeConverter : ValueConverter<DateTime, DateTime>
 {
-    /// <summary>Creates the converter.</summary>
     public UtcDateTimeConverter()
         : base(value => ToUtc(value), value => DateTime.SpecifyKind(value, DateTimeKind.Utc))
     {

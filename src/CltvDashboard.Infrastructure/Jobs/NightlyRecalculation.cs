@@ -14,9 +14,6 @@ public sealed class NightlyRecalculation
     private readonly CltvDbContext _context;
     private readonly IRecurringJobManager _recurringJobs;
 
-    /// <summary>Creates the registration.</summary>
-    /// <param name="context">The store holding <see cref="BusinessSettings.NightlyCron"/> and <see cref="BusinessSettings.TimeZoneId"/>.</param>
-    /// <param name="recurringJobs">Hangfire's recurring job manager, on the host's job storage.</param>
     public NightlyRecalculation(CltvDbContext context, IRecurringJobManager recurringJobs)
     {
         _context = context;

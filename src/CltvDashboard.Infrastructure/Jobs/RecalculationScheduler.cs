@@ -18,10 +18,6 @@ public sealed class RecalculationScheduler : IRecalculationScheduler
     private readonly IBackgroundJobClient _jobs;
     private readonly TimeProvider _timeProvider;
 
-    /// <summary>Creates the scheduler.</summary>
-    /// <param name="context">The store the runs are recorded in.</param>
-    /// <param name="jobs">Hangfire's client, on the host's job storage.</param>
-    /// <param name="timeProvider">The clock of requests; the system clock when null.</param>
     public RecalculationScheduler(CltvDbContext context, IBackgroundJobClient jobs, TimeProvider? timeProvider = null)
     {
         _context = context;

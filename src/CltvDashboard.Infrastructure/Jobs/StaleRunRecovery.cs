@@ -27,10 +27,6 @@ public sealed class StaleRunRecovery
     private readonly IBackgroundJobClient _jobs;
     private readonly JobStorage _storage;
 
-    /// <summary>Creates the recovery.</summary>
-    /// <param name="context">The store.</param>
-    /// <param name="jobs">Hangfire's client.</param>
-    /// <param name="storage">Hangfire's storage, asked which runs still have a job.</param>
     public StaleRunRecovery(CltvDbContext context, IBackgroundJobClient jobs, JobStorage storage)
     {
         _context = context;

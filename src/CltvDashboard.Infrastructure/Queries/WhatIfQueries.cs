@@ -50,9 +50,6 @@ public sealed class WhatIfQueries
     private readonly CltvDbContext _context;
     private readonly RunResultCache _cache;
 
-    /// <summary>Creates the service on a context.</summary>
-    /// <param name="context">The store.</param>
-    /// <param name="cache">Projections already computed.</param>
     public WhatIfQueries(CltvDbContext context, RunResultCache cache)
     {
         _context = context;

@@ -21,7 +21,6 @@ public sealed partial class StartupTasks : IHostedService
     private readonly CltvWebOptions _options;
     private readonly ILogger<StartupTasks> _logger;
 
-    /// <summary>Creates the tasks.</summary>
     public StartupTasks(
         IServiceScopeFactory scopes, IConfiguration configuration, SetupToken setupToken, IOptions<CltvWebOptions> options, ILogger<StartupTasks> logger)
     {

@@ -24,7 +24,6 @@ public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<Authen
     private readonly UserManager<CltvUser> _users;
     private readonly IUserClaimsPrincipalFactory<CltvUser> _principals;
 
-    /// <summary>Creates the handler.</summary>
     public ApiTokenAuthenticationHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options,
         ILoggerFactory logger,

@@ -28,9 +28,6 @@ public sealed class ApiTokenService
     private readonly CltvDbContext _context;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the service.</summary>
-    /// <param name="context">The store.</param>
-    /// <param name="time">The clock for creation, expiry and last use.</param>
     public ApiTokenService(CltvDbContext context, TimeProvider time)
     {
         _context = context;

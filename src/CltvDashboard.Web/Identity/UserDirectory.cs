@@ -12,10 +12,6 @@ public sealed class UserDirectory
     private readonly CltvDbContext _context;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the directory.</summary>
-    /// <param name="users">Identity's user manager.</param>
-    /// <param name="context">The store holding the users and roles, for listing them.</param>
-    /// <param name="time">The clock for creation times.</param>
     public UserDirectory(UserManager<CltvUser> users, CltvDbContext context, TimeProvider time)
     {
         _users = users;

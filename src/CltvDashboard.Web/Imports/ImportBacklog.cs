@@ -8,8 +8,6 @@ public sealed class ImportBacklog
     private readonly Channel<PendingImport> _channel = Channel.CreateUnbounded<PendingImport>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ImportProgressStore _progress;
 
-    /// <summary>Creates the queue.</summary>
-    /// <param name="progress">Where queued uploads are shown as waiting.</param>
     public ImportBacklog(ImportProgressStore progress) => _progress = progress;
 
     /// <summary>Adds a confirmed upload.</summary>

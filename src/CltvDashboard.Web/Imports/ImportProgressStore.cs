@@ -41,8 +41,6 @@ public sealed class ImportProgressStore
     private readonly ConcurrentDictionary<Guid, (ImportSnapshot Snapshot, DateTimeOffset At)> _snapshots = new();
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the store.</summary>
-    /// <param name="time">The clock that stamps each snapshot, for pruning.</param>
     public ImportProgressStore(TimeProvider time) => _time = time;
 
     /// <summary>Imports with an entry, finished or not.</summary>

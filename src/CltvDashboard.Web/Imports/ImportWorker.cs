@@ -24,7 +24,6 @@ public sealed partial class ImportWorker : BackgroundService
     private readonly DatasetImport _import;
     private readonly ILogger<ImportWorker> _logger;
 
-    /// <summary>Creates the worker.</summary>
     public ImportWorker(
         ImportBacklog queue, UploadStore uploads, ImportProgressStore progress, IServiceScopeFactory scopes, DatasetImport import, ILogger<ImportWorker> logger)
     {

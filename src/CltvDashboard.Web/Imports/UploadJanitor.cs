@@ -22,7 +22,6 @@ public sealed partial class UploadJanitor : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<UploadJanitor> _logger;
 
-    /// <summary>Creates the janitor.</summary>
     public UploadJanitor(UploadStore uploads, ImportProgressStore progress, IOptions<CltvWebOptions> options, TimeProvider time, ILogger<UploadJanitor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);

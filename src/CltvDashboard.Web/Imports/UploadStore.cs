@@ -15,9 +15,6 @@ public sealed class UploadStore
     private readonly long _maxBytes;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the store.</summary>
-    /// <param name="options">The data folder and the size limit.</param>
-    /// <param name="time">The clock for upload times.</param>
     public UploadStore(IOptions<CltvWebOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -218,21 +215,15 @@ public sealed class UploadStore
 /// <summary>An upload over the configured size limit.</summary>
 public sealed class UploadTooLargeException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="maxBytes">The limit.</param>
     public UploadTooLargeException(long maxBytes)
         : base($"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB.")
     {
     }
 
-    /// <summary>Creates the exception.</summary>
     public UploadTooLargeException()
     {
     }
 
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
     public UploadTooLargeException(string message, Exception innerException)
         : base(message, innerException)
     {

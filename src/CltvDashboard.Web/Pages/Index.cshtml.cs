@@ -18,7 +18,6 @@ public sealed class IndexModel : PageModel
     private readonly UploadStore _uploads;
     private readonly ImportBacklog _queue;
 
-    /// <summary>Creates the page.</summary>
     public IndexModel(CltvDbContext context, IAuthorizationService authorization, UploadStore uploads, ImportBacklog queue)
     {
         _context = context;

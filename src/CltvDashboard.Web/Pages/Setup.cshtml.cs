@@ -16,7 +16,6 @@ public sealed class SetupModel : PageModel
     private readonly UserDirectory _directory;
     private readonly SetupToken _token;
 
-    /// <summary>Creates the page.</summary>
     public SetupModel(UserManager<CltvUser> users, SignInManager<CltvUser> signIn, UserDirectory directory, SetupToken token)
     {
         _users = users;

@@ -21,9 +21,6 @@ public sealed class CustomerListQueries
     private readonly CltvDbContext _context;
     private readonly RunResultCache _cache;
 
-    /// <summary>Creates the service on a context.</summary>
-    /// <param name="context">The store.</param>
-    /// <param name="cache">Pages already read.</param>
     public CustomerListQueries(CltvDbContext context, RunResultCache cache)
     {
         _context = context;

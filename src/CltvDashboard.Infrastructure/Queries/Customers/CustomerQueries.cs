@@ -21,8 +21,6 @@ public sealed class CustomerQueries
 
     private readonly CltvDbContext _context;
 
-    /// <summary>Creates the service on a context.</summary>
-    /// <param name="context">The store.</param>
     public CustomerQueries(CltvDbContext context) => _context = context;
 
     /// <summary>A customer of a run with purchases, history across the kept runs and the run's P(alive) curve.</summary>

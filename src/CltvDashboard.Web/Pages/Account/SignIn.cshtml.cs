@@ -10,8 +10,6 @@ public sealed class SignInModel : PageModel
 {
     private readonly SignInManager<CltvUser> _signIn;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="signIn">Identity's sign-in manager.</param>
     public SignInModel(SignInManager<CltvUser> signIn) => _signIn = signIn;
 
     /// <summary>The e-mail address.</summary>

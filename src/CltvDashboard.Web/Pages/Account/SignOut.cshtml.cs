@@ -10,8 +10,6 @@ public sealed class SignOutModel : PageModel
 {
     private readonly SignInManager<CltvUser> _signIn;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="signIn">Identity's sign-in manager.</param>
     public SignOutModel(SignInManager<CltvUser> signIn) => _signIn = signIn;
 
     /// <summary>Shows a button to confirm.</summary>

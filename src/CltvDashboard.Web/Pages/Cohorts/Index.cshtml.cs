@@ -16,9 +16,6 @@ public sealed class IndexModel : DashboardPageModel
     private const int CurvesShown = 12;
     private readonly CohortsQueries _cohorts;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="cohorts">The cohorts page's reads.</param>
     public IndexModel(RunContextQueries runContext, CohortsQueries cohorts)
         : base(runContext) => _cohorts = cohorts;
 

@@ -11,9 +11,6 @@ public sealed class DetailsModel : DashboardPageModel
 {
     private readonly CustomerQueries _customer;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="customer">The customer page's reads.</param>
     public DetailsModel(RunContextQueries runContext, CustomerQueries customer)
         : base(runContext) => _customer = customer;
 

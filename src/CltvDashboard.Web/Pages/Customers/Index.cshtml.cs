@@ -13,9 +13,6 @@ public sealed class IndexModel : DashboardPageModel
 
     private readonly CustomerListQueries _customers;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="customers">The customer list's reads.</param>
     public IndexModel(RunContextQueries runContext, CustomerListQueries customers)
         : base(runContext) => _customers = customers;
 

@@ -12,8 +12,6 @@ public sealed class DetailsModel : PageModel
     private const int ProblemsShown = 500;
     private readonly CltvDbContext _context;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="context">The store.</param>
     public DetailsModel(CltvDbContext context) => _context = context;
 
     /// <summary>The import.</summary>

@@ -11,8 +11,6 @@ public sealed class IndexModel : PageModel
     private const int Shown = 100;
     private readonly CltvDbContext _context;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="context">The store.</param>
     public IndexModel(CltvDbContext context) => _context = context;
 
     /// <summary>The imports shown.</summary>

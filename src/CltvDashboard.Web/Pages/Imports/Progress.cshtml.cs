@@ -9,8 +9,6 @@ public sealed class ProgressModel : PageModel
 {
     private readonly ImportProgressStore _progress;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="progress">The imports of this instance.</param>
     public ProgressModel(ImportProgressStore progress) => _progress = progress;
 
     /// <summary>The upload's id.</summary>

@@ -10,9 +10,6 @@ public sealed class IndexModel : DashboardPageModel
 {
     private readonly ModelHealthQueries _modelHealth;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="modelHealth">The model-health page's reads.</param>
     public IndexModel(RunContextQueries runContext, ModelHealthQueries modelHealth)
         : base(runContext) => _modelHealth = modelHealth;
 

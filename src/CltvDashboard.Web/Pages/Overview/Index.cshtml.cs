@@ -8,9 +8,6 @@ public sealed class IndexModel : DashboardPageModel
 {
     private readonly OverviewQueries _overview;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="overview">The overview's reads.</param>
     public IndexModel(RunContextQueries runContext, OverviewQueries overview)
         : base(runContext) => _overview = overview;
 

@@ -24,7 +24,6 @@ public sealed partial class IndexModel : PageModel
     private readonly IRecalculationScheduler _recalculation;
     private readonly ILogger<IndexModel> _logger;
 
-    /// <summary>Creates the page.</summary>
     public IndexModel(CltvDbContext context, IAuthorizationService authorization, IRecalculationScheduler recalculation, ILogger<IndexModel> logger)
     {
         _context = context;

@@ -23,9 +23,6 @@ public sealed class IndexModel : DashboardPageModel
 
     private readonly SegmentsQueries _segments;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="segments">The segments page's reads.</param>
     public IndexModel(RunContextQueries runContext, SegmentsQueries segments)
         : base(runContext) => _segments = segments;
 

@@ -20,7 +20,6 @@ public sealed class IndexModel : PageModel
     private readonly TimeProvider _time;
     private readonly NightlyRecalculation _nightly;
 
-    /// <summary>Creates the page.</summary>
     public IndexModel(CltvDbContext context, TimeProvider time, NightlyRecalculation nightly)
     {
         _context = context;

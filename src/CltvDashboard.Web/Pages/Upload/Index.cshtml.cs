@@ -9,8 +9,6 @@ public sealed class IndexModel : PageModel
 {
     private readonly UploadStore _uploads;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="uploads">Where uploads are kept.</param>
     public IndexModel(UploadStore uploads) => _uploads = uploads;
 
     /// <summary>The chosen file.</summary>

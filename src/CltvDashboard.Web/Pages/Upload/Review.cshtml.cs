@@ -20,7 +20,6 @@ public sealed class ReviewModel : PageModel
     private readonly CltvDbContext _context;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the page.</summary>
     public ReviewModel(UploadStore uploads, ImportBacklog queue, CltvDbContext context, TimeProvider time)
     {
         _uploads = uploads;

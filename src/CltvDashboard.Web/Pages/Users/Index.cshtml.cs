@@ -14,7 +14,6 @@ public sealed class IndexModel : PageModel
     private readonly ApiTokenService _tokens;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the page.</summary>
     public IndexModel(UserManager<CltvUser> users, UserDirectory directory, ApiTokenService tokens, TimeProvider time)
     {
         _users = users;

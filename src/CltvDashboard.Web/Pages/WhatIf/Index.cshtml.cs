@@ -11,9 +11,6 @@ public sealed class IndexModel : DashboardPageModel
 {
     private readonly WhatIfQueries _whatIf;
 
-    /// <summary>Creates the page.</summary>
-    /// <param name="runContext">Which run to show.</param>
-    /// <param name="whatIf">The what-if projections.</param>
     public IndexModel(RunContextQueries runContext, WhatIfQueries whatIf)
         : base(runContext) => _whatIf = whatIf;
 
