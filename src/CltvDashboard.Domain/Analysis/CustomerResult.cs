@@ -7,7 +7,7 @@ namespace CltvDashboard.Domain.Analysis;
 /// <param name="TenureDays">T in days: from the first purchase occasion to the observation end.</param>
 /// <param name="DaysSinceLastPurchase">Days from the last purchase occasion to the observation end.</param>
 /// <param name="TotalRevenue">Net revenue to the observation end.</param>
-/// <param name="AverageOrderValue">Mean net value of the repeat purchase occasions (m̄), rounded to 4 places.</param>
+/// <param name="MeanRepeatPurchaseValue">Mean net value of the repeat purchase occasions (m̄), rounded to 4 places.</param>
 /// <param name="RecencyScore">RFM recency score, 1–5.</param>
 /// <param name="FrequencyScore">RFM frequency score, 1–5.</param>
 /// <param name="MonetaryScore">RFM monetary score, 1–5.</param>
@@ -27,7 +27,7 @@ public readonly record struct CustomerResult(
     double TenureDays,
     int DaysSinceLastPurchase,
     decimal TotalRevenue,
-    decimal AverageOrderValue,
+    decimal MeanRepeatPurchaseValue,
     int RecencyScore,
     int FrequencyScore,
     int MonetaryScore,

@@ -187,7 +187,7 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
         var copy = await connection.BeginBinaryImportAsync(
             """
             COPY customer_metrics (calculation_run_id, customer_id, frequency, recency_days, tenure_days, days_since_last_purchase,
-                total_revenue, average_order_value, recency_score, frequency_score, monetary_score, segment, value_tier,
+                total_revenue, mean_repeat_purchase_value, recency_score, frequency_score, monetary_score, segment, value_tier,
                 churn_risk_band, acquisition_cohort, acquisition_channel, expected_average_value, probability_alive,
                 expected_purchases, predicted_clv) FROM STDIN (FORMAT BINARY)
             """,
@@ -207,7 +207,7 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
                 copy.Write(c.TenureDays, NpgsqlDbType.Double);
                 copy.Write(c.DaysSinceLastPurchase, NpgsqlDbType.Integer);
                 copy.Write(c.TotalRevenue, NpgsqlDbType.Numeric);
-                copy.Write(c.AverageOrderValue, NpgsqlDbType.Numeric);
+                copy.Write(c.MeanRepeatPurchaseValue, NpgsqlDbType.Numeric);
                 copy.Write(c.RecencyScore, NpgsqlDbType.Integer);
                 copy.Write(c.FrequencyScore, NpgsqlDbType.Integer);
                 copy.Write(c.MonetaryScore, NpgsqlDbType.Integer);
@@ -327,7 +327,7 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
         command.Transaction = (SqliteTransaction)transaction;
         command.CommandText = """
             INSERT INTO customer_metrics (calculation_run_id, customer_id, frequency, recency_days, tenure_days, days_since_last_purchase,
-                total_revenue, average_order_value, recency_score, frequency_score, monetary_score, segment, value_tier,
+                total_revenue, mean_repeat_purchase_value, recency_score, frequency_score, monetary_score, segment, value_tier,
                 churn_risk_band, acquisition_cohort, acquisition_channel, expected_average_value, probability_alive,
                 expected_purchases, predicted_clv)
             VALUES ($run, $customer, $frequency, $recency, $tenure, $since, $revenue, $aov, $r, $f, $m, $segment, $tier,
@@ -346,7 +346,7 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
             parameters[4].Value = c.TenureDays;
             parameters[5].Value = c.DaysSinceLastPurchase;
             parameters[6].Value = c.TotalRevenue;
-            parameters[7].Value = c.AverageOrderValue;
+            parameters[7].Value = c.MeanRepeatPurchaseValue;
             parameters[8].Value = c.RecencyScore;
             parameters[9].Value = c.FrequencyScore;
             parameters[10].Value = c.MonetaryScore;

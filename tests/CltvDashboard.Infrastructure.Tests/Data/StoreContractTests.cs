@@ -175,7 +175,7 @@ public abstract class StoreContractTests<TDatabase> : IClassFixture<TDatabase>
         run.CustomerMetrics.Add(new RunCustomerMetric
         {
             CustomerId = customer.Id, Frequency = 3, RecencyDays = 210.5, TenureDays = 361, DaysSinceLastPurchase = 151,
-            TotalRevenue = 1234.5678m, AverageOrderValue = 411.5226m, RecencyScore = 4, FrequencyScore = 3, MonetaryScore = 5,
+            TotalRevenue = 1234.5678m, MeanRepeatPurchaseValue = 411.5226m, RecencyScore = 4, FrequencyScore = 3, MonetaryScore = 5,
             Segment = "Loyal", ProbabilityAlive = 0.8731, ExpectedPurchases = 1.25, PredictedClv = 987.6543m,
         });
         run.SegmentSummaries.Add(new RunSegmentSummary { Segment = "Loyal", CustomerCount = 1, TotalRevenue = 1234.5678m, TotalPredictedClv = 987.6543m, AverageProbabilityAlive = 0.8731 });

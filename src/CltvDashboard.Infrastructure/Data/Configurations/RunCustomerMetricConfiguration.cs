@@ -11,7 +11,7 @@ internal sealed class RunCustomerMetricConfiguration : IEntityTypeConfiguration<
         builder.ToTable("customer_metrics");
         builder.HasKey(m => new { m.CalculationRunId, m.CustomerId });
         builder.Property(m => m.TotalRevenue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
-        builder.Property(m => m.AverageOrderValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(m => m.MeanRepeatPurchaseValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(m => m.PredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(m => m.Segment).HasMaxLength(ColumnLengths.Name);
         builder.Property(m => m.ValueTier).HasMaxLength(ColumnLengths.EnumName);

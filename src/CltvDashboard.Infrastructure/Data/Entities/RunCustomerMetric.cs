@@ -28,7 +28,7 @@ public class RunCustomerMetric
     public decimal TotalRevenue { get; set; }
 
     /// <summary>Mean value of the repeat purchase occasions; 0 without repeats.</summary>
-    public decimal AverageOrderValue { get; set; }
+    public decimal MeanRepeatPurchaseValue { get; set; }
 
     /// <summary>RFM recency score, 1–5.</summary>
     public int RecencyScore { get; set; }

@@ -527,11 +527,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("acquisition_cohort");
 
-                    b.Property<decimal>("AverageOrderValue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)")
-                        .HasColumnName("average_order_value");
-
                     b.Property<string>("ChurnRiskBand")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -558,6 +553,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("FrequencyScore")
                         .HasColumnType("integer")
                         .HasColumnName("frequency_score");
+
+                    b.Property<decimal>("MeanRepeatPurchaseValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("mean_repeat_purchase_value");
 
                     b.Property<int>("MonetaryScore")
                         .HasColumnType("integer")

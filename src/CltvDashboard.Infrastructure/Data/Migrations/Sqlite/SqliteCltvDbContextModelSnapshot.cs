@@ -513,11 +513,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("acquisition_cohort");
 
-                    b.Property<decimal>("AverageOrderValue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("average_order_value");
-
                     b.Property<string>("ChurnRiskBand")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -544,6 +539,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("FrequencyScore")
                         .HasColumnType("INTEGER")
                         .HasColumnName("frequency_score");
+
+                    b.Property<decimal>("MeanRepeatPurchaseValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mean_repeat_purchase_value");
 
                     b.Property<int>("MonetaryScore")
                         .HasColumnType("INTEGER")

@@ -228,7 +228,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     tenure_days = table.Column<double>(type: "REAL", nullable: false),
                     days_since_last_purchase = table.Column<int>(type: "INTEGER", nullable: false),
                     total_revenue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    average_order_value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    mean_repeat_purchase_value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     recency_score = table.Column<int>(type: "INTEGER", nullable: false),
                     frequency_score = table.Column<int>(type: "INTEGER", nullable: false),
                     monetary_score = table.Column<int>(type: "INTEGER", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCltvDbContext))]
-    [Migration("20261202032026_InitialSchema")]
+    [Migration("20261202033803_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -530,11 +530,6 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("acquisition_cohort");
 
-                    b.Property<decimal>("AverageOrderValue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)")
-                        .HasColumnName("average_order_value");
-
                     b.Property<string>("ChurnRiskBand")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -561,6 +556,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("FrequencyScore")
                         .HasColumnType("integer")
                         .HasColumnName("frequency_score");
+
+                    b.Property<decimal>("MeanRepeatPurchaseValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("mean_repeat_purchase_value");
 
                     b.Property<int>("MonetaryScore")
                         .HasColumnType("integer")

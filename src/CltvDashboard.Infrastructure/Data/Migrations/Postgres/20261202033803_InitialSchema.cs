@@ -229,7 +229,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     tenure_days = table.Column<double>(type: "double precision", nullable: false),
                     days_since_last_purchase = table.Column<int>(type: "integer", nullable: false),
                     total_revenue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    average_order_value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    mean_repeat_purchase_value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
                     recency_score = table.Column<int>(type: "integer", nullable: false),
                     frequency_score = table.Column<int>(type: "integer", nullable: false),
                     monetary_score = table.Column<int>(type: "integer", nullable: false),
