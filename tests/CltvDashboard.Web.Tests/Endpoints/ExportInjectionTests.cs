@@ -40,6 +40,7 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
     {
         await using var context = App.CreateContext();
         await context.CustomerMetrics.ExecuteDeleteAsync();
+        await context.RfmGridCells.ExecuteDeleteAsync();
         await context.SegmentSummaries.ExecuteDeleteAsync();
         await context.SegmentMigrations.ExecuteDeleteAsync();
         await context.CohortCells.ExecuteDeleteAsync();
@@ -83,6 +84,7 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
         context.SegmentSummaries.AddRange(
             new RunSegmentSummary { CalculationRunId = run.Id, Segmentation = Segmentations.Rfm, Segment = RfmSegment, CustomerCount = 1, Share = 1, TotalRevenue = -5m },
             new RunSegmentSummary { CalculationRunId = run.Id, Segmentation = Segmentations.AcquisitionChannel, Segment = Channel, CustomerCount = 1, Share = 1, TotalRevenue = -5m });
+        context.RfmGridCells.Add(new RunRfmGridCell { CalculationRunId = run.Id, RecencyScore = 5, FrequencyMonetaryScore = 5, Customers = 1, MeanClv = -5m, Segment = RfmSegment });
         context.SegmentMigrations.Add(new RunSegmentMigration { CalculationRunId = run.Id, Segmentation = Segmentations.Rfm, FromSegment = RfmSegment, ToSegment = RfmSegment, CustomerCount = 1 });
         foreach (var channel in new[] { RunCohortCell.AllChannels, Channel })
         {
