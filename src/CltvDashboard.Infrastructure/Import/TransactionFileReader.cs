@@ -61,6 +61,7 @@ public sealed class TransactionFileReader : IDisposable
     private string? _lastCustomer;
     private char[] _dateText = new char[64];
     private string? _currency;
+    private string? _acceptedCurrency;
     private long _rowsRead;
     private long _produced;
     private long _rejected;
@@ -554,8 +555,8 @@ public sealed class TransactionFileReader : IDisposable
         }
 
         var written = Field(plan.Currency);
-        var currency = !written.IsEmpty && written.Equals(_currency, StringComparison.OrdinalIgnoreCase)
-            ? _currency
+        var currency = !written.IsEmpty && written.Equals(_acceptedCurrency, StringComparison.OrdinalIgnoreCase)
+            ? _acceptedCurrency
             : ResolveCurrency(plan, line, written.IsEmpty ? amountCurrency : written.ToString());
         if (currency is null)
         {
@@ -738,6 +739,8 @@ public sealed class TransactionFileReader : IDisposable
             return null;
         }
 
+        // A code that has passed these checks once: a row naming it again in any case needs no copy of its text.
+        _acceptedCurrency = _currency;
         return _currency;
     }
 

@@ -115,6 +115,19 @@ public class OneSalePerRowReadTests
     }
 
     [Fact]
+    public void A_row_naming_a_dataset_currency_that_is_no_code_is_rejected_as_on_the_row_object_path()
+    {
+        const string File = "customer_id,date,amount,currency\na,2024-01-01,5,euro\nb,2024-01-02,6,EURO\n";
+        var options = ImportFiles.Options("EURO");
+
+        var spanRead = () => ReadIntoRows(File, options);
+        var objectRead = () => ReadRowObjects(File, options);
+
+        var expected = objectRead.Should().Throw<ImportFileException>().Which.Message;
+        spanRead.Should().Throw<ImportFileException>().Which.Message.Should().Be(expected).And.Contain("is not a currency code");
+    }
+
+    [Fact]
     public void A_store_export_is_read_through_its_orders()
     {
         var text = ShopifyFiles.Export();
