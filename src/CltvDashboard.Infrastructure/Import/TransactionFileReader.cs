@@ -81,6 +81,7 @@ public sealed class TransactionFileReader : IDisposable
         _options = options;
         _plan = plan;
         _currency = options.Currency?.Trim().ToUpperInvariant();
+        // Made once: passing the method group to Guard would allocate a delegate for every row.
         _nextRecord = csv.Read;
         Columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
     }
