@@ -45,6 +45,13 @@ internal sealed class ImportLayoutPlan
     /// <summary>Times without an offset are UTC (Stripe's Created (UTC)), not the business's clock.</summary>
     public bool DateIsUtc { get; init; }
 
+    /// <summary>
+    /// Every row is one sale with no rule beyond its own values: no order to assemble, no status, cancellation,
+    /// capture, test marker or refunded amount (plain customer/date/amount files and most mapped columns).
+    /// </summary>
+    public bool RowIsOneSale =>
+        !GroupByOrder && !SumLineItems && Status < 0 && CancelledAt < 0 && Captured < 0 && TestMarker < 0 && Refunded < 0;
+
     public string Name(int ordinal) => ordinal >= 0 && ordinal < Columns.Count ? Columns[ordinal] : string.Empty;
 
     public ColumnMapping ToMapping() => new(Name(Customer[0]), Name(Date), Name(Amount >= 0 ? Amount : UnitPrice))

@@ -31,11 +31,31 @@ internal sealed class RowContentHash(bool forStore) : IDisposable
     {
         if (_sha256 is null)
         {
-            key = Mix(key + (ulong)occurrence);
+            key = RepeatKey(key, occurrence);
             return hash;
         }
 
         return Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
+    }
+
+    /// <summary>The analysis key of the <paramref name="occurrence"/>-th repeat of a row with <paramref name="key"/>.</summary>
+    public static ulong RepeatKey(ulong key, int occurrence) => Mix(key + (ulong)occurrence);
+
+    /// <summary>
+    /// The duplicate-window key of an analysed row (no content hash): the fields the content hash covers, mixed from
+    /// their values instead of hashing their text, so equal values give equal keys (decimal's hash ignores trailing
+    /// zeros, as the hashed text does). An empty reference or channel keys as an absent one.
+    /// </summary>
+    public static ulong Key(
+        ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount, string currency, ReadOnlySpan<char> reference,
+        ReadOnlySpan<char> channel, decimal? quantity)
+    {
+        var mixed = Fnv1a(customer);
+        mixed = Mix(mixed ^ (ulong)occurredAt.UtcTicks);
+        mixed = Mix(mixed ^ (uint)amount.GetHashCode());
+        mixed = Mix(mixed ^ Fnv1a(currency));
+        mixed = Mix(mixed ^ Fnv1a(reference) ^ (Fnv1a(channel) << 1));
+        return Mix(mixed ^ (uint)(quantity?.GetHashCode() ?? 0x5bd1e995));
     }
 
     /// <inheritdoc />
@@ -136,17 +156,10 @@ internal sealed class RowContentHash(bool forStore) : IDisposable
         return Convert.ToHexStringLower(digest);
     }
 
-    // The duplicate window's key of the fields the content hash covers, mixed from their values instead of hashing
-    // their text: equal values give equal keys (decimal's hash ignores trailing zeros, as the hashed text does).
     private static string AnalysisKey(
         string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, out ulong key)
     {
-        var mixed = Fnv1a(customer);
-        mixed = Mix(mixed ^ (ulong)occurredAt.UtcTicks);
-        mixed = Mix(mixed ^ (uint)amount.GetHashCode());
-        mixed = Mix(mixed ^ Fnv1a(currency));
-        mixed = Mix(mixed ^ Fnv1a(reference) ^ (Fnv1a(channel) << 1));
-        key = Mix(mixed ^ (uint)(quantity?.GetHashCode() ?? 0x5bd1e995));
+        key = Key(customer, occurredAt, amount, currency, reference, channel, quantity);
         return string.Empty;
     }
 

@@ -55,8 +55,13 @@ public sealed class TransactionFileReader : IDisposable
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
     private readonly RowContentHash _hash;
-    private string? _runCustomer;
+    private readonly Func<bool> _nextRecord;
+    private char[] _runCustomer = new char[64];
+    private int _runCustomerLength;
+    private string? _lastCustomer;
+    private char[] _dateText = new char[64];
     private string? _currency;
+    private string? _acceptedCurrency;
     private long _rowsRead;
     private long _produced;
     private long _rejected;
@@ -76,6 +81,8 @@ public sealed class TransactionFileReader : IDisposable
         _options = options;
         _plan = plan;
         _currency = options.Currency?.Trim().ToUpperInvariant();
+        // Made once: passing the method group to Guard would allocate a delegate for every row.
+        _nextRecord = csv.Read;
         Columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
     }
 
@@ -163,6 +170,35 @@ public sealed class TransactionFileReader : IDisposable
         return new ImportPreview(
             reader.Columns, reader._source.EncodingName, reader._source.Delimiter, reader._plan?.Layout, reader._plan?.ToMapping(),
             reader._provenOrder, rows, reader._problems.ToArray());
+    }
+
+    /// <summary>
+    /// Reads every usable row of a file opened with <see cref="OpenForAnalysis"/> into <paramref name="onRow"/>, with
+    /// the rules of <see cref="ReadRows"/>. Where each row of the layout is one sale (<see cref="ImportLayoutPlan.RowIsOneSale"/>)
+    /// the fields are read straight from the parser's buffer, with no order to assemble and no string or row object
+    /// per row; other layouts go through <see cref="ReadRows"/>.
+    /// </summary>
+    /// <exception cref="ImportFileException">As for <see cref="ReadRows"/>.</exception>
+    internal void ReadInto(AnalysisRowHandler onRow)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        if (_hash.ForStore || _plan is not { RowIsOneSale: true } plan)
+        {
+            foreach (var row in ReadRows())
+            {
+                onRow(row.CustomerKey, row.OccurredAt, row.Amount);
+            }
+
+            return;
+        }
+
+        Begin(checkEnd: true);
+        while (NextRecord(plan, out var line))
+        {
+            ReadSale(plan, line, onRow);
+        }
+
+        ThrowIfNothingUsable();
     }
 
     /// <summary>The rows of the file, read as they are enumerated; enumerate once.</summary>
@@ -257,7 +293,7 @@ public sealed class TransactionFileReader : IDisposable
         }
     }
 
-    private IEnumerable<ImportRow> Enumerate(bool checkEnd)
+    private ImportLayoutPlan Begin(bool checkEnd)
     {
         if (_started)
         {
@@ -266,8 +302,13 @@ public sealed class TransactionFileReader : IDisposable
 
         _started = true;
         _failWithoutCurrency = checkEnd;
-        var plan = _plan ?? throw new InvalidOperationException("The layout is unknown; pass a column mapping.");
-        while (Guard(_rowsRead + 2, _options, _csv.Read))
+        return _plan ?? throw new InvalidOperationException("The layout is unknown; pass a column mapping.");
+    }
+
+    // Moves the parser to the next record that is not blank and gives its line number.
+    private bool NextRecord(ImportLayoutPlan plan, out long line)
+    {
+        while (Guard(_rowsRead + 2, _options, _nextRecord))
         {
             if (_csv.RowFieldCount <= 1 && _csv.GetFieldSpan(0).IsWhiteSpace())
             {
@@ -275,12 +316,24 @@ public sealed class TransactionFileReader : IDisposable
             }
 
             _rowsRead++;
-            var line = _rowsRead + 1;
+            line = _rowsRead + 1;
             if (_provenOrder == DateOrder.Unspecified && _rowsRead <= 1000)
             {
                 _provenOrder = ImportValueParser.ProvenOrder(Field(plan.Date));
             }
 
+            return true;
+        }
+
+        line = 0;
+        return false;
+    }
+
+    private IEnumerable<ImportRow> Enumerate(bool checkEnd)
+    {
+        var plan = Begin(checkEnd);
+        while (NextRecord(plan, out var line))
+        {
             if (plan.GroupByOrder && _pending.Active)
             {
                 var reference = Field(plan.OrderReference);
@@ -314,11 +367,14 @@ public sealed class TransactionFileReader : IDisposable
             yield return row;
         }
 
-        if (!checkEnd)
+        if (checkEnd)
         {
-            yield break;
+            ThrowIfNothingUsable();
         }
+    }
 
+    private void ThrowIfNothingUsable()
+    {
         if (_rowsRead == 0)
         {
             throw new ImportFileException(ImportFailure.HeaderOnly, "The file has a header row but no transactions.");
@@ -354,23 +410,17 @@ public sealed class TransactionFileReader : IDisposable
             p.RawRecord = CurrentRecord();
         }
 
-        if (_csv.RowFieldCount < _csv.FieldCount && _csv.RowFieldCount <= Math.Max(plan.Date, Math.Max(plan.Amount, plan.UnitPrice)))
+        if (FieldCountProblem(plan, line) is { } fieldsMissing)
         {
-            p.Problem = RowProblem(
-                line, string.Empty,
-                $"the row has {_csv.RowFieldCount} field(s) where the header has {_csv.FieldCount}; is '{Printable(_source.Delimiter)}' the delimiter of every line?");
+            p.Problem = fieldsMissing;
             return;
         }
 
-        foreach (var ordinal in plan.Customer)
+        var customer = Customer(plan);
+        if (!customer.IsEmpty)
         {
-            var customer = Field(ordinal);
-            if (!customer.IsEmpty)
-            {
-                // Exports list a customer's rows together, so most rows reuse the previous row's string.
-                p.Customer = customer.SequenceEqual(_runCustomer) ? _runCustomer : customer.ToString();
-                break;
-            }
+            // Exports list a customer's rows together, so most rows reuse the previous row's string.
+            p.Customer = customer.SequenceEqual(_lastCustomer) ? _lastCustomer : _lastCustomer = customer.ToString();
         }
 
         p.Date = Text(plan.Date);
@@ -401,9 +451,9 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
-        if (!ImportValueParser.TryParseAmount(quantityText, DecimalSeparator.Point, out var quantity, out _))
+        if (QuantityProblem(plan, line, quantityText, out var quantity) is { } problem)
         {
-            p.Problem = RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(quantityText)}' is not a quantity");
+            p.Problem = problem;
             return;
         }
 
@@ -420,6 +470,130 @@ public sealed class TransactionFileReader : IDisposable
             p.LineTotal += quantity * price;
             p.AmountCurrency ??= code;
         }
+    }
+
+    private ImportProblem? FieldCountProblem(ImportLayoutPlan plan, long line) =>
+        _csv.RowFieldCount < _csv.FieldCount && _csv.RowFieldCount <= Math.Max(plan.Date, Math.Max(plan.Amount, plan.UnitPrice))
+            ? RowProblem(
+                line, string.Empty,
+                $"the row has {_csv.RowFieldCount} field(s) where the header has {_csv.FieldCount}; is '{Printable(_source.Delimiter)}' the delimiter of every line?")
+            : null;
+
+    // The first non-empty customer column, or empty when all are.
+    private ReadOnlySpan<char> Customer(ImportLayoutPlan plan)
+    {
+        foreach (var ordinal in plan.Customer)
+        {
+            var customer = Field(ordinal);
+            if (!customer.IsEmpty)
+            {
+                return customer;
+            }
+        }
+
+        return default;
+    }
+
+    private ImportProblem? QuantityProblem(ImportLayoutPlan plan, long line, ReadOnlySpan<char> text, out decimal quantity) =>
+        ImportValueParser.TryParseAmount(text, DecimalSeparator.Point, out quantity, out _)
+            ? null
+            : RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(text)}' is not a quantity");
+
+    private static ImportProblem CustomerProblem(ImportLayoutPlan plan, long line) =>
+        new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), "the customer identifier is empty; the row cannot be attributed");
+
+    private static ImportProblem FutureProblem(ImportLayoutPlan plan, long line, string dateText, DateTimeOffset now) =>
+        new(line, plan.Name(plan.Date), $"'{dateText}' is in the future (after {now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)})");
+
+    // One record of a layout whose rows are each one sale, judged by the rules Start, Accumulate and Emit apply to an
+    // order of one row, in the same order, so that the same file gives the same rows and problems either way.
+    private void ReadSale(ImportLayoutPlan plan, long line, AnalysisRowHandler onRow)
+    {
+        if (FieldCountProblem(plan, line) is { } fieldsMissing)
+        {
+            Reject(fieldsMissing);
+            return;
+        }
+
+        decimal? quantity = null;
+        var quantityText = Field(plan.Quantity);
+        if (!quantityText.IsEmpty)
+        {
+            if (QuantityProblem(plan, line, quantityText, out var parsed) is { } problem)
+            {
+                Reject(problem);
+                return;
+            }
+
+            quantity = parsed;
+        }
+
+        var customer = Customer(plan);
+        if (customer.IsEmpty)
+        {
+            Reject(CustomerProblem(plan, line));
+            return;
+        }
+
+        var dateText = DateText(plan);
+        if (!ImportValueParser.TryParseDate(dateText, _options.DateOrder, _options.BusinessTimeZone, plan.DateIsUtc, out var occurredAt, out var dateError))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Date), dateError));
+            return;
+        }
+
+        if (occurredAt > _options.Now)
+        {
+            Reject(FutureProblem(plan, line, dateText.ToString(), _options.Now));
+            return;
+        }
+
+        var amountText = Field(plan.Amount);
+        if (!ImportValueParser.TryParseAmount(amountText, _options.DecimalSeparator, out var amount, out var amountCurrency))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Amount), NotAnAmount(amountText)));
+            return;
+        }
+
+        var written = Field(plan.Currency);
+        var currency = !written.IsEmpty && written.Equals(_acceptedCurrency, StringComparison.OrdinalIgnoreCase)
+            ? _acceptedCurrency
+            : ResolveCurrency(plan, line, written.IsEmpty ? amountCurrency : written.ToString());
+        if (currency is null)
+        {
+            return;
+        }
+
+        var key = RowContentHash.Key(customer, occurredAt, amount, currency, Field(plan.OrderReference), Field(plan.Channel), quantity);
+        if (IsDuplicate(customer, ref key, line))
+        {
+            return;
+        }
+
+        _produced++;
+        onRow(customer, occurredAt, amount);
+    }
+
+    // The date column, with the time column after a space where the file splits them.
+    private ReadOnlySpan<char> DateText(ImportLayoutPlan plan)
+    {
+        var date = Field(plan.Date);
+        var time = Field(plan.Time);
+        if (time.IsEmpty)
+        {
+            return date;
+        }
+
+        var length = date.Length + 1 + time.Length;
+        if (_dateText.Length < length)
+        {
+            _dateText = new char[length * 2];
+        }
+
+        date.CopyTo(_dateText);
+        _dateText[date.Length] = ' ';
+        time.CopyTo(_dateText.AsSpan(date.Length + 1));
+        return _dateText.AsSpan(0, length);
     }
 
     private void FlushPending(ImportLayoutPlan plan)
@@ -461,7 +635,7 @@ public sealed class TransactionFileReader : IDisposable
 
         if (p.Customer is null)
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Customer.FirstOrDefault(-1)), "the customer identifier is empty; the row cannot be attributed"));
+            Reject(CustomerProblem(plan, line));
             return;
         }
 
@@ -474,9 +648,7 @@ public sealed class TransactionFileReader : IDisposable
 
         if (occurredAt > _options.Now)
         {
-            Reject(new ImportProblem(
-                line, plan.Name(plan.Date),
-                $"'{dateText}' is in the future (after {_options.Now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)})"));
+            Reject(FutureProblem(plan, line, dateText ?? string.Empty, _options.Now));
             return;
         }
 
@@ -568,6 +740,8 @@ public sealed class TransactionFileReader : IDisposable
             return null;
         }
 
+        // A code that has passed these checks once: a row naming it again in any case needs no copy of its text.
+        _acceptedCurrency = _currency;
         return _currency;
     }
 
@@ -576,28 +750,62 @@ public sealed class TransactionFileReader : IDisposable
         ImportRowKind kind)
     {
         var hash = _hash.Of(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
-        if (!string.Equals(customer, _runCustomer, StringComparison.Ordinal) || _run.Count >= RunMemory)
-        {
-            _run.Clear();
-            _runCustomer = customer;
-        }
-
-        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, key, out _);
-        var occurrence = seenInRun++;
+        var occurrence = RunOccurrence(customer, key);
         if (occurrence > 0)
         {
             hash = _hash.Repeat(hash, occurrence, ref key);
         }
 
-        if (_seen.Count < _options.DuplicateWindow ? !_seen.TryAdd(key, line, out var earlier) : _seen.TryGetValue(key, out earlier))
+        if (IsDuplicate(key, line))
         {
-            _duplicates++;
-            Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
             return;
         }
 
         _produced++;
         _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
+    }
+
+    // The in-file dedupe for an analysis key: a repeat within the customer's run becomes a key of its own.
+    private bool IsDuplicate(ReadOnlySpan<char> customer, ref ulong key, long line)
+    {
+        var occurrence = RunOccurrence(customer, key);
+        if (occurrence > 0)
+        {
+            key = RowContentHash.RepeatKey(key, occurrence);
+        }
+
+        return IsDuplicate(key, line);
+    }
+
+    // How many rows of the current run of one customer's consecutive rows had this key before.
+    private int RunOccurrence(ReadOnlySpan<char> customer, ulong key)
+    {
+        if (!customer.SequenceEqual(_runCustomer.AsSpan(0, _runCustomerLength)) || _run.Count >= RunMemory)
+        {
+            _run.Clear();
+            if (_runCustomer.Length < customer.Length)
+            {
+                _runCustomer = new char[customer.Length * 2];
+            }
+
+            customer.CopyTo(_runCustomer);
+            _runCustomerLength = customer.Length;
+        }
+
+        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, key, out _);
+        return seenInRun++;
+    }
+
+    private bool IsDuplicate(ulong key, long line)
+    {
+        if (_seen.Count < _options.DuplicateWindow ? _seen.TryAdd(key, line, out var earlier) : !_seen.TryGetValue(key, out earlier))
+        {
+            return false;
+        }
+
+        _duplicates++;
+        Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
+        return true;
     }
 
     private void Reject(ImportProblem problem)
@@ -684,3 +892,6 @@ public sealed class TransactionFileReader : IDisposable
         }
     }
 }
+
+/// <summary>Receives a usable row of an analysed file; <paramref name="customer"/> is only valid during the call.</summary>
+internal delegate void AnalysisRowHandler(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount);

@@ -23,14 +23,14 @@ public static class TransactionLogReader
         using var reader = TransactionFileReader.OpenForAnalysis(stream, options);
         var zone = options.BusinessTimeZone;
         long rows = 0;
-        foreach (var row in reader.ReadRows())
+        reader.ReadInto((customer, occurredAt, amount) =>
         {
-            log.Add(row.CustomerKey, PurchaseDay.Of(row.OccurredAt, zone), row.Amount);
+            log.Add(customer, PurchaseDay.Of(occurredAt, zone), amount);
             if (progress is not null && ++rows % 1_000_000 == 0)
             {
                 progress(rows);
             }
-        }
+        });
 
         return reader.Summary;
     }

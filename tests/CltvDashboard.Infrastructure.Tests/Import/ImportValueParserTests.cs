@@ -26,6 +26,25 @@ public class ImportValueParserTests
     }
 
     [Theory]
+    [InlineData("12.50", DecimalSeparator.Auto, "12.50")]
+    [InlineData("0.00", DecimalSeparator.Auto, "0.00")]
+    [InlineData("007", DecimalSeparator.Auto, "7")]
+    [InlineData("1.234", DecimalSeparator.Auto, "1234")]
+    [InlineData("1.234", DecimalSeparator.Point, "1.234")]
+    [InlineData("0.125", DecimalSeparator.Auto, "0.125")]
+    [InlineData("1234.567", DecimalSeparator.Auto, "1234.567")]
+    [InlineData("123456789012345678", DecimalSeparator.Auto, "123456789012345678")]
+    [InlineData("1234567890123456789", DecimalSeparator.Auto, "1234567890123456789")]
+    [InlineData("12345678901234567.8", DecimalSeparator.Point, "12345678901234567.8")]
+    [InlineData(" 42.10 ", DecimalSeparator.Point, "42.10")]
+    public void Plain_amounts_keep_the_digits_written_after_the_point(string text, DecimalSeparator separator, string expected)
+    {
+        ImportValueParser.TryParseAmount(text, separator, out var amount, out var code).Should().BeTrue();
+        amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be(expected);
+        code.Should().BeNull();
+    }
+
+    [Theory]
     [InlineData("ten")]
     [InlineData("12.5.0")]
     [InlineData("")]
