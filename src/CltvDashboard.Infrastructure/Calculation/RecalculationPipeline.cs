@@ -64,7 +64,7 @@ public sealed partial class RecalculationPipeline
     {
         var zoneId = await _context.BusinessSettings.AsNoTracking().Select(s => s.TimeZoneId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? "UTC";
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var endOfDay = TimeZoneInfo.ConvertTimeToUtc(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), zone).AddTicks(-1);
+        var endOfDay = PurchaseDay.ToInstant(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), zone).UtcDateTime.AddTicks(-1);
         return await RecalculateAsync(trigger, endOfDay, cancellationToken).ConfigureAwait(false);
     }
 
@@ -145,7 +145,7 @@ public sealed partial class RecalculationPipeline
 
             var settings = await LoadSettingsAsync(cancellationToken).ConfigureAwait(false);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
-            var asOfDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(run.AsOfUtc, DateTimeKind.Utc), zone));
+            var asOfDay = PurchaseDay.Of(new DateTimeOffset(DateTime.SpecifyKind(run.AsOfUtc, DateTimeKind.Utc)), zone);
             var previousId = await _context.CalculationRuns.Where(r => r.IsCurrent).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
             EnterStage(clock, runId, RunStages.Reading, 5);

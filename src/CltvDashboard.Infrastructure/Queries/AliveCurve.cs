@@ -38,7 +38,7 @@ public sealed record AliveCurve(string Model, IReadOnlyList<AlivePoint> Points)
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(transactions);
         var occasions = PurchaseOccasions.Of(transactions
-            .Select(t => (Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t.OccurredAtUtc, DateTimeKind.Utc), zone)), t.Amount))
+            .Select(t => (Day: PurchaseDay.Of(new DateTimeOffset(DateTime.SpecifyKind(t.OccurredAtUtc, DateTimeKind.Utc)), zone), t.Amount))
             .Where(t => t.Day <= observationEnd));
         if (occasions.Count == 0)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Csv;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
@@ -173,7 +174,7 @@ public static class ExportEndpoints
     private static async IAsyncEnumerable<CsvCell[]> CustomerHistoryRowsAsync(CustomerQueries queries, CustomerDetail customer, string timeZoneId)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+        DateOnly Day(DateTime utc) => PurchaseDay.Of(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
         await foreach (var p in queries.PurchasesAsync(customer.CustomerId))
         {
             yield return [Text("purchase"), Text(customer.ExternalId), Date(Day(p.OccurredAtUtc)), Number(p.Amount), Text(p.Currency), Text(p.OrderReference), Empty, Empty, Empty, Empty, Empty, Empty];
