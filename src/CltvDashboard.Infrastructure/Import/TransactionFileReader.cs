@@ -43,6 +43,7 @@ namespace CltvDashboard.Infrastructure.Import;
 public sealed class TransactionFileReader : IDisposable
 {
     private const int RunMemory = 10_000;
+    private const int SmallRun = 16;
 
     private readonly ImportTextSource _source;
     private readonly CsvDataReader _csv;
@@ -51,7 +52,7 @@ public sealed class TransactionFileReader : IDisposable
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
     private readonly SeenKeys _seen;
-    private readonly Dictionary<ulong, int> _run = [];
+    private Dictionary<ulong, int> _run = [];
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
     private readonly RowContentHash _hash;
@@ -782,7 +783,16 @@ public sealed class TransactionFileReader : IDisposable
     {
         if (!customer.SequenceEqual(_runCustomer.AsSpan(0, _runCustomerLength)) || _run.Count >= RunMemory)
         {
-            _run.Clear();
+            // Clear empties every bucket the dictionary ever grew to, and a million customers follow one long run.
+            if (_run.Count > SmallRun)
+            {
+                _run = [];
+            }
+            else
+            {
+                _run.Clear();
+            }
+
             if (_runCustomer.Length < customer.Length)
             {
                 _runCustomer = new char[customer.Length * 2];
