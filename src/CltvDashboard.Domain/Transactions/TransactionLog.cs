@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace CltvDashboard.Domain.Transactions;
 
 /// <summary>
@@ -9,9 +7,7 @@ namespace CltvDashboard.Domain.Transactions;
 /// </summary>
 public sealed class TransactionLog
 {
-    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
-    private readonly List<string> _ids = [];
+    private readonly CustomerIndex _ids = new();
     private int[] _customer;
     private int[] _day;
     private decimal[] _amount;
@@ -26,7 +22,6 @@ public sealed class TransactionLog
         _customer = new int[capacity];
         _day = new int[capacity];
         _amount = new decimal[capacity];
-        _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Rows added so far.</summary>
@@ -55,14 +50,7 @@ public sealed class TransactionLog
     public void Add(string customerId, DateOnly day, decimal amount)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexById, customerId, out var exists);
-        if (!exists)
-        {
-            index = _ids.Count;
-            _ids.Add(customerId);
-        }
-
-        Append(index, day, amount);
+        Append(_ids.GetOrAdd(customerId), day, amount);
     }
 
     /// <summary>Adds one transaction row without allocating a string for a customer already seen.</summary>
@@ -79,16 +67,66 @@ public sealed class TransactionLog
         // Files list a customer's rows together, so most rows name the customer of the row before: one comparison
         // instead of hashing the identifier and a lookup in a table of a million customers.
         var index = _lastIndex;
-        if ((index < 0 || !customerId.SequenceEqual(_ids[index])) && !_indexBySpan.TryGetValue(customerId, out index))
+        if (index < 0 || !customerId.SequenceEqual(_ids[index]))
         {
-            var id = customerId.ToString();
-            index = _ids.Count;
-            _indexById.Add(id, index);
-            _ids.Add(id);
+            index = _ids.GetOrAdd(customerId);
         }
 
         _lastIndex = index;
         Append(index, day, amount);
+    }
+
+    /// <summary>
+    /// Removes rows by their position in the order they were added (a reader that finds, once a file is in, rows
+    /// repeating earlier ones); the other rows keep their order.
+    /// </summary>
+    /// <param name="rows">Positions of the rows to remove, ascending, each below <see cref="Count"/>.</param>
+    /// <exception cref="ArgumentException">The positions are not ascending or not within the log.</exception>
+    public void RemoveRows(ReadOnlySpan<int> rows)
+    {
+        if (rows.IsEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] < 0 || rows[i] >= Count || (i > 0 && rows[i] <= rows[i - 1]))
+            {
+                throw new ArgumentException("Row positions must be ascending and within the log.", nameof(rows));
+            }
+        }
+
+        var write = rows[0];
+        var next = 0;
+        for (var read = rows[0]; read < Count; read++)
+        {
+            if (next < rows.Length && rows[next] == read)
+            {
+                next++;
+                if (_amount[read] < 0)
+                {
+                    RefundRows--;
+                }
+
+                continue;
+            }
+
+            _customer[write] = _customer[read];
+            _day[write] = _day[read];
+            _amount[write] = _amount[read];
+            write++;
+        }
+
+        Count = write;
+        _grouped = null;
+        FirstDay = LastDay = null;
+        for (var i = 0; i < Count; i++)
+        {
+            var day = DateOnly.FromDayNumber(_day[i]);
+            FirstDay = FirstDay is { } first && first <= day ? first : day;
+            LastDay = LastDay is { } last && last >= day ? last : day;
+        }
     }
 
     /// <summary>The identifier of the customer at <paramref name="index"/> (in first-seen order).</summary>

@@ -42,8 +42,6 @@ namespace CltvDashboard.Infrastructure.Import;
 /// </remarks>
 public sealed class TransactionFileReader : IDisposable
 {
-    private const int RunMemory = 10_000;
-    private const int SmallRun = 16;
 
     private readonly ImportTextSource _source;
     private readonly CsvDataReader _csv;
@@ -51,14 +49,13 @@ public sealed class TransactionFileReader : IDisposable
     private readonly ImportLayoutPlan? _plan;
     private readonly List<ImportProblem> _problems = [];
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
-    private readonly SeenKeys _seen;
-    private Dictionary<ulong, int> _run = [];
+    private readonly int _expectedRows;
+    private SeenKeys? _seen;
+    private readonly CustomerRun _run = new();
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
     private readonly RowContentHash _hash;
     private readonly Func<bool> _nextRecord;
-    private char[] _runCustomer = new char[64];
-    private int _runCustomerLength;
     private string? _lastCustomer;
     private char[] _dateText = new char[64];
     private string? _currency;
@@ -76,7 +73,7 @@ public sealed class TransactionFileReader : IDisposable
     private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore, int expectedRows)
     {
         _hash = new RowContentHash(forStore);
-        _seen = new SeenKeys(expectedRows);
+        _expectedRows = expectedRows;
         _source = source;
         _csv = csv;
         _options = options;
@@ -174,31 +171,40 @@ public sealed class TransactionFileReader : IDisposable
     }
 
     /// <summary>
-    /// Reads every usable row of a file opened with <see cref="OpenForAnalysis"/> into <paramref name="onRow"/>, with
+    /// Reads every usable row of a file opened with <see cref="OpenForAnalysis"/> into <paramref name="sink"/>, with
     /// the rules of <see cref="ReadRows"/>. Where each row of the layout is one sale (<see cref="ImportLayoutPlan.RowIsOneSale"/>)
     /// the fields are read straight from the parser's buffer, with no order to assemble and no string or row object
-    /// per row; other layouts go through <see cref="ReadRows"/>.
+    /// per row, and rows repeating earlier ones are found once the file is in (<see cref="RepeatedRows"/>) and removed
+    /// from the sink: every repeat, where <see cref="ReadRows"/> remembers <see cref="ImportOptions.DuplicateWindow"/>
+    /// rows. Other layouts go through <see cref="ReadRows"/>.
     /// </summary>
     /// <exception cref="ImportFileException">As for <see cref="ReadRows"/>.</exception>
-    internal void ReadInto(AnalysisRowHandler onRow)
+    internal void ReadInto(IAnalysisRowSink sink)
     {
-        ArgumentNullException.ThrowIfNull(onRow);
+        ArgumentNullException.ThrowIfNull(sink);
         if (_hash.ForStore || _plan is not { RowIsOneSale: true } plan)
         {
             foreach (var row in ReadRows())
             {
-                onRow(row.CustomerKey, row.OccurredAt, row.Amount);
+                sink.Add(row.CustomerKey, row.OccurredAt, row.Amount);
             }
 
             return;
         }
 
         Begin(checkEnd: true);
-        while (NextRecord(plan, out var line))
+        var rows = new RepeatedRows(_expectedRows);
+        using (var pipeline = new SalePipeline(sink, _run, rows))
         {
-            ReadSale(plan, line, onRow);
+            while (NextRecord(plan, out var line))
+            {
+                ReadSale(plan, line, pipeline);
+            }
+
+            pipeline.Complete();
         }
 
+        RemoveRepeats(sink, rows);
         ThrowIfNothingUsable();
     }
 
@@ -220,14 +226,14 @@ public sealed class TransactionFileReader : IDisposable
     }
 
     // About 24 bytes a row in plain exports; store exports have longer rows, so this only over-sizes them.
-    private static int ExpectedRows(Stream stream, ImportOptions options) =>
-        (int)Math.Min(options.DuplicateWindow, stream.CanSeek ? (stream.Length - stream.Position) / 24 : 0);
+    private static int ExpectedRows(Stream stream) =>
+        (int)Math.Min(Array.MaxLength, stream.CanSeek ? (stream.Length - stream.Position) / 24 : 0);
 
     private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout, bool forStore)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
-        var expectedRows = ExpectedRows(stream, options);
+        var expectedRows = ExpectedRows(stream);
         var source = ImportTextSource.Open(stream);
         try
         {
@@ -508,7 +514,7 @@ public sealed class TransactionFileReader : IDisposable
 
     // One record of a layout whose rows are each one sale, judged by the rules Start, Accumulate and Emit apply to an
     // order of one row, in the same order, so that the same file gives the same rows and problems either way.
-    private void ReadSale(ImportLayoutPlan plan, long line, AnalysisRowHandler onRow)
+    private void ReadSale(ImportLayoutPlan plan, long line, SalePipeline pipeline)
     {
         if (FieldCountProblem(plan, line) is { } fieldsMissing)
         {
@@ -565,14 +571,37 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
-        var key = RowContentHash.Key(customer, occurredAt, amount, currency, Field(plan.OrderReference), Field(plan.Channel), quantity);
-        if (IsDuplicate(customer, ref key, line))
+        _produced++;
+        pipeline.Add(customer, occurredAt, amount, RowContentHash.Key(customer, occurredAt, amount, currency, Field(plan.OrderReference), Field(plan.Channel), quantity), line);
+    }
+
+    // Repeats are noted among the problems in file order, as the row-object path notes them as it meets them.
+    private void RemoveRepeats(IAnalysisRowSink sink, RepeatedRows rows)
+    {
+        var repeats = rows.Find();
+        if (repeats.Count == 0)
         {
             return;
         }
 
-        _produced++;
-        onRow(customer, occurredAt, amount);
+        var positions = new int[repeats.Count];
+        var noted = new List<ImportProblem>(Math.Min(repeats.Count, _options.MaxProblemsKept));
+        for (var i = 0; i < repeats.Count; i++)
+        {
+            positions[i] = repeats[i].Position;
+            if (noted.Count < _options.MaxProblemsKept)
+            {
+                noted.Add(DuplicateProblem(repeats[i].Line, repeats[i].EarlierLine));
+            }
+        }
+
+        sink.Remove(positions);
+        _produced -= repeats.Count;
+        _duplicates += repeats.Count;
+        _problemCount += repeats.Count;
+        var merged = _problems.Concat(noted).OrderBy(p => p.Line).Take(_options.MaxProblemsKept).ToList();
+        _problems.Clear();
+        _problems.AddRange(merged);
     }
 
     // The date column, with the time column after a space where the file splits them.
@@ -751,7 +780,7 @@ public sealed class TransactionFileReader : IDisposable
         ImportRowKind kind)
     {
         var hash = _hash.Of(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
-        var occurrence = RunOccurrence(customer, key);
+        var occurrence = _run.Occurrence(customer, key);
         if (occurrence > 0)
         {
             hash = _hash.Repeat(hash, occurrence, ref key);
@@ -766,57 +795,21 @@ public sealed class TransactionFileReader : IDisposable
         _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
     }
 
-    // The in-file dedupe for an analysis key: a repeat within the customer's run becomes a key of its own.
-    private bool IsDuplicate(ReadOnlySpan<char> customer, ref ulong key, long line)
-    {
-        var occurrence = RunOccurrence(customer, key);
-        if (occurrence > 0)
-        {
-            key = RowContentHash.RepeatKey(key, occurrence);
-        }
-
-        return IsDuplicate(key, line);
-    }
-
-    // How many rows of the current run of one customer's consecutive rows had this key before.
-    private int RunOccurrence(ReadOnlySpan<char> customer, ulong key)
-    {
-        if (!customer.SequenceEqual(_runCustomer.AsSpan(0, _runCustomerLength)) || _run.Count >= RunMemory)
-        {
-            // Clear empties every bucket the dictionary ever grew to, and a million customers follow one long run.
-            if (_run.Count > SmallRun)
-            {
-                _run = [];
-            }
-            else
-            {
-                _run.Clear();
-            }
-
-            if (_runCustomer.Length < customer.Length)
-            {
-                _runCustomer = new char[customer.Length * 2];
-            }
-
-            customer.CopyTo(_runCustomer);
-            _runCustomerLength = customer.Length;
-        }
-
-        ref var seenInRun = ref CollectionsMarshal.GetValueRefOrAddDefault(_run, key, out _);
-        return seenInRun++;
-    }
-
     private bool IsDuplicate(ulong key, long line)
     {
+        _seen ??= new SeenKeys(Math.Min(_expectedRows, _options.DuplicateWindow));
         if (_seen.Count < _options.DuplicateWindow ? _seen.TryAdd(key, line, out var earlier) : !_seen.TryGetValue(key, out earlier))
         {
             return false;
         }
 
         _duplicates++;
-        Note(new ImportProblem(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate));
+        Note(DuplicateProblem(line, earlier));
         return true;
     }
+
+    private static ImportProblem DuplicateProblem(long line, long earlier) =>
+        new(line, string.Empty, $"repeats line {earlier:N0} (same customer, date, amount and reference); skipped", ImportProblemKind.Duplicate);
 
     private void Reject(ImportProblem problem)
     {
@@ -902,6 +895,3 @@ public sealed class TransactionFileReader : IDisposable
         }
     }
 }
-
-/// <summary>Receives a usable row of an analysed file; <paramref name="customer"/> is only valid during the call.</summary>
-internal delegate void AnalysisRowHandler(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount);

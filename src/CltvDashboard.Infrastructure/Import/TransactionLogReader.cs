@@ -21,17 +21,36 @@ public static class TransactionLogReader
     {
         ArgumentNullException.ThrowIfNull(log);
         using var reader = TransactionFileReader.OpenForAnalysis(stream, options);
-        var zone = options.BusinessTimeZone;
-        long rows = 0;
-        reader.ReadInto((customer, occurredAt, amount) =>
-        {
-            log.Add(customer, PurchaseDay.Of(occurredAt, zone), amount);
-            if (progress is not null && ++rows % 1_000_000 == 0)
-            {
-                progress(rows);
-            }
-        });
-
+        reader.ReadInto(new LogSink(log, options.BusinessTimeZone, progress));
         return reader.Summary;
+    }
+
+    private sealed class LogSink(TransactionLog log, TimeZoneInfo zone, Action<long>? progress) : IAnalysisRowSink
+    {
+        private readonly int _firstRow = log.Count;
+        private long _rows;
+
+        public bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount)
+        {
+            var customers = log.CustomerCount;
+            if (progress is not null && ++_rows % 1_000_000 == 0)
+            {
+                progress(_rows);
+            }
+
+            log.Add(customer, PurchaseDay.Of(occurredAt, zone), amount);
+            return log.CustomerCount > customers;
+        }
+
+        public void Remove(ReadOnlySpan<int> positions)
+        {
+            var rows = new int[positions.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = _firstRow + positions[i];
+            }
+
+            log.RemoveRows(rows);
+        }
     }
 }

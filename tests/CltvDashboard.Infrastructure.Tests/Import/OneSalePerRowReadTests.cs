@@ -115,6 +115,62 @@ public class OneSalePerRowReadTests
     }
 
     [Fact]
+    public void A_large_file_with_customers_interleaved_gives_the_rows_and_repeats_of_the_row_object_path()
+    {
+        // Sorted by date, as store exports are: customers return between others' rows, and some rows come twice,
+        // far apart, as when two overlapping exports are joined; more rows than one batch of the reader's pipeline.
+        var random = new Random(3);
+        var text = new System.Text.StringBuilder("customer_id,date,amount\n");
+        var written = new List<string>();
+        for (var i = 0; i < 30_000; i++)
+        {
+            var line = random.Next(10) == 0 && written.Count > 0
+                ? written[random.Next(written.Count)]
+                : $"c{random.Next(2_000)},{new DateOnly(2023, 1, 1).AddDays(i / 40):yyyy-MM-dd},{random.Next(1, 500)}.{random.Next(100):00}";
+            written.Add(line);
+            text.Append(line).Append('\n');
+            if (i % 5_000 == 0)
+            {
+                text.Append("x,not a date,1\n");
+            }
+        }
+
+        var options = ImportFiles.Options() with { MaxProblemsKept = 50 };
+        var (spanRows, spanSummary, oneSale) = ReadIntoRows(text.ToString(), options);
+        var (objectRows, objectSummary) = ReadRowObjects(text.ToString(), options);
+
+        oneSale.Should().BeTrue();
+        spanSummary.DuplicatesSkipped.Should().BeGreaterThan(1_000);
+        spanRows.Should().Equal(objectRows);
+        spanSummary.Should().BeEquivalentTo(objectSummary, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void A_failing_sink_stops_the_read_with_its_own_error()
+    {
+        var text = "customer_id,date,amount\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"c{i},2024-01-01,1\n"));
+        using var stream = ImportFiles.Utf8(text);
+        using var reader = TransactionFileReader.OpenForAnalysis(stream, ImportFiles.Options());
+
+        var read = () => reader.ReadInto(new FailingSink(failAt: 9_000));
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("sink failed at 9000");
+    }
+
+    [Fact]
+    public void A_file_breaking_down_part_way_fails_with_the_line_after_the_rows_before_are_handed_on()
+    {
+        var text = "customer_id,date,amount\n" + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"c{i},2024-01-01,1\n")) + "c,2024-01-02,\"5\n";
+        using var stream = ImportFiles.Utf8(text);
+        using var reader = TransactionFileReader.OpenForAnalysis(stream, ImportFiles.Options());
+        var rows = new List<Row>();
+
+        var read = () => reader.ReadInto(new ListSink(rows));
+
+        read.Should().Throw<ImportFileException>().WithMessage("*10,002*");
+    }
+
+    [Fact]
     public void A_row_naming_a_dataset_currency_that_is_no_code_is_rejected_as_on_the_row_object_path()
     {
         const string File = "customer_id,date,amount,currency\na,2024-01-01,5,euro\nb,2024-01-02,6,EURO\n";
@@ -148,7 +204,7 @@ public class OneSalePerRowReadTests
         using var reader = TransactionFileReader.OpenForAnalysis(stream, options);
         var columns = reader.Columns.ToArray();
         var plan = options.Mapping is { } mapping ? ImportLayoutDetector.FromMapping(columns, mapping) : ImportLayoutDetector.Detect(columns);
-        reader.ReadInto((customer, occurredAt, amount) => rows.Add(new Row(customer.ToString(), occurredAt, amount)));
+        reader.ReadInto(new ListSink(rows));
         return (rows, reader.Summary, plan!.RowIsOneSale);
     }
 
@@ -161,4 +217,36 @@ public class OneSalePerRowReadTests
     }
 
     private sealed record Row(string Customer, DateTimeOffset OccurredAt, decimal Amount);
+
+    private sealed class ListSink(List<Row> rows) : IAnalysisRowSink
+    {
+        private readonly HashSet<string> _customers = [];
+
+        public bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount)
+        {
+            var id = customer.ToString();
+            rows.Add(new Row(id, occurredAt, amount));
+            return _customers.Add(id);
+        }
+
+        public void Remove(ReadOnlySpan<int> positions)
+        {
+            for (var i = positions.Length - 1; i >= 0; i--)
+            {
+                rows.RemoveAt(positions[i]);
+            }
+        }
+    }
+
+    private sealed class FailingSink(int failAt) : IAnalysisRowSink
+    {
+        private int _rows;
+
+        public bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount) =>
+            ++_rows == failAt ? throw new InvalidOperationException($"sink failed at {failAt}") : true;
+
+        public void Remove(ReadOnlySpan<int> positions)
+        {
+        }
+    }
 }
