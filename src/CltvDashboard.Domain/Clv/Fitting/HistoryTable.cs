@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Numerics;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Domain.Clv.Fitting;
@@ -110,11 +110,15 @@ internal sealed class HistoryTable
     /// <exception cref="ArgumentException">A row has negative or non-finite values or t_x &gt; T.</exception>
     public static HistoryTable Create(ReadOnlySpan<PurchaseHistory> histories)
     {
-        var rowByTriple = new Dictionary<PurchaseHistory, int>(histories.Length);
-        var frequency = new List<int>();
-        var recency = new List<double>();
-        var age = new List<double>();
-        var weight = new List<double>();
+        // Open addressing on (x, t_x, T) with the triple in the slot, so that a lookup reads one cache line: a
+        // million customers collapse to a few hundred thousand rows, numbered in first-seen order.
+        // Sized once for the worst case: growing them is what costs, in copies and in collections of the large heap.
+        var slots = new Slot[BitOperations.RoundUpToPowerOf2((uint)Math.Max(histories.Length, 2048))];
+        var frequency = new int[histories.Length];
+        var recency = new double[histories.Length];
+        var age = new double[histories.Length];
+        var weight = new double[histories.Length];
+        var rows = 0;
         for (var i = 0; i < histories.Length; i++)
         {
             var history = histories[i];
@@ -138,32 +142,89 @@ internal sealed class HistoryTable
                 history = history with { Recency = 0 };
             }
 
-            ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(rowByTriple, history, out var seen);
-            if (seen)
+            var mask = slots.Length - 1;
+            var slot = (int)(Hash(history.Frequency, history.Recency, history.T) & (uint)mask);
+            while (true)
             {
-                weight[row]++;
+                ref var entry = ref slots[slot];
+                if (entry.Row == 0)
+                {
+                    entry = new Slot(history.Frequency, rows + 1, history.Recency, history.T);
+                    frequency[rows] = history.Frequency;
+                    recency[rows] = history.Recency;
+                    age[rows] = history.T;
+                    weight[rows] = 1;
+                    rows++;
+                    if (rows * 2 > slots.Length)
+                    {
+                        slots = Rehash(slots);
+                    }
+
+                    break;
+                }
+
+                if (entry.Frequency == history.Frequency && entry.Recency.Equals(history.Recency) && entry.Age.Equals(history.T))
+                {
+                    weight[entry.Row - 1]++;
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        var tableRecency = recency.AsSpan(0, rows).ToArray();
+        var tableAge = age.AsSpan(0, rows).ToArray();
+        var (recencyIndex, distinctRecency) = Index(tableRecency);
+        var (ageIndex, distinctAge) = Index(tableAge);
+        return new HistoryTable(
+            frequency.AsSpan(0, rows).ToArray(), tableRecency, tableAge, weight.AsSpan(0, rows).ToArray(), recencyIndex, ageIndex, distinctRecency,
+            distinctAge, histories.Length);
+    }
+
+    private static ulong Hash(int frequency, double recency, double age) =>
+        Mix((ulong)frequency ^ Mix((ulong)BitConverter.DoubleToInt64Bits(recency) ^ Mix((ulong)BitConverter.DoubleToInt64Bits(age))));
+
+    // The finaliser of MurmurHash3: t_x and T are day counts over 7, whose low mantissa bits repeat, so every bit of
+    // the key must reach the slot's bits.
+    private static ulong Mix(ulong value)
+    {
+        value ^= value >> 33;
+        value *= 0xff51afd7ed558ccdUL;
+        value ^= value >> 33;
+        value *= 0xc4ceb93e37ba8bf3UL;
+        return value ^ (value >> 33);
+    }
+
+    private static Slot[] Rehash(Slot[] old)
+    {
+        var slots = new Slot[old.Length * 2];
+        var mask = slots.Length - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Row == 0)
+            {
                 continue;
             }
 
-            row = frequency.Count;
-            frequency.Add(history.Frequency);
-            recency.Add(history.Recency);
-            age.Add(history.T);
-            weight.Add(1);
+            var slot = (int)(Hash(entry.Frequency, entry.Recency, entry.Age) & (uint)mask);
+            while (slots[slot].Row != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = entry;
         }
 
-        var (recencyIndex, distinctRecency) = Index(recency);
-        var (ageIndex, distinctAge) = Index(age);
-        return new HistoryTable(
-            [.. frequency], [.. recency], [.. age], [.. weight], recencyIndex, ageIndex, distinctRecency, distinctAge, histories.Length);
+        return slots;
     }
 
-    private static (int[] Index, double[] Distinct) Index(List<double> values)
+    private static (int[] Index, double[] Distinct) Index(double[] values)
     {
         var positions = new Dictionary<double, int>();
         var distinct = new List<double>();
-        var index = new int[values.Count];
-        for (var i = 0; i < values.Count; i++)
+        var index = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
             if (!positions.TryGetValue(values[i], out var position))
             {
@@ -177,4 +238,7 @@ internal sealed class HistoryTable
 
         return (index, [.. distinct]);
     }
+
+    // Row is the table's row + 1, so that a cleared slot is an empty one.
+    private readonly record struct Slot(int Frequency, int Row, double Recency, double Age);
 }
