@@ -16,8 +16,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
 users=${USERS:-20}
 requests=${REQUESTS:-200}
 duration=${DURATION:-10} # below Cltv:SessionCheckSeconds (60), see load()
@@ -26,7 +24,6 @@ port=${PORT:-5099}
 customers=${CUSTOMERS:-1000000}
 seed=${SEED:-1}
 data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
-input="$data_dir/transactions-$customers-seed$seed.csv"
 # No TLS to the server on the same machine, as in docker-compose.yml (the postgres image serves without it); Debian's
 # server offers TLS, which Npgsql would take by default and pay for on every query.
 database="${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres};Database=cltv_bench_web;SSL Mode=Disable"
@@ -34,29 +31,14 @@ admin=${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
 email=bench@example.com
 password=Bench-Password-1
 
-log() { printf '\n== %s\n' "$*" >&2; }
+source bench/lib.sh
 
-psql_admin() {
-  local host port_ user pw
-  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$admin")
-  port_=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$admin")
-  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$admin")
-  pw=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin")
-  PGPASSWORD=$pw psql -h "${host:-127.0.0.1}" -p "${port_:-5432}" -U "${user:-postgres}" -d postgres -v ON_ERROR_STOP=1 -qAtc "$1"
-}
-
-log "building the web application and the command line (Release)"
-dotnet build src/CltvDashboard.Web -c Release -nologo -v quiet
-dotnet build src/CltvDashboard.Cli -c Release -nologo -v quiet
+build_release CltvDashboard.Web CltvDashboard.Cli
 
 if [[ ${REUSE:-0} == 1 && -n $(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'cltv_bench_web'") ]]; then
   log "reusing cltv_bench_web"
 else
-  mkdir -p "$data_dir"
-  if [[ ! -s "$input" ]]; then
-    log "generating $input"
-    dotnet run -c Release --project bench/CltvDashboard.Benchmarks -- generate --customers "$customers" --seed "$seed" --output "$input"
-  fi
+  require_input
   log "fresh database cltv_bench_web: import and two recalculations"
   psql_admin "DROP DATABASE IF EXISTS cltv_bench_web WITH (FORCE)"
   psql_admin "CREATE DATABASE cltv_bench_web"

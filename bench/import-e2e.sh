@@ -18,26 +18,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
 customers=${CUSTOMERS:-1000000}
 seed=${SEED:-1}
 runs=${RUNS:-2}
 data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
-input="$data_dir/transactions-$customers-seed$seed.csv"
 cltv=$PWD/src/CltvDashboard.Cli/bin/Release/net10.0/cltv
+source bench/lib.sh
 
-log() { printf '\n== %s\n' "$*" >&2; }
-
-log "building the command line (Release)"
-dotnet build src/CltvDashboard.Cli -c Release -nologo -v quiet
-
-mkdir -p "$data_dir"
-if [[ ! -s "$input" ]]; then
-  log "generating $input"
-  dotnet run -c Release --project bench/CltvDashboard.Benchmarks -- generate --customers "$customers" --seed "$seed" --output "$input"
-fi
+require_gnu_time
+build_release CltvDashboard.Cli
+require_input
 rows=$(($(wc -l <"$input") - 1))
 log "using $input ($(du -h "$input" | cut -f1), $rows rows)"
 
@@ -58,22 +49,6 @@ mkdir "$work/pg"
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
   -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c log_min_duration_statement=1000" start >/dev/null
 psql=(psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q)
-
-# Runs "$@" under GNU time; sets wall (seconds) and rss_mb.
-timed() {
-  local status=0
-  /usr/bin/time -v -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" || status=$?
-  if ((status != 0)); then
-    echo "run failed with exit status $status: $*" >&2
-    cat "$work/stderr" >&2
-    exit 1
-  fi
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-    n = split($2, part, ":"); s = 0
-    for (i = 1; i <= n; i++) s = s * 60 + part[i]
-    printf "%.2f", s }' "$work/time")
-  rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/time")
-}
 
 for run in $(seq 1 "$runs"); do
   log "run $run (load: $(cut -d' ' -f1-3 /proc/loadavg))"
