@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Globalization;
 using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Import;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -144,13 +145,14 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
             """
             SELECT customer_id, (occurred_at_utc AT TIME ZONE @zone)::date - DATE '0001-01-01', (amount * 10000)::bigint
             FROM transactions
-            WHERE occurred_at_utc < @end
+            WHERE occurred_at_utc < @end AND abs(amount) <= @maxAmount
             """,
             connection)
         {
             CommandTimeout = 0,
         };
         command.Parameters.AddWithValue("zone", zone.Id);
+        command.Parameters.AddWithValue("maxAmount", ImportLimits.MaxAmount);
         command.Parameters.AddWithValue("end", NpgsqlDbType.TimestampTz, DateTime.SpecifyKind(end, DateTimeKind.Utc));
         using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
         var buffer = new char[20];
@@ -306,7 +308,10 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
     public override void ReadDailyTotals(TransactionLog log, TimeZoneInfo zone, DateOnly lastDay, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT customer_id, occurred_at_utc, amount FROM transactions";
+        // Rows stored before the import checked amounts may hold ones whose sums overflow; they are left out, never
+        // allowed to stop a run (decimals are stored as text, which abs() reads as a number).
+        command.CommandText = "SELECT customer_id, occurred_at_utc, amount FROM transactions WHERE abs(amount) <= $maxAmount";
+        command.Parameters.AddWithValue("$maxAmount", (double)ImportLimits.MaxAmount);
         using var reader = command.ExecuteReader();
         var buffer = new char[20];
         while (reader.Read())

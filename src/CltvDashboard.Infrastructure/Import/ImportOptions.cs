@@ -63,6 +63,9 @@ public sealed record ImportOptions
     /// <summary>The longest line accepted, in characters; a longer one fails the file (it is usually not a CSV).</summary>
     public int MaxLineLength { get; init; } = 1 << 20;
 
+    /// <summary>The earliest purchase day a row may have (in <see cref="BusinessTimeZone"/>); earlier rows are rejected.</summary>
+    public DateOnly EarliestDay { get; init; } = ImportLimits.DefaultEarliestDay;
+
     /// <summary>How many problems are kept in the summary; all are counted.</summary>
     public int MaxProblemsKept { get; init; } = 1000;
 

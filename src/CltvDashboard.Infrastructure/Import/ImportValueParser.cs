@@ -56,6 +56,13 @@ internal static class ImportValueParser
             return false;
         }
 
+        // Years at the ends of the calendar cannot take an offset or a time zone's rules; no sale was made in them.
+        if (dateTime.Year is < MinYear or > MaxYear)
+        {
+            error = $"'{Shorten(text)}' is not a plausible date (year {dateTime.Year})";
+            return false;
+        }
+
         dateTime = DateTime.SpecifyKind(dateTime, DateTimeKind.Unspecified);
         value = offset is { } written ? new DateTimeOffset(dateTime, written)
             : assumeUtc ? new DateTimeOffset(dateTime, TimeSpan.Zero)
@@ -139,6 +146,27 @@ internal static class ImportValueParser
     }
 
     // yyyy-MM-dd alone is what most exports write; read by hand because the general parser dominates a large import.
+    private const int MinYear = 1000;
+    private const int MaxYear = 9000;
+
+    // A yyyy-MM-dd start whose month or day does not exist: said as such, rather than left to the day/month guessing.
+    private static string? IsoDayProblem(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-' || (text.Length > 10 && text[10] is not (' ' or 'T')))
+        {
+            return null;
+        }
+
+        var year = Digits(text[..4]);
+        var month = Digits(text.Slice(5, 2));
+        var day = Digits(text.Slice(8, 2));
+        return year < 0 || month < 0 || day < 0 ? null
+            : year == 0 ? "is not a date: there is no year 0"
+            : month is < 1 or > 12 ? $"is not a date: there is no month {month}"
+            : day < 1 || day > DateTime.DaysInMonth(year, month) ? $"is not a date: {year:0000}-{month:00} has no day {day}"
+            : null;
+    }
+
     private static bool TryParseIsoDay(ReadOnlySpan<char> text, out DateTime value)
     {
         value = default;
@@ -186,6 +214,12 @@ internal static class ImportValueParser
         if (DateTime.TryParseExact(text, IsoLocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {
             return true;
+        }
+
+        if (IsoDayProblem(text) is { } isoProblem)
+        {
+            error = isoProblem;
+            return false;
         }
 
         var end = text.IndexOf(' ');

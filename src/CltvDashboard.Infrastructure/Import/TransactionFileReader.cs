@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
+using CltvDashboard.Domain.Transactions;
 using Sylvan.Data.Csv;
 
 namespace CltvDashboard.Infrastructure.Import;
@@ -474,6 +474,13 @@ public sealed class TransactionFileReader : IDisposable
                 return;
             }
 
+            if (!ImportLimits.IsWithin(price))
+            {
+                p.Problem = RowProblem(line, plan.Name(plan.UnitPrice), ImportLimits.AmountBeyond(priceText));
+                return;
+            }
+
+            // Both within the limit, a line's total cannot overflow; an order's sum is checked against it when emitted.
             p.LineTotal += quantity * price;
             p.AmountCurrency ??= code;
         }
@@ -502,9 +509,38 @@ public sealed class TransactionFileReader : IDisposable
     }
 
     private ImportProblem? QuantityProblem(ImportLayoutPlan plan, long line, ReadOnlySpan<char> text, out decimal quantity) =>
-        ImportValueParser.TryParseAmount(text, DecimalSeparator.Point, out quantity, out _)
-            ? null
-            : RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(text)}' is not a quantity");
+        !ImportValueParser.TryParseAmount(text, DecimalSeparator.Point, out quantity, out _)
+            ? RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(text)}' is not a quantity")
+            : !ImportLimits.IsWithin(quantity)
+                ? RowProblem(line, plan.Name(plan.Quantity), ImportLimits.AmountBeyond(text))
+                : null;
+
+    private static ImportProblem? CustomerLengthProblem(ImportLayoutPlan plan, long line, int length) =>
+        length > ImportLimits.MaxIdentifierLength
+            ? new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), ImportLimits.TooLong("customer identifier", length, ImportLimits.MaxIdentifierLength))
+            : null;
+
+    private static ImportProblem? TextLengthProblem(ImportLayoutPlan plan, long line, int referenceLength, int channelLength) =>
+        referenceLength > ImportLimits.MaxIdentifierLength
+            ? new(line, plan.Name(plan.OrderReference), ImportLimits.TooLong("order reference", referenceLength, ImportLimits.MaxIdentifierLength))
+            : channelLength > ImportLimits.MaxChannelLength
+                ? new(line, plan.Name(plan.Channel), ImportLimits.TooLong("channel", channelLength, ImportLimits.MaxChannelLength))
+                : null;
+
+    // From the earliest day the business accepts to now: a year-0001 row is a typing slip that would stretch every
+    // cohort and tracking chart over two thousand years.
+    private ImportProblem? DateRangeProblem(ImportLayoutPlan plan, long line, ReadOnlySpan<char> dateText, DateTimeOffset occurredAt)
+    {
+        if (occurredAt > _options.Now)
+        {
+            return FutureProblem(plan, line, dateText.ToString(), _options.Now);
+        }
+
+        return PurchaseDay.Of(occurredAt, _options.BusinessTimeZone) < _options.EarliestDay
+            ? new ImportProblem(
+                line, plan.Name(plan.Date), $"'{ImportValueParser.Shorten(dateText)}' is before {_options.EarliestDay:yyyy-MM-dd}, the earliest date accepted")
+            : null;
+    }
 
     private static ImportProblem CustomerProblem(ImportLayoutPlan plan, long line) =>
         new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), "the customer identifier is empty; the row cannot be attributed");
@@ -542,6 +578,12 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
+        if (CustomerLengthProblem(plan, line, customer.Length) is { } tooLong)
+        {
+            Reject(tooLong);
+            return;
+        }
+
         var dateText = DateText(plan);
         if (!ImportValueParser.TryParseDate(dateText, _options.DateOrder, _options.BusinessTimeZone, plan.DateIsUtc, out var occurredAt, out var dateError))
         {
@@ -549,9 +591,9 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
-        if (occurredAt > _options.Now)
+        if (DateRangeProblem(plan, line, dateText, occurredAt) is { } outOfRange)
         {
-            Reject(FutureProblem(plan, line, dateText.ToString(), _options.Now));
+            Reject(outOfRange);
             return;
         }
 
@@ -562,12 +604,24 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
+        if (!ImportLimits.IsWithin(amount))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Amount), ImportLimits.AmountBeyond(amountText)));
+            return;
+        }
+
         var written = Field(plan.Currency);
         var currency = !written.IsEmpty && written.Equals(_acceptedCurrency, StringComparison.OrdinalIgnoreCase)
             ? _acceptedCurrency
             : ResolveCurrency(plan, line, written.IsEmpty ? amountCurrency : written.ToString());
         if (currency is null)
         {
+            return;
+        }
+
+        if (TextLengthProblem(plan, line, Field(plan.OrderReference).Length, Field(plan.Channel).Length) is { } textTooLong)
+        {
+            Reject(textTooLong);
             return;
         }
 
@@ -669,6 +723,12 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
+        if (CustomerLengthProblem(plan, line, p.Customer.Length) is { } tooLong)
+        {
+            Reject(tooLong);
+            return;
+        }
+
         var dateText = p.Time is null ? p.Date : $"{p.Date} {p.Time}";
         if (!ImportValueParser.TryParseDate(dateText, _options.DateOrder, _options.BusinessTimeZone, plan.DateIsUtc, out var occurredAt, out var dateError))
         {
@@ -676,9 +736,9 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
-        if (occurredAt > _options.Now)
+        if (DateRangeProblem(plan, line, dateText, occurredAt) is { } outOfRange)
         {
-            Reject(FutureProblem(plan, line, dateText ?? string.Empty, _options.Now));
+            Reject(outOfRange);
             return;
         }
 
@@ -698,10 +758,23 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
+        if (!ImportLimits.IsWithin(amount))
+        {
+            var column = plan.SumLineItems ? plan.Name(plan.UnitPrice) : plan.Name(plan.Amount);
+            Reject(new ImportProblem(line, column, ImportLimits.AmountBeyond(p.Amount ?? amount.ToString(CultureInfo.InvariantCulture))));
+            return;
+        }
+
         decimal refund = 0;
         if (p.Refunded is not null && !ImportValueParser.TryParseAmount(p.Refunded, _options.DecimalSeparator, out refund, out _))
         {
             Reject(new ImportProblem(line, plan.Name(plan.Refunded), NotAnAmount(p.Refunded)));
+            return;
+        }
+
+        if (!ImportLimits.IsWithin(refund))
+        {
+            Reject(new ImportProblem(line, plan.Name(plan.Refunded), ImportLimits.AmountBeyond(p.Refunded)));
             return;
         }
 
@@ -714,6 +787,12 @@ public sealed class TransactionFileReader : IDisposable
         var currency = ResolveCurrency(plan, line, p.Currency ?? amountCurrency);
         if (currency is null)
         {
+            return;
+        }
+
+        if (TextLengthProblem(plan, line, p.OrderReference.Length, p.Channel?.Length ?? 0) is { } textTooLong)
+        {
+            Reject(textTooLong);
             return;
         }
 

@@ -251,6 +251,33 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Rows_beyond_the_stores_limits_are_rejected_with_their_line_and_column_and_the_rest_stored()
+    {
+        var database = await FreshStoreAsync();
+        var longId = new string('x', 300);
+        var text = "customer_id,date,amount\n"
+            + "a,2024-01-01,10\n"
+            + "bigA,2023-05-01,5000000000000000000000000000\n"
+            + "huge,2023-05-02,1000000000000000\n"
+            + $"{longId},2024-01-02,5\n"
+            + "early,0001-01-01T00:00:00+05:00,3\n"
+            + "late,9999-12-31T23:59:59-05:00,3\n"
+            + "old,1969-12-31,3\n"
+            + "b,2024-01-03,7\n";
+
+        var result = await ImportTextAsync(database, text);
+
+        result.Status.Should().Be("Succeeded");
+        result.TransactionsImported.Should().Be(2);
+        result.Errors.Select(e => (e.Line, e.Column)).Should().Equal(
+            (3L, "amount"), (4L, "amount"), (5L, "customer_id"), (6L, "date"), (7L, "date"), (8L, "date"));
+        result.Errors[0].Message.Should().Contain("beyond the amounts").And.Contain("1,000,000,000,000");
+        result.Errors[2].Message.Should().Contain("300 characters");
+        result.Errors[5].Message.Should().Contain("before 1970-01-01");
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(2, 2, 17m));
+    }
+
+    [Fact]
     public async Task Rejected_rows_download_as_csv_with_their_line_reason_and_original_fields()
     {
         var database = await FreshStoreAsync();
