@@ -34,6 +34,7 @@ public sealed record RunHeader(
 /// <param name="TimeZoneId">The current run's time zone (IANA id).</param>
 /// <param name="ActiveProbabilityThreshold">The P(alive) from which the current run counted a customer as active.</param>
 /// <param name="ForecastHorizonMonths">The months that the current run's expected purchases and predicted revenue cover.</param>
+/// <param name="Warnings">The current run's data-quality and model warnings, in plain words; empty without any.</param>
 public sealed record DashboardContext(
     RunHeader? Current,
     RunHeader? Previous,
@@ -41,7 +42,8 @@ public sealed record DashboardContext(
     string? CurrencyCode,
     string TimeZoneId,
     double ActiveProbabilityThreshold,
-    int ForecastHorizonMonths)
+    int ForecastHorizonMonths,
+    IReadOnlyList<string> Warnings)
 {
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
