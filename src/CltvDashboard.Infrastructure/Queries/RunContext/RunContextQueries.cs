@@ -49,9 +49,9 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
                 .Where(s => s.Id == BusinessSettings.SingletonId)
                 .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
                 .FirstOrDefaultAsync(cancellationToken);
-            return new DashboardContext(current, previous, latest, now?.CurrencyCode, now?.TimeZoneId ?? "UTC", now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12, []);
+            return new DashboardContext(current, previous, latest, now?.CurrencyCode, now?.TimeZoneId ?? "UTC", now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12, null);
         }
 
-        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, RunWarnings.Split(currentRow!.Warnings));
+        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, currentRow!.Warnings);
     }
 }
