@@ -107,7 +107,7 @@ public sealed class IndexModel : DashboardPageModel
 
     private string RuleOfThumbExplanation(RuleOfThumbKpi rule, decimal averagePurchaseValue)
     {
-        const string Why = "It assumes every customer buys at the average rate for the average lifespan; the model follows each customer's own history and dropout, so the two differ.";
+        const string Why = "It assumes every customer buys at the average rate for the average lifespan; the model follows each customer's own history and dropout.";
         if (rule.RuleOfThumbClv is null)
         {
             var missing = rule.PurchasesPerYear is null
@@ -115,11 +115,11 @@ public sealed class IndexModel : DashboardPageModel
                 : rule.YearlyRetention is null
                     ? "It needs more than a year of history to see how many customers come back a year later."
                     : "Every customer who bought in the year before the last bought again in the last year, so the formula's lifespan has no end.";
-            return $"The owners' formula, not the model's: average purchase value × purchases a year × expected lifespan − acquisition cost. {missing}";
+            return $"The owners' formula, not the model's: average purchase value × purchases a year × lifespan − acquisition cost. {missing}";
         }
 
         var cost = rule.AcquisitionCost is > 0m ? $" − {Format.Money(rule.AcquisitionCost)} acquisition cost" : "";
-        return $"The owners' formula, not the model's: {Format.Money(averagePurchaseValue)} a purchase × {Format.Number(rule.PurchasesPerYear, 1)} purchases a year × "
-            + $"{Format.Number(rule.LifespanYears, 1)} years expected lifespan ({Format.Percent(rule.YearlyRetention, 0)} of a year's buyers bought again the next year){cost}. {Why}";
+        return $"The owners' formula, not the model's: {Format.Money(averagePurchaseValue)} a purchase × {Format.Number(rule.PurchasesPerYear, 1)} a year × "
+            + $"{Format.Number(rule.LifespanYears, 1)} years ({Format.Percent(rule.YearlyRetention, 0)} of a year's buyers came back the next){cost}. {Why}";
     }
 }
