@@ -17,6 +17,7 @@ namespace CltvDashboard.Domain.Analysis;
 /// <param name="ChosenModel">The short name of the chosen purchase-count model; null when none could be fitted.</param>
 /// <param name="ModelChoiceReason">Why it was chosen, for people.</param>
 /// <param name="Warnings">Data-quality and model warnings, for people.</param>
+/// <param name="RuleOfThumb">The owners' rule of thumb for the whole base, shown beside the model's CLV, never in its place.</param>
 public sealed record AnalysisResult(
     CustomerResult[] Customers,
     IReadOnlyList<SegmentTotal> Segments,
@@ -29,7 +30,8 @@ public sealed record AnalysisResult(
     DateOnly? CalibrationEnd,
     string? ChosenModel,
     string? ModelChoiceReason,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    RuleOfThumbFigures RuleOfThumb);
 
 /// <summary>Which history a model was fitted to.</summary>
 public enum FitPeriod

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.GammaGamma;
+using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Rfm;
 using CltvDashboard.Domain.Segmentation;
@@ -87,9 +88,10 @@ public static class CustomerBaseAnalysis
         enter(AnalysisStage.Segmenting);
         var customers = AssembleCustomers(full, rfm, spend.ExpectedAverageValues, forecast, channelOf, observationEnd, settings);
         var totals = new SegmentTotals(customers, context?.Previous);
+        var retention = RuleOfThumbClv.ObservedYearlyRetention(log, observationEnd);
         return new AnalysisResult(
             customers,
-            totals.Summaries(settings.AcquisitionCosts),
+            totals.Summaries(settings.AcquisitionCosts, retention),
             totals.Moves(),
             cohorts,
             channelCohorts,
@@ -99,7 +101,8 @@ public static class CustomerBaseAnalysis
             calibrationEnd,
             model?.Name,
             reason,
-            warnings);
+            warnings,
+            totals.RuleOfThumb(settings.AcquisitionCosts, retention)!);
     }
 
     /// <summary>Fits every model of the <see cref="CountModelCatalog"/>; a model the data cannot support is reported, not thrown.</summary>

@@ -1,4 +1,5 @@
 using CltvDashboard.Domain.Analysis;
+using CltvDashboard.Domain.Clv.Valuation;
 
 namespace CltvDashboard.Domain.Segmentation;
 
@@ -19,6 +20,7 @@ namespace CltvDashboard.Domain.Segmentation;
 /// <param name="PreviousCustomerCount">Customers in the segment in the previous run; null without one.</param>
 /// <param name="CustomersMovedIn">Customers now in the segment who were elsewhere (or absent) before; null without a previous run.</param>
 /// <param name="CustomersMovedOut">Customers in the segment before who are elsewhere (or absent) now; null without a previous run.</param>
+/// <param name="RuleOfThumbClv">The owners' rule of thumb per customer for the segment's own purchase value and frequency with the base's lifespan (<see cref="RuleOfThumbTally"/>); null without a lifespan or customers.</param>
 public sealed record SegmentTotal(
     string Segmentation,
     string Segment,
@@ -35,7 +37,8 @@ public sealed record SegmentTotal(
     double? ClvToCac,
     int? PreviousCustomerCount,
     int? CustomersMovedIn,
-    int? CustomersMovedOut);
+    int? CustomersMovedOut,
+    decimal? RuleOfThumbClv);
 
 /// <summary>Customers who were in one segment in the previous run and are in another (or the same) now.</summary>
 /// <param name="Segmentation">The segmentation's key.</param>
@@ -63,10 +66,13 @@ public sealed class SegmentTotals
 
     /// <summary>The totals of every segmentation, in display order, each segmentation's segments by name.</summary>
     /// <param name="acquisitionCosts">Acquisition cost per customer by channel.</param>
-    public IReadOnlyList<SegmentTotal> Summaries(IReadOnlyDictionary<string, decimal> acquisitionCosts)
+    /// <param name="retention">The base's observed yearly retention, for every segment's rule of thumb.</param>
+    public IReadOnlyList<SegmentTotal> Summaries(IReadOnlyDictionary<string, decimal> acquisitionCosts, ObservedRetention retention)
     {
         ArgumentNullException.ThrowIfNull(acquisitionCosts);
+        ArgumentNullException.ThrowIfNull(retention);
         var customers = _customers;
+        var costs = CustomerAcquisitionCosts(acquisitionCosts);
         var previous = _previous;
         var hasModel = customers.Length > 0 && customers[0].ProbabilityAlive is not null;
         var summaries = new List<SegmentTotal>();
@@ -83,8 +89,9 @@ public sealed class SegmentTotals
         foreach (var segmentation in Segmentations.All)
         {
             var totals = new Dictionary<string, Totals>(StringComparer.Ordinal);
-            foreach (var customer in customers)
+            for (var i = 0; i < customers.Length; i++)
             {
+                ref readonly var customer = ref customers[i];
                 var segment = SegmentOf(segmentation, customer);
                 if (!totals.TryGetValue(segment, out var total))
                 {
@@ -92,7 +99,7 @@ public sealed class SegmentTotals
                     totals[segment] = total;
                 }
 
-                total.Add(customer);
+                total.Add(customer, costs[i]);
                 if (previous is not null
                     && (!previous.TryGetValue(customer.CustomerId, out var earlier) || SegmentOf(segmentation, earlier) != segment))
                 {
@@ -122,11 +129,45 @@ public sealed class SegmentTotals
             foreach (var (segment, total) in totals.OrderBy(t => t.Key, StringComparer.Ordinal))
             {
                 decimal? cost = segmentation == Segmentations.AcquisitionChannel && acquisitionCosts.TryGetValue(segment, out var c) ? c : null;
-                summaries.Add(total.ToSummary(segmentation, segment, customers.Length, hasModel, cost, previous is not null));
+                summaries.Add(total.ToSummary(segmentation, segment, customers.Length, hasModel, cost, previous is not null, retention));
             }
         }
 
         return summaries;
+    }
+
+    /// <summary>The owners' rule of thumb for the whole customer base; null without customers.</summary>
+    /// <param name="acquisitionCosts">Acquisition cost per customer by channel.</param>
+    /// <param name="retention">The base's observed yearly retention.</param>
+    public RuleOfThumbFigures? RuleOfThumb(IReadOnlyDictionary<string, decimal> acquisitionCosts, ObservedRetention retention)
+    {
+        ArgumentNullException.ThrowIfNull(acquisitionCosts);
+        ArgumentNullException.ThrowIfNull(retention);
+        var costs = CustomerAcquisitionCosts(acquisitionCosts);
+        var tally = new RuleOfThumbTally();
+        for (var i = 0; i < _customers.Length; i++)
+        {
+            tally.Add(_customers[i], costs[i]);
+        }
+
+        return tally.Figures(retention);
+    }
+
+    // Each customer's channel's cost, 0 where none is set: the rule subtracts acquisition cost only where it is known.
+    private decimal[] CustomerAcquisitionCosts(IReadOnlyDictionary<string, decimal> acquisitionCosts)
+    {
+        var costs = new decimal[_customers.Length];
+        if (acquisitionCosts.Count == 0)
+        {
+            return costs;
+        }
+
+        for (var i = 0; i < costs.Length; i++)
+        {
+            costs[i] = acquisitionCosts.GetValueOrDefault(Segmentations.ChannelSegment(_customers[i].AcquisitionChannel));
+        }
+
+        return costs;
     }
 
     /// <summary>Counts of customers per (previous segment, segment) for the segmentations that track movement; empty without a previous run.</summary>
@@ -227,8 +268,11 @@ public sealed class SegmentTotals
 
         private double Purchases { get; set; }
 
-        public void Add(in CustomerResult customer)
+        private RuleOfThumbTally RuleOfThumb { get; } = new();
+
+        public void Add(in CustomerResult customer, decimal acquisitionCost)
         {
+            RuleOfThumb.Add(customer, acquisitionCost);
             Count++;
             Revenue += customer.TotalRevenue;
             Occasions += customer.Frequency + 1;
@@ -238,7 +282,7 @@ public sealed class SegmentTotals
             Purchases += customer.ExpectedPurchases ?? 0;
         }
 
-        public SegmentTotal ToSummary(string segmentation, string segment, int allCustomers, bool hasModel, decimal? cost, bool hasPrevious)
+        public SegmentTotal ToSummary(string segmentation, string segment, int allCustomers, bool hasModel, decimal? cost, bool hasPrevious, ObservedRetention retention)
         {
             // A segment that only existed in the previous run has no customers now: its means are zero.
             var meanClv = Count > 0 ? Math.Round(Clv / Count, 4, MidpointRounding.AwayFromZero) : 0m;
@@ -258,7 +302,8 @@ public sealed class SegmentTotals
                 hasModel && cost is > 0m ? (double)(meanClv / cost.Value) : null,
                 hasPrevious ? PreviousCount : null,
                 hasPrevious ? MovedIn : null,
-                hasPrevious ? MovedOut : null);
+                hasPrevious ? MovedOut : null,
+                RuleOfThumb.Figures(retention)?.Clv);
         }
     }
 }

@@ -168,7 +168,7 @@ public sealed partial class RecalculationPipeline
             var results = calculator.Calculate(log, observationEnd, channels, previous);
             log = null;
 
-            var figures = RunFigures.Compute(results.Customers.Rows, results.Segments, runSettings);
+            var figures = RunFigures.Compute(results.Customers.Rows, results.Segments, results.RuleOfThumb, runSettings);
 
             EnterStage(clock, runId, RunStages.Writing, 90);
             await WriteResultsAsync(store, runId, results, figures, cancellationToken).ConfigureAwait(false);
@@ -302,7 +302,7 @@ public sealed partial class RecalculationPipeline
         var finishedAt = _timeProvider.GetUtcNow().UtcDateTime;
         var settingsJson = settings.ToJson();
         var timingsJson = JsonSerializer.Serialize(timings.Select(t => new { stage = t.Stage, milliseconds = t.Milliseconds }));
-        var warnings = results.Warnings.Count > 0 ? string.Join('\n', results.Warnings) : null;
+        var warnings = RunWarnings.Join(results.Warnings);
 
         // The switch of current run is one short transaction: readers see the old run or the new one, never neither.
         var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -391,7 +391,7 @@ public sealed partial class RecalculationPipeline
             : JsonSerializer.Deserialize<List<JsonElement>>(run.StageTimingsJson)!
                 .Select(t => new StageTiming(t.GetProperty("stage").GetString()!, t.GetProperty("milliseconds").GetInt64()))
                 .ToList();
-        var allWarnings = warnings.Count > 0 || string.IsNullOrEmpty(run.Warnings) ? warnings : run.Warnings.Split('\n');
+        var allWarnings = warnings.Count > 0 ? warnings : RunWarnings.Split(run.Warnings);
         return new RecalculationSummary(
             run.Id, run.Status, run.CustomerCount ?? 0, run.ObservationEnd, run.CalibrationEnd, run.ChosenModel, run.ModelChoiceReason, timings, allWarnings);
     }

@@ -46,7 +46,8 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
             result.CalibrationEnd,
             result.ChosenModel,
             result.ModelChoiceReason,
-            result.Warnings);
+            result.Warnings,
+            result.RuleOfThumb);
     }
 
     private static long Key(string customerId) => long.Parse(customerId, CultureInfo.InvariantCulture);
@@ -96,6 +97,7 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
         TotalExpectedPurchases = total.TotalExpectedPurchases,
         AcquisitionCostPerCustomer = total.AcquisitionCostPerCustomer,
         ClvToCac = total.ClvToCac,
+        RuleOfThumbClv = total.RuleOfThumbClv,
         PreviousCustomerCount = total.PreviousCustomerCount,
         CustomersMovedIn = total.CustomersMovedIn,
         CustomersMovedOut = total.CustomersMovedOut,

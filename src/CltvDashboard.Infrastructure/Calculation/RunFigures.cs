@@ -5,7 +5,8 @@ namespace CltvDashboard.Infrastructure.Calculation;
 
 /// <summary>
 /// The figures the dashboards open on, computed once from a run's customer results with the run's own settings and
-/// written with them: the headline KPIs, the predicted-CLV distribution and the RFM grid. No I/O.
+/// written with them: the headline KPIs (the owners' rule of thumb beside them), the predicted-CLV distribution and
+/// the RFM grid. No I/O.
 /// </summary>
 internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket> ClvDistribution, IReadOnlyList<RunRfmGridCell> RfmGrid)
 {
@@ -15,15 +16,23 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
     /// <summary>The run's figures; the rows' run id is set when they are written.</summary>
     /// <param name="customers">The run's customer results.</param>
     /// <param name="segments">The run's segment summaries (the channel rows carry the acquisition costs).</param>
+    /// <param name="ruleOfThumb">The analysis's rule of thumb for the whole base.</param>
     /// <param name="settings">The settings the run is computed with.</param>
-    public static RunFigures Compute(IReadOnlyList<CustomerResult> customers, IReadOnlyList<RunSegmentSummary> segments, RunSettings settings)
+    public static RunFigures Compute(IReadOnlyList<CustomerResult> customers, IReadOnlyList<RunSegmentSummary> segments, RuleOfThumbFigures ruleOfThumb, RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(ruleOfThumb);
         ArgumentNullException.ThrowIfNull(settings);
         var clv = customers.Where(c => c.PredictedClv is not null).Select(c => c.PredictedClv!.Value).ToArray();
         Array.Sort(clv);
-        return new RunFigures(HeadlineFigures(customers, clv, segments, settings.ActiveProbabilityThreshold), Distribution(clv), Grid(customers));
+        var kpis = HeadlineFigures(customers, clv, segments, settings.ActiveProbabilityThreshold);
+        kpis.RuleOfThumbClv = ruleOfThumb.Clv is { } owners ? Money(owners) : null;
+        kpis.RuleOfThumbPurchasesPerYear = ruleOfThumb.PurchasesPerYear;
+        kpis.YearlyRetention = ruleOfThumb.YearlyRetention;
+        kpis.RuleOfThumbLifespanYears = ruleOfThumb.LifespanYears;
+        kpis.RuleOfThumbAcquisitionCost = Money(ruleOfThumb.AcquisitionCost);
+        return new RunFigures(kpis, Distribution(clv), Grid(customers));
     }
 
     private static RunKpiSummary HeadlineFigures(IReadOnlyList<CustomerResult> customers, decimal[] sortedClv, IReadOnlyList<RunSegmentSummary> segments, double activeThreshold)

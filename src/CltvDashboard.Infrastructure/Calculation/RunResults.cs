@@ -29,4 +29,5 @@ internal sealed record RunResults(
     DateOnly? CalibrationEnd,
     string? ChosenModel,
     string? ModelChoiceReason,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    RuleOfThumbFigures RuleOfThumb);

@@ -86,10 +86,10 @@ public static class ApiEndpoints
                 }
 
                 var previous = context.Previous is { } before ? await overview.KpisAsync(before.Id, cancellationToken) : null;
-                return TypedResults.Ok(new ApiKpis(run.Id, run.ObservationEnd, context.CurrencyCode, kpis, previous));
+                return TypedResults.Ok(new ApiKpis(run.Id, run.ObservationEnd, context.CurrencyCode, kpis, previous, context.Warnings));
             })
             .WithName("GetKpis")
-            .WithSummary("The current run's headline figures and, when there is one, the previous run's for comparison.");
+            .WithSummary("The current run's headline figures (the owners' rule of thumb under ruleOfThumb, apart from the model's CLV), its warnings in plain words and, when there is one, the previous run's figures for comparison.");
 
         api.MapGet("/segments/{segmentation}", async Task<Results<Ok<ApiList<SegmentRow>>, NotFound>> (string segmentation, RunContextQueries runContext, SegmentsQueries segments, CancellationToken cancellationToken) =>
             {
@@ -160,7 +160,8 @@ public sealed record ApiRun(long Id, string Status, string Trigger, DateTime AsO
 /// <param name="Currency">The currency the current run was computed in.</param>
 /// <param name="Current">The current run's figures.</param>
 /// <param name="Previous">The previous run's figures, if any.</param>
-public sealed record ApiKpis(long RunId, DateOnly? ObservationEnd, string? Currency, RunKpis Current, RunKpis? Previous);
+/// <param name="Warnings">The current run's data-quality and model warnings in plain words; empty without any.</param>
+public sealed record ApiKpis(long RunId, DateOnly? ObservationEnd, string? Currency, RunKpis Current, RunKpis? Previous, IReadOnlyList<string> Warnings);
 
 /// <summary>A run's rows.</summary>
 /// <typeparam name="T">The row type.</typeparam>

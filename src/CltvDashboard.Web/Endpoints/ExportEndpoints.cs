@@ -41,12 +41,13 @@ public static class ExportEndpoints
             "/segments/{segmentation}.csv",
             Policies.Owner,
             e => "segments-" + e.Segmentation,
-            ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out"],
+            ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out", "rule_of_thumb_clv"],
             (e, ct) => e.Get<SegmentsQueries>().SegmentsAsync(e.Run.Id, e.Segmentation, ct),
             r =>
             [
                 Text(r.Segment), Number(r.Customers), Number(r.CustomerShare), Number(r.ValueShare), Number(r.TotalRevenue), Number(r.AverageOrderValue), Number(r.RepeatRate),
                 Number(r.MeanProbabilityAlive), Number(r.ExpectedPurchases), Number(r.TotalClv), Number(r.MeanClv), Number(r.ClvToCac), Number(r.PreviousCustomers), Number(r.MovedIn), Number(r.MovedOut),
+                Number(r.RuleOfThumbClv),
             ],
             accepts: (e, _) => Task.FromResult(Segmentations.All.Contains(e.Segmentation))),
 

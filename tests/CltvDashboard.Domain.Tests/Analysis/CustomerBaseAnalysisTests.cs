@@ -139,6 +139,36 @@ public class CustomerBaseAnalysisTests
         run.Should().Throw<AnalysisException>().WithMessage("No customer has a purchase on or before 1996-12-31*");
     }
 
+    [Fact]
+    public void Rule_of_thumb_is_the_domain_formula_on_the_base_and_on_each_segment_with_the_bases_lifespan()
+    {
+        var costs = new Dictionary<string, decimal> { ["web"] = 12m };
+        var result = CustomerBaseAnalysis.Run(
+            SampleLog(), Cdnow.ObservationEnd, Settings with { AcquisitionCosts = costs },
+            new CustomerBaseContext(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? "web" : null, null));
+        var full = new CustomerSummaryBuilder(SampleLog()).Build(new SummaryPeriod(Cdnow.ObservationEnd, Cdnow.ObservationEnd, TimeUnit.Week));
+        var retention = RuleOfThumbClv.ObservedYearlyRetention(SampleLog(), Cdnow.ObservationEnd);
+        var lifespan = RuleOfThumbClv.LifespanFromRetention(retention)!.Value;
+
+        double Expected(IReadOnlyList<CustomerSummary> group)
+        {
+            var averages = RuleOfThumbClv.Averages(group, Cdnow.ObservationEnd);
+            var cost = group.Sum(c => int.Parse(c.CustomerId, System.Globalization.CultureInfo.InvariantCulture) % 2 == 0 ? 12.0 : 0) / group.Count;
+            return RuleOfThumbClv.Compute(averages.AveragePurchaseValue, averages.PurchasesPerYear, lifespan, cost);
+        }
+
+        retention.Rate.Should().BeInRange(0.01, 0.99, "some CDNOW customers of the first half year bought again in the last year, not all");
+        result.RuleOfThumb.YearlyRetention.Should().Be(retention.Rate);
+        result.RuleOfThumb.LifespanYears.Should().Be(lifespan);
+        ((double)result.RuleOfThumb.Clv!.Value).Should().BeApproximately(Expected(full.Customers), 1e-3);
+        var segmentOf = result.Customers.ToDictionary(c => c.CustomerId, c => c.Segment);
+        foreach (var segment in result.Segments.Where(s => s.Segmentation == Segmentations.Rfm && s.CustomerCount > 0))
+        {
+            var group = full.Customers.Where(c => segmentOf[c.CustomerId] == segment.Segment).ToList();
+            ((double)segment.RuleOfThumbClv!.Value).Should().BeApproximately(Expected(group), 1e-3, segment.Segment);
+        }
+    }
+
     private static TransactionLog SampleLog()
     {
         var log = new TransactionLog();

@@ -55,6 +55,28 @@ public abstract class OldRunFiguresTests<TDatabase>(TDatabase store) : IClassFix
         kpis.ActiveCustomers.Should().BeLessThan((await new OverviewQueries(context).KpisAsync(first.RunId))!.ActiveCustomers);
     }
 
+    [Fact]
+    public async Task A_run_stored_before_the_rule_of_thumb_reads_it_as_absent()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(store);
+        var run = (await RunStore.RecalculateAsync(database)).RunId;
+        await using var context = CltvDatabase.CreateContext(database);
+        await context.KpiSummaries.Where(k => k.CalculationRunId == run).ExecuteUpdateAsync(k => k
+            .SetProperty(x => x.RuleOfThumbClv, (decimal?)null)
+            .SetProperty(x => x.RuleOfThumbPurchasesPerYear, (double?)null)
+            .SetProperty(x => x.YearlyRetention, (double?)null)
+            .SetProperty(x => x.RuleOfThumbLifespanYears, (double?)null)
+            .SetProperty(x => x.RuleOfThumbAcquisitionCost, (decimal?)null));
+        await context.SegmentSummaries.Where(s => s.CalculationRunId == run).ExecuteUpdateAsync(s => s.SetProperty(x => x.RuleOfThumbClv, (decimal?)null));
+
+        var kpis = await new OverviewQueries(context).KpisAsync(run);
+        var segments = await new SegmentsQueries(context).SegmentsAsync(run, Segmentations.ValueTier);
+
+        kpis!.RuleOfThumb.Should().Be(new RuleOfThumbKpi(null, null, null, null, null));
+        kpis.MeanClv.Should().NotBeNull("the model's figures are there as before");
+        segments.Should().NotBeEmpty().And.OnlyContain(s => s.RuleOfThumbClv == null);
+    }
+
     private static async Task<DashboardContext> ContextAsync(string database)
     {
         await using var context = CltvDatabase.CreateContext(database);

@@ -1,3 +1,8 @@
+using System.Globalization;
+using CltvDashboard.Domain.Clv.Valuation;
+using CltvDashboard.Domain.Segmentation;
+using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +43,46 @@ public abstract class OverviewQueriesTests<TRun>(TRun cdnow) : IClassFixture<TRu
         kpis.TotalClv.Should().Be(Math.Round(customers.Sum(c => c.PredictedClv!.Value), 2));
         kpis.PredictedRevenue.Should().BeApproximately((decimal)customers.Sum(c => c.ExpectedPurchases!.Value * (double)c.ExpectedAverageValue!.Value), 0.01m);
         kpis.ClvToCac.Should().BeNull("no acquisition cost is set");
+    }
+
+    [Fact]
+    public async Task Rule_of_thumb_stored_with_the_run_and_its_segments_is_the_domains_formula_on_the_same_customers()
+    {
+        await using var context = cdnow.CreateContext();
+        var end = (await context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == cdnow.RunId)).ObservationEnd!.Value;
+        var log = new TransactionLog();
+        foreach (var row in await context.Transactions.AsNoTracking().Select(t => new { t.CustomerId, t.OccurredAtUtc, t.Amount }).ToListAsync())
+        {
+            var day = PurchaseDay.Of(new DateTimeOffset(DateTime.SpecifyKind(row.OccurredAtUtc, DateTimeKind.Utc)), TimeZoneInfo.Utc);
+            log.Add(row.CustomerId.ToString(CultureInfo.InvariantCulture), day, row.Amount);
+        }
+
+        var retention = RuleOfThumbClv.ObservedYearlyRetention(log, end);
+        var lifespan = RuleOfThumbClv.LifespanFromRetention(retention)!.Value;
+        var customers = await context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == cdnow.RunId).ToListAsync();
+        double Expected(IEnumerable<RunCustomerMetric> group)
+        {
+            var summaries = group
+                .Select(m => new CustomerSummary(
+                    m.CustomerId.ToString(CultureInfo.InvariantCulture), end.AddDays(-(int)m.TenureDays), end.AddDays(-m.DaysSinceLastPurchase), m.Frequency, 0, 0, 0, m.TotalRevenue, 0, 0m))
+                .ToList();
+            var averages = RuleOfThumbClv.Averages(summaries, end);
+            return RuleOfThumbClv.Compute(averages.AveragePurchaseValue, averages.PurchasesPerYear, lifespan, acquisitionCost: 0);
+        }
+
+        var kpis = (await new OverviewQueries(context).KpisAsync(cdnow.RunId))!;
+        var segments = await new SegmentsQueries(context).SegmentsAsync(cdnow.RunId, Segmentations.Rfm);
+
+        kpis.RuleOfThumb.YearlyRetention.Should().BeApproximately(retention.Rate!.Value, 1e-12);
+        kpis.RuleOfThumb.LifespanYears.Should().BeApproximately(lifespan, 1e-9);
+        kpis.RuleOfThumb.AcquisitionCost.Should().Be(0m, "no acquisition cost is set");
+        ((double)kpis.RuleOfThumb.RuleOfThumbClv!.Value).Should().BeApproximately(Expected(customers), 0.005);
+        ((double)kpis.RuleOfThumb.RuleOfThumbClv.Value).Should().NotBeApproximately((double)kpis.MeanClv!.Value, 0.5, "the owners' formula is not the model's CLV");
+        segments.Should().NotBeEmpty();
+        foreach (var row in segments)
+        {
+            ((double)row.RuleOfThumbClv!.Value).Should().BeApproximately(Expected(customers.Where(c => c.Segment == row.Segment)), 0.0001, row.Segment);
+        }
     }
 
     [Fact]

@@ -42,6 +42,10 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".kpi").Filter(new() { HasText = "Customers" }).First).ToContainTextAsync("23,570");
         await Assertions.Expect(page.Locator(".kpi").Filter(new() { HasText = "Historical revenue" })).ToContainTextAsync("$2,500,316");
+        var ruleOfThumb = page.Locator(".kpi.rule-of-thumb");
+        await Assertions.Expect(ruleOfThumb).ToContainTextAsync("Rule of thumb CLV");
+        await Assertions.Expect(ruleOfThumb.Locator(".value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[\d,.]+$"));
+        await Assertions.Expect(ruleOfThumb).ToContainTextAsync("the model follows each customer's own history and dropout");
         await ExpectChartsDrawnAsync(page, 3);
         await ShotAsync(page, "dash-01-overview");
         _consoleErrors.Should().BeEmpty();

@@ -16,6 +16,7 @@ namespace CltvDashboard.Domain.Clv.Valuation;
 public static class RuleOfThumbClv
 {
     private const double DaysPerYear = 365.25;
+    private const int DaysPerRetentionYear = 365;
 
     /// <summary>average purchase value × purchases per year × lifespan − acquisition cost, in currency.</summary>
     /// <param name="averagePurchaseValue">Revenue per purchase occasion, in currency; finite.</param>
@@ -97,6 +98,62 @@ public static class RuleOfThumbClv
             years);
     }
 
+    /// <summary>
+    /// The yearly retention the data shows: of the customers with a purchase occasion in the year before the last
+    /// (days <paramref name="observationEnd"/> − 729 to − 365, or as much of that year as the data covers), the share
+    /// with a purchase occasion in the last year (days − 364 to <paramref name="observationEnd"/>).
+    /// </summary>
+    /// <remarks>
+    /// A customer who is still a customer but did not happen to buy in the last year counts as lost, as in the
+    /// owners' own sums; the purchase-count models separate the two.
+    /// </remarks>
+    /// <param name="log">Every transaction; occasions follow <see cref="PurchaseOccasions"/>.</param>
+    /// <param name="observationEnd">The last day of data taken into account.</param>
+    /// <returns>The counts; <see cref="ObservedRetention.Rate"/> is null when the history is a year or shorter.</returns>
+    public static ObservedRetention ObservedYearlyRetention(TransactionLog log, DateOnly observationEnd)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var lastYearStart = observationEnd.DayNumber - DaysPerRetentionYear + 1;
+        var yearBeforeStart = lastYearStart - DaysPerRetentionYear;
+        if (log.FirstDay is not { } firstDay || firstDay.DayNumber >= lastYearStart)
+        {
+            return new ObservedRetention(0, 0);
+        }
+
+        var rows = log.GroupByCustomer();
+        int before = 0, retained = 0;
+        for (var c = 0; c < rows.Offsets.Length - 1; c++)
+        {
+            bool boughtBefore = false, boughtLastYear = false;
+            var end = rows.Offsets[c + 1];
+            for (var i = rows.Offsets[c]; i < end && rows.Days[i] <= observationEnd.DayNumber;)
+            {
+                var (day, _, isOccasion) = rows.NextDay(ref i, end);
+                if (isOccasion)
+                {
+                    boughtBefore |= day >= yearBeforeStart && day < lastYearStart;
+                    boughtLastYear |= day >= lastYearStart;
+                }
+            }
+
+            before += boughtBefore ? 1 : 0;
+            retained += boughtBefore && boughtLastYear ? 1 : 0;
+        }
+
+        return new ObservedRetention(before, retained);
+    }
+
+    /// <summary>
+    /// The expected lifespan in years implied by an observed yearly retention (<see cref="LifespanFromYearlyChurn"/>
+    /// of 1 − retention); null when there is no retention to go by or nobody was lost, so that no lifespan follows.
+    /// </summary>
+    /// <param name="retention">The observed yearly retention.</param>
+    public static double? LifespanFromRetention(ObservedRetention retention)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
+        return retention.Rate is { } rate && rate < 1 ? LifespanFromYearlyChurn(1 - rate) : null;
+    }
+
     private static void RequireNonNegative(double value, string name, string description)
     {
         if (!double.IsFinite(value) || value < 0)
@@ -120,3 +177,12 @@ public sealed record HistoricalAverages(
     long PurchaseOccasions,
     decimal Revenue,
     double ObservedYears);
+
+/// <summary>Yearly retention as the data shows it (<see cref="RuleOfThumbClv.ObservedYearlyRetention"/>).</summary>
+/// <param name="CustomersBefore">Customers with a purchase occasion in the year before the last.</param>
+/// <param name="Retained">Of those, the customers with a purchase occasion in the last year.</param>
+public sealed record ObservedRetention(int CustomersBefore, int Retained)
+{
+    /// <summary>Retained over <see cref="CustomersBefore"/>, 0–1; null without such customers.</summary>
+    public double? Rate => CustomersBefore > 0 ? (double)Retained / CustomersBefore : null;
+}

@@ -17,6 +17,8 @@ internal sealed class RunKpiSummaryConfiguration : IEntityTypeConfiguration<RunK
         builder.Property(k => k.TotalClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(k => k.MeanClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(k => k.MedianClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(k => k.RuleOfThumbClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(k => k.RuleOfThumbAcquisitionCost).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.HasOne<CalculationRun>().WithOne().HasForeignKey<RunKpiSummary>(k => k.CalculationRunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,5 +17,6 @@ internal sealed class RunSegmentSummaryConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.AveragePredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(s => s.AcquisitionCostPerCustomer).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
         builder.Property(s => s.TotalPredictedClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(s => s.RuleOfThumbClv).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
     }
 }

@@ -44,4 +44,23 @@ public class RunKpiSummary
 
     /// <summary>Mean CLV over the customer-weighted acquisition cost of channels with a known cost; null when no cost is known.</summary>
     public double? ClvToCac { get; set; }
+
+    /// <summary>
+    /// The owners' rule of thumb per customer: average purchase value × purchases per year × expected lifespan −
+    /// mean acquisition cost. Beside <see cref="MeanClv"/>, never in its place; null without a lifespan or for runs
+    /// computed before it was stored.
+    /// </summary>
+    public decimal? RuleOfThumbClv { get; set; }
+
+    /// <summary>Purchase occasions per customer per year, the rule of thumb's frequency; null for older runs.</summary>
+    public double? RuleOfThumbPurchasesPerYear { get; set; }
+
+    /// <summary>The observed yearly retention behind the rule of thumb's lifespan, 0–1; null when the history is a year or shorter.</summary>
+    public double? YearlyRetention { get; set; }
+
+    /// <summary>The rule of thumb's expected lifespan in years; null without a retention below 1.</summary>
+    public double? RuleOfThumbLifespanYears { get; set; }
+
+    /// <summary>The mean acquisition cost per customer the rule of thumb subtracts; null for older runs.</summary>
+    public decimal? RuleOfThumbAcquisitionCost { get; set; }
 }

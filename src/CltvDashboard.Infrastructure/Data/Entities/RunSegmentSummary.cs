@@ -53,4 +53,10 @@ public class RunSegmentSummary
 
     /// <summary>Customers in the segment in the previous run who are in another segment (or absent) now; null without one.</summary>
     public int? CustomersMovedOut { get; set; }
+
+    /// <summary>
+    /// The owners' rule of thumb per customer for the segment's purchase value and frequency with the run's lifespan;
+    /// not the model's CLV. Null without a lifespan or for runs computed before it was stored.
+    /// </summary>
+    public decimal? RuleOfThumbClv { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed class ModelHealthQueries(CltvDbContext context)
             run.ModelChoiceReason,
             run.CalibrationEnd,
             run.ObservationEnd,
-            Lines(run.Warnings),
+            RunWarnings.Split(run.Warnings),
             fits.OrderByDescending(f => f.IsChosen).ThenBy(f => f.Period).ThenBy(f => f.ModelName, StringComparer.Ordinal)
                 .Select(f => new ModelFitView(
                     f.ModelName,
@@ -45,7 +45,7 @@ public sealed class ModelHealthQueries(CltvDbContext context)
                     f.BaselineMeanAbsoluteError,
                     f.HoldoutPredictedPurchases,
                     f.HoldoutActualPurchases,
-                    Lines(f.Warnings)))
+                    RunWarnings.Split(f.Warnings)))
                 .ToList());
     }
 
@@ -69,9 +69,6 @@ public sealed class ModelHealthQueries(CltvDbContext context)
                 .Select(p => new FrequencyBucketView(p.Position, p.Position == lastBucket && p.Position == ModelCheckPoints.FrequencyBuckets - 1, p.Customers, p.Actual, p.Predicted))
                 .ToList());
     }
-
-    private static List<string> Lines(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static List<(string, double, double?)> Parameters(string parametersJson, string? standardErrorsJson)
     {

@@ -13,6 +13,7 @@ namespace CltvDashboard.Infrastructure.Queries;
 /// <param name="MeanClv">Mean predicted CLV; null without a model.</param>
 /// <param name="MedianClv">Median predicted CLV; null without a model.</param>
 /// <param name="ClvToCac">Mean CLV over the customer-weighted acquisition cost of channels with a known cost; null when no cost is known.</param>
+/// <param name="RuleOfThumb">The owners' rule of thumb beside the model's CLV; its value is null when the run stored none.</param>
 public sealed record RunKpis(
     long RunId,
     int Customers,
@@ -25,7 +26,20 @@ public sealed record RunKpis(
     decimal? TotalClv,
     decimal? MeanClv,
     decimal? MedianClv,
-    double? ClvToCac);
+    double? ClvToCac,
+    RuleOfThumbKpi RuleOfThumb);
+
+/// <summary>
+/// The owners' rule of thumb as a run stored it: average purchase value × purchases per year × expected lifespan −
+/// acquisition cost, per customer. Not the model's CLV: it assumes every customer buys at the average rate for the
+/// average lifespan.
+/// </summary>
+/// <param name="RuleOfThumbClv">The figure per customer; null without a lifespan or for runs computed before it was stored.</param>
+/// <param name="PurchasesPerYear">Purchase occasions per customer per year.</param>
+/// <param name="YearlyRetention">Observed yearly retention, 0–1.</param>
+/// <param name="LifespanYears">Expected lifespan in years, 1 / (1 − retention).</param>
+/// <param name="AcquisitionCost">Mean acquisition cost per customer subtracted.</param>
+public sealed record RuleOfThumbKpi(decimal? RuleOfThumbClv, double? PurchasesPerYear, double? YearlyRetention, double? LifespanYears, decimal? AcquisitionCost);
 
 /// <summary>One run's point on the KPI trend, read from its stored KPIs.</summary>
 /// <param name="RunId">The run.</param>

@@ -29,7 +29,8 @@ public sealed class OverviewQueries(CltvDbContext context)
                 k.TotalClv,
                 k.MeanClv,
                 k.MedianClv,
-                k.ClvToCac))
+                k.ClvToCac,
+                new RuleOfThumbKpi(k.RuleOfThumbClv, k.RuleOfThumbPurchasesPerYear, k.YearlyRetention, k.RuleOfThumbLifespanYears, k.RuleOfThumbAcquisitionCost)))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The KPI trend over the kept successful runs up to and including <paramref name="runId"/>, oldest first.</summary>

@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 
 namespace CltvDashboard.Infrastructure.Queries;
@@ -34,6 +35,7 @@ public sealed record RunHeader(
 /// <param name="TimeZoneId">The current run's time zone (IANA id).</param>
 /// <param name="ActiveProbabilityThreshold">The P(alive) from which the current run counted a customer as active.</param>
 /// <param name="ForecastHorizonMonths">The months that the current run's expected purchases and predicted revenue cover.</param>
+/// <param name="StoredWarnings">The current run's warnings as stored (<see cref="RunWarnings"/>), kept as text so that two reads of one run compare equal.</param>
 public sealed record DashboardContext(
     RunHeader? Current,
     RunHeader? Previous,
@@ -41,8 +43,12 @@ public sealed record DashboardContext(
     string? CurrencyCode,
     string TimeZoneId,
     double ActiveProbabilityThreshold,
-    int ForecastHorizonMonths)
+    int ForecastHorizonMonths,
+    string? StoredWarnings)
 {
+    /// <summary>The current run's data-quality and model warnings, in plain words; empty without any.</summary>
+    public IReadOnlyList<string> Warnings => RunWarnings.Split(StoredWarnings);
+
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
 

@@ -23,6 +23,7 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
                 r.IsCurrent,
                 Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc),
                 SettingsJson = r.IsCurrent ? r.SettingsJson : null,
+                Warnings = r.IsCurrent ? r.Warnings : null,
             })
             .ToListAsync(cancellationToken);
         var currentRow = found.Find(r => r.IsCurrent);
@@ -48,9 +49,9 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
                 .Where(s => s.Id == BusinessSettings.SingletonId)
                 .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
                 .FirstOrDefaultAsync(cancellationToken);
-            return new DashboardContext(current, previous, latest, now?.CurrencyCode, now?.TimeZoneId ?? "UTC", now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12);
+            return new DashboardContext(current, previous, latest, now?.CurrencyCode, now?.TimeZoneId ?? "UTC", now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12, null);
         }
 
-        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths);
+        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, currentRow!.Warnings);
     }
 }

@@ -33,7 +33,8 @@ internal static class SegmentRows
                 r.ClvToCac,
                 r.PreviousCustomerCount,
                 r.CustomersMovedIn,
-                r.CustomersMovedOut));
+                r.CustomersMovedOut,
+                r.RuleOfThumbClv));
         return segmentation == Segmentations.AcquisitionCohort
             ? result.OrderBy(r => r.Segment, StringComparer.Ordinal).ToList()
             : result.OrderByDescending(r => r.Customers).ThenBy(r => r.Segment, StringComparer.Ordinal).ToList();

@@ -16,6 +16,7 @@ namespace CltvDashboard.Infrastructure.Queries;
 /// <param name="PreviousCustomers">Customers in the previous run.</param>
 /// <param name="MovedIn">Customers who moved in since the previous run.</param>
 /// <param name="MovedOut">Customers who moved out since the previous run.</param>
+/// <param name="RuleOfThumbClv">The owners' rule of thumb per customer (not the model's CLV); null without a lifespan or for older runs.</param>
 public sealed record SegmentRow(
     string Segment,
     int Customers,
@@ -31,7 +32,8 @@ public sealed record SegmentRow(
     double? ClvToCac,
     int? PreviousCustomers,
     int? MovedIn,
-    int? MovedOut);
+    int? MovedOut,
+    decimal? RuleOfThumbClv);
 
 /// <summary>One cell of the RFM grid.</summary>
 /// <param name="RecencyScore">R, 1–5, 5 the most recent.</param>

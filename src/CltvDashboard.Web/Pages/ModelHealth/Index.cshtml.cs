@@ -1,4 +1,5 @@
 using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Clv.GammaGamma;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
@@ -108,6 +109,41 @@ public sealed class IndexModel : DashboardPageModel
     /// <summary>A model's display name.</summary>
     /// <param name="model">Its stored name.</param>
     public static string Name(string? model) => model is null ? "none" : CountModelCatalog.DisplayName(model);
+
+    /// <summary>What the forecasts use, in plain words.</summary>
+    public string ChoiceInWords()
+    {
+        if (Health?.ChosenModel is not { } chosen)
+        {
+            return "No purchase-count model could be fitted, so there are no P(alive), expected purchases or CLV figures; value tiers fall back to historical revenue.";
+        }
+
+        var spend = Health.Fits.Any(f => f.ModelName == GammaGammaParameters.ModelName && f.IsChosen)
+            ? "Gamma-Gamma for how much each purchase is worth"
+            : "each customer's historical average for how much a purchase is worth (Gamma-Gamma could not be fitted)";
+        return $"The forecasts use {Name(chosen)} for how often customers buy and when they stop, and {spend}.";
+    }
+
+    /// <summary>How the chosen model predicted the holdout, predicted against what happened; null without a holdout check.</summary>
+    public string? HoldoutInWords()
+    {
+        var fit = Health?.Fits.FirstOrDefault(f => f.IsChosen && f.Period == ModelFitPeriod.Calibration);
+        if (fit?.HoldoutPredictedPurchases is not { } predicted || fit.HoldoutActualPurchases is not { } actual)
+        {
+            return null;
+        }
+
+        var off = actual > 0 ? (predicted - actual) / actual : (double?)null;
+        var direction = off switch
+        {
+            null => "",
+            > 0.005 => $" ({Format.Percent(off, 0)} too many)",
+            < -0.005 => $" ({Format.Percent(-off, 0)} too few)",
+            _ => " (close)",
+        };
+        return $"On the holdout, {Name(fit.ModelName)} expected {Format.Number(predicted, 0)} purchases where {Format.Number(actual, 0)} happened{direction}; "
+            + $"its error per customer: {Accuracy(fit)}.";
+    }
 
     /// <summary>How much better than the baseline a fit did, in plain words.</summary>
     /// <param name="fit">The fit.</param>

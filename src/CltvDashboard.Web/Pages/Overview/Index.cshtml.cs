@@ -94,6 +94,8 @@ public sealed class IndexModel : DashboardPageModel
                 $"What your existing customers are expected to spend over {horizon} (expected purchases × expected order value).", NoChangeText: noPrevious),
             new("Mean predicted CLV", Format.Money(now.MeanClv), Change(k => (double?)k.MeanClv), "The future value of an average customer, discounted to today.", NoChangeText: noPrevious),
             new("Median predicted CLV", Format.Money(now.MedianClv), Change(k => (double?)k.MedianClv), "Half of your customers are worth more than this, half less.", NoChangeText: noPrevious),
+            new("Rule of thumb CLV", Format.Money(now.RuleOfThumb.RuleOfThumbClv), Change(k => (double?)k.RuleOfThumb.RuleOfThumbClv), RuleOfThumbExplanation(now.RuleOfThumb, now.AverageOrderValue),
+                NoChangeText: noPrevious, Kind: "rule-of-thumb"),
         };
         if (now.ClvToCac is { } ratio)
         {
@@ -101,5 +103,23 @@ public sealed class IndexModel : DashboardPageModel
         }
 
         return cards;
+    }
+
+    private string RuleOfThumbExplanation(RuleOfThumbKpi rule, decimal averagePurchaseValue)
+    {
+        const string Why = "It assumes every customer buys at the average rate for the average lifespan; the model follows each customer's own history and dropout.";
+        if (rule.RuleOfThumbClv is null)
+        {
+            var missing = rule.PurchasesPerYear is null
+                ? "This run was calculated before the rule of thumb was stored; the next run shows it."
+                : rule.YearlyRetention is null
+                    ? "It needs more than a year of history to see how many customers come back a year later."
+                    : "Every customer who bought in the year before the last bought again in the last year, so the formula's lifespan has no end.";
+            return $"The owners' formula, not the model's: average purchase value × purchases a year × lifespan − acquisition cost. {missing}";
+        }
+
+        var cost = rule.AcquisitionCost is > 0m ? $" − {Format.Money(rule.AcquisitionCost)} acquisition cost" : "";
+        return $"The owners' formula, not the model's: {Format.Money(averagePurchaseValue)} a purchase × {Format.Number(rule.PurchasesPerYear, 1)} a year × "
+            + $"{Format.Number(rule.LifespanYears, 1)} years ({Format.Percent(rule.YearlyRetention, 0)} of a year's buyers came back the next){cost}. {Why}";
     }
 }

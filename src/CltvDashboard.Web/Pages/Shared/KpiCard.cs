@@ -7,4 +7,5 @@ namespace CltvDashboard.Web.Pages.Shared;
 /// <param name="Explanation">The metric in plain words.</param>
 /// <param name="HigherIsBetter">Whether a rise is good news (colours the change).</param>
 /// <param name="NoChangeText">Shown instead of the change when there is none.</param>
-public sealed record KpiCard(string Label, string Value, double? Change, string Explanation, bool HigherIsBetter = true, string NoChangeText = "no previous run to compare");
+/// <param name="Kind">A class that sets the card apart (<c>rule-of-thumb</c> for a figure that is not the model's); null for none.</param>
+public sealed record KpiCard(string Label, string Value, double? Change, string Explanation, bool HigherIsBetter = true, string NoChangeText = "no previous run to compare", string? Kind = null);

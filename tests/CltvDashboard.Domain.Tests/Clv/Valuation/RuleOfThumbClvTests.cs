@@ -86,6 +86,52 @@ public class RuleOfThumbClvTests
             .Should().Throw<ArgumentException>().WithMessage("The period end 2024-01-01 is before the earliest first purchase 2024-05-01*");
     }
 
+    [Fact]
+    public void Yearly_retention_is_the_share_of_last_years_buyers_before_that_who_bought_again()
+    {
+        var end = new DateOnly(2024, 12, 31);
+        var log = new TransactionLog();
+        log.Add("kept", end.AddDays(-500), 10m);
+        log.Add("kept", end.AddDays(-10), 10m);
+        log.Add("lost", end.AddDays(-400), 10m);
+        log.Add("lost", end.AddDays(-380), 10m);
+        // A refund alone is no purchase occasion: this customer did not buy in the last year.
+        log.Add("refunded", end.AddDays(-600), 10m);
+        log.Add("refunded", end.AddDays(-5), -10m);
+        // Bought only in the last year, or only before the year before the last: not counted.
+        log.Add("new", end.AddDays(-30), 10m);
+        log.Add("gone long ago", end.AddDays(-900), 10m);
+        // After the observation end: ignored.
+        log.Add("lost", end.AddDays(3), 10m);
+
+        var retention = RuleOfThumbClv.ObservedYearlyRetention(log, end);
+
+        retention.CustomersBefore.Should().Be(3);
+        retention.Retained.Should().Be(1);
+        retention.Rate.Should().BeApproximately(1 / 3.0, 1e-12);
+        RuleOfThumbClv.LifespanFromRetention(retention).Should().BeApproximately(1.5, 1e-12);
+    }
+
+    [Fact]
+    public void A_history_of_a_year_or_less_or_nobody_lost_gives_no_lifespan()
+    {
+        var end = new DateOnly(2024, 12, 31);
+        var young = new TransactionLog();
+        young.Add("a", end.AddDays(-364), 10m);
+        young.Add("a", end, 10m);
+        var loyal = new TransactionLog();
+        loyal.Add("a", end.AddDays(-400), 10m);
+        loyal.Add("a", end, 10m);
+
+        var none = RuleOfThumbClv.ObservedYearlyRetention(young, end);
+        var everybody = RuleOfThumbClv.ObservedYearlyRetention(loyal, end);
+
+        none.Rate.Should().BeNull();
+        RuleOfThumbClv.LifespanFromRetention(none).Should().BeNull();
+        everybody.Rate.Should().Be(1);
+        RuleOfThumbClv.LifespanFromRetention(everybody).Should().BeNull("nobody was lost, so the formula's lifespan is unbounded");
+    }
+
     private static CustomerSummary Summary(string id, DateOnly first, int frequency, decimal revenue) =>
         new(id, first, first, frequency, 0, 0, 0, revenue, 0, 0m);
 }

@@ -669,10 +669,32 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("repeat_rate");
 
+                    b.Property<decimal?>("RuleOfThumbAcquisitionCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("rule_of_thumb_acquisition_cost");
+
+                    b.Property<decimal?>("RuleOfThumbClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("rule_of_thumb_clv");
+
+                    b.Property<double?>("RuleOfThumbLifespanYears")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rule_of_thumb_lifespan_years");
+
+                    b.Property<double?>("RuleOfThumbPurchasesPerYear")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rule_of_thumb_purchases_per_year");
+
                     b.Property<decimal?>("TotalClv")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_clv");
+
+                    b.Property<double?>("YearlyRetention")
+                        .HasColumnType("double precision")
+                        .HasColumnName("yearly_retention");
 
                     b.HasKey("CalculationRunId")
                         .HasName("pk_kpi_summaries");
@@ -948,6 +970,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<double>("RepeatRate")
                         .HasColumnType("double precision")
                         .HasColumnName("repeat_rate");
+
+                    b.Property<decimal?>("RuleOfThumbClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("rule_of_thumb_clv");
 
                     b.Property<double>("Share")
                         .HasColumnType("double precision")

@@ -271,7 +271,12 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     mean_clv = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     median_clv = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     mean_probability_alive = table.Column<double>(type: "double precision", nullable: true),
-                    clv_to_cac = table.Column<double>(type: "double precision", nullable: true)
+                    clv_to_cac = table.Column<double>(type: "double precision", nullable: true),
+                    rule_of_thumb_clv = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    rule_of_thumb_purchases_per_year = table.Column<double>(type: "double precision", nullable: true),
+                    yearly_retention = table.Column<double>(type: "double precision", nullable: true),
+                    rule_of_thumb_lifespan_years = table.Column<double>(type: "double precision", nullable: true),
+                    rule_of_thumb_acquisition_cost = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -408,7 +413,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     clv_to_cac = table.Column<double>(type: "double precision", nullable: true),
                     previous_customer_count = table.Column<int>(type: "integer", nullable: true),
                     customers_moved_in = table.Column<int>(type: "integer", nullable: true),
-                    customers_moved_out = table.Column<int>(type: "integer", nullable: true)
+                    customers_moved_out = table.Column<int>(type: "integer", nullable: true),
+                    rule_of_thumb_clv = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {

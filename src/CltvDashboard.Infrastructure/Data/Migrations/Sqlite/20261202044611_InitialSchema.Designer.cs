@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCltvDbContext))]
-    [Migration("20261202033849_InitialSchema")]
+    [Migration("20261202044611_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -658,10 +658,32 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("repeat_rate");
 
+                    b.Property<decimal?>("RuleOfThumbAcquisitionCost")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_of_thumb_acquisition_cost");
+
+                    b.Property<decimal?>("RuleOfThumbClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_of_thumb_clv");
+
+                    b.Property<double?>("RuleOfThumbLifespanYears")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rule_of_thumb_lifespan_years");
+
+                    b.Property<double?>("RuleOfThumbPurchasesPerYear")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rule_of_thumb_purchases_per_year");
+
                     b.Property<decimal?>("TotalClv")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("total_clv");
+
+                    b.Property<double?>("YearlyRetention")
+                        .HasColumnType("REAL")
+                        .HasColumnName("yearly_retention");
 
                     b.HasKey("CalculationRunId")
                         .HasName("pk_kpi_summaries");
@@ -933,6 +955,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double>("RepeatRate")
                         .HasColumnType("REAL")
                         .HasColumnName("repeat_rate");
+
+                    b.Property<decimal?>("RuleOfThumbClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_of_thumb_clv");
 
                     b.Property<double>("Share")
                         .HasColumnType("REAL")

@@ -270,7 +270,12 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     mean_clv = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     median_clv = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     mean_probability_alive = table.Column<double>(type: "REAL", nullable: true),
-                    clv_to_cac = table.Column<double>(type: "REAL", nullable: true)
+                    clv_to_cac = table.Column<double>(type: "REAL", nullable: true),
+                    rule_of_thumb_clv = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    rule_of_thumb_purchases_per_year = table.Column<double>(type: "REAL", nullable: true),
+                    yearly_retention = table.Column<double>(type: "REAL", nullable: true),
+                    rule_of_thumb_lifespan_years = table.Column<double>(type: "REAL", nullable: true),
+                    rule_of_thumb_acquisition_cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,7 +412,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     clv_to_cac = table.Column<double>(type: "REAL", nullable: true),
                     previous_customer_count = table.Column<int>(type: "INTEGER", nullable: true),
                     customers_moved_in = table.Column<int>(type: "INTEGER", nullable: true),
-                    customers_moved_out = table.Column<int>(type: "INTEGER", nullable: true)
+                    customers_moved_out = table.Column<int>(type: "INTEGER", nullable: true),
+                    rule_of_thumb_clv = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
