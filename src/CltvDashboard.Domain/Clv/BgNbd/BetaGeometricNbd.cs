@@ -31,6 +31,12 @@ internal readonly struct BetaGeometricNbd
         _shift = shift;
     }
 
+    // Beyond this concentration the hypergeometric series of the Beta's expectation no longer converges in doubles,
+    // and the Beta is its point mass for every practical purpose.
+    private bool IsPointMass => _a + _b > BetaGeometricLimits.PointMassConcentration;
+
+    private double DropoutProbability => _a / (_a + _b);
+
     /// <summary>
     /// ln L(r, α, a, b | x, t_x, T) = ln[B(a, b+x+s)/B(a,b)] + ln[Γ(r+x)α^r/Γ(r)] + ln[(α+T)^−(r+x) + dead term], the
     /// sum taken by log-sum-exp so that neither (α+T)^(r+x) nor Γ(r+x) is ever formed.
@@ -38,6 +44,11 @@ internal readonly struct BetaGeometricNbd
     public double LogLikelihood(PurchaseHistory customer)
     {
         var (x, tx, age) = customer;
+        if (IsPointMass)
+        {
+            return BetaGeometricLimits.LogLikelihood(_r, _alpha, DropoutProbability, _shift, x, tx, age);
+        }
+
         var alive = -(_r + x) * Math.Log(_alpha + age);
         var total = SpecialFunctions.GammaLn(_r + x) - SpecialFunctions.GammaLn(_r) + _r * Math.Log(_alpha)
             + SpecialFunctions.GammaLn(_a + _b) - SpecialFunctions.GammaLn(_b)
@@ -78,6 +89,11 @@ internal readonly struct BetaGeometricNbd
         if (t <= 0)
         {
             return 0.0;
+        }
+
+        if (IsPointMass)
+        {
+            return BetaGeometricLimits.ExpectedPurchasesIfAlive(_r, _alpha, DropoutProbability, x, age, t);
         }
 
         var a = Math.Abs(_a - 1) < NearOne ? 1 + NearOne : _a;
