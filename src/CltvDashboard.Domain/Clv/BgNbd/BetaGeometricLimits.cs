@@ -23,46 +23,57 @@ internal static class BetaGeometricLimits
     /// ln Γ(a + b) keeps eight digits in any formula that still takes the Beta literally.</summary>
     public const double StoredConcentration = 1e7;
 
-    // Dropout probabilities below this are no dropout; the stored p stays positive so that a and b stay valid.
-    private const double NoDropout = 1e-6;
+    // Below this mean dropout probability a fit is tested against no dropout at all.
+    private const double LittleDropout = 0.01;
+    private const double NoDropoutCriticalValue = 2.71;
+
+    // The stored p of the no-dropout limit stays positive so that a and b stay valid.
     private const double StoredNoDropout = 1e-12;
 
-    // A limit is reported when its log-likelihood is within this much per customer of where the full fit stopped.
-    private const double Tolerance = 1e-6;
+    // The one-dropout-probability limit is reported when its log-likelihood is within this of where the full fit
+    // stopped: closer than any test could tell, and within the rounding of ln Γ at a + b beyond 1e6.
+    private const double SameLikelihood = 0.5;
 
     public static MaximumLikelihoodResult? Check(MaximumLikelihoodResult fit, HistoryTable table, int shift, string modelName)
     {
         var (r, alpha, a, b) = (fit.Estimates[0], fit.Estimates[1], fit.Estimates[2], fit.Estimates[3]);
         var pointMass = a + b > PointMassConcentration;
-        var noDropout = a < MaximumLikelihood.LowerBoundary || a / (a + b) < NoDropout;
-        if (!pointMass && !noDropout)
+        var littleDropout = a < MaximumLikelihood.LowerBoundary || a / (a + b) < LittleDropout;
+        if (!pointMass && !littleDropout)
         {
             return null;
         }
 
-        MaximumLikelihoodResult? limit = null;
-        var p = 0.0;
-        if (pointMass && !noDropout)
+        var start = new[] { Math.Log(r), Math.Log(alpha) };
+        MaximumLikelihoodResult? fixedDropout = null;
+        if (pointMass)
         {
-            var odds = Math.Log(a) - Math.Log(b);
-            limit = MaximumLikelihood.Fit(["r", "alpha", "dropout odds"], new FixedDropout(table, shift, freeDropout: true).Evaluate, table.TotalWeight, [[Math.Log(r), Math.Log(alpha), odds]]);
-            p = limit.Estimates[2] / (1 + limit.Estimates[2]);
+            fixedDropout = MaximumLikelihood.Fit(
+                ["r", "alpha", "dropout odds"], new FixedDropout(table, shift, freeDropout: true).Evaluate, table.TotalWeight, [[.. start, Math.Log(a) - Math.Log(b)]]);
         }
 
-        if (limit is null || p < NoDropout)
+        // No dropout (the NBD) is the limit whenever the data cannot tell the fit from it: a likelihood-ratio test at
+        // the 5 % level, whose critical value for a parameter on its boundary is χ²₁'s 90 % point, 2.71.
+        var nbd = MaximumLikelihood.Fit(["r", "alpha"], new FixedDropout(table, shift, freeDropout: false).Evaluate, table.TotalWeight, [start]);
+        var best = Math.Max(fit.LogLikelihood, fixedDropout?.LogLikelihood ?? double.NegativeInfinity);
+        MaximumLikelihoodResult limit;
+        double p;
+        if (2 * (best - nbd.LogLikelihood) < NoDropoutCriticalValue)
         {
-            limit = MaximumLikelihood.Fit(["r", "alpha"], new FixedDropout(table, shift, freeDropout: false).Evaluate, table.TotalWeight, [[Math.Log(r), Math.Log(alpha)]]);
-            p = 0;
+            (limit, p) = (nbd, 0.0);
         }
-
-        if (limit.LogLikelihood < fit.LogLikelihood - (Tolerance * table.TotalWeight))
+        else if (fixedDropout is not null && fixedDropout.LogLikelihood >= fit.LogLikelihood - SameLikelihood)
+        {
+            (limit, p) = (fixedDropout, fixedDropout.Estimates[2] / (1 + fixedDropout.Estimates[2]));
+        }
+        else
         {
             return null;
         }
 
         var stored = Math.Max(p, StoredNoDropout);
         var sentence = p == 0
-            ? $"No evidence of dropout in the data: {modelName}'s {(noDropout ? "a" : "mean dropout probability a/(a+b)")} went to 0, so the model predicts as if nobody drops out; "
+            ? $"No evidence of dropout in the data: {modelName}'s {(a < MaximumLikelihood.LowerBoundary ? "a" : "mean dropout probability a/(a+b)")} went to 0, so the model predicts as if nobody drops out; "
                 + "P(alive) is close to 100 % for everyone, and a customer's chance of buying again falls only with how rarely they buy."
             : string.Create(
                 CultureInfo.InvariantCulture,

@@ -100,10 +100,16 @@ internal readonly struct BetaGeometricNbd
         var c = a + _b + x + _shift - 1;
         var z = t / (_alpha + age + t);
         var logOneMinusZ = Math.Log(_alpha + age) - Math.Log(_alpha + age + t);
-        var logSeries = Hypergeometric.LogSeries(a + _b + _shift - 1 - _r, a - 1, c, z);
 
-        // 1 − (1−z)^(a−1)·F, without cancellation when the exponent is near 0 (short horizons).
-        var bracket = -LogMath.Expm1((a - 1) * logOneMinusZ + logSeries);
+        // The series' terms grow like (1−z)^−(exponent) before they shrink: of the literal form (exponent r + x) and
+        // Euler's (exponent a − 1), the one with the smaller exponent keeps them in range; a large a is a
+        // concentrated Beta, where Euler's form would overflow and give no purchases at all.
+        var logSeries = a - 1 > _r + x
+            ? (_r + x) * logOneMinusZ + Hypergeometric.LogSeries(_r + x, _b + x + _shift, c, z)
+            : (a - 1) * logOneMinusZ + Hypergeometric.LogSeries(a + _b + _shift - 1 - _r, a - 1, c, z);
+
+        // 1 − (1−z)^(…)·F, without cancellation when the exponent is near 0 (short horizons).
+        var bracket = -LogMath.Expm1(logSeries);
         return Math.Max(c / (a - 1) * bracket, 0.0);
     }
 
