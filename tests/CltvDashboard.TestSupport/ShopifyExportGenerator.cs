@@ -20,11 +20,12 @@ public static class ShopifyExportGenerator
 
     private const int AcquisitionDays = 540;
 
-    // Purchase rates ~ Gamma(shape 0.9, mean one order per 50 days); dropout after an order ~ Beta(1, 4), mean 0.2.
+    // Purchase rates ~ Gamma(shape 0.9, mean one order per 120 days); dropout after an order ~ Beta(1, 2), mean 1/3:
+    // sparse buyers, as in the shop (240 customers, a few dozen holdout orders).
     private const double RateShape = 0.9;
-    private const double MeanDaysBetweenOrders = 50;
+    private const double MeanDaysBetweenOrders = 120;
     private const double DropoutA = 1;
-    private const double DropoutB = 4;
+    private const double DropoutB = 2;
 
     // Share of orders placed between midnight and two in the morning, Paris time: the day before in UTC.
     private const double AfterMidnight = 0.3;

@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Infrastructure.Tests.Support;
@@ -40,7 +41,7 @@ public sealed class TimeZoneRunTests(SqliteStoreDatabase store) : IClassFixture<
         paris.ExpectedPurchases.Should().BeApproximately(utc.ExpectedPurchases, 0.15 * utc.ExpectedPurchases, "a time zone moves some purchases by a day, not the forecast");
     }
 
-    private static async Task<(Calculation.RecalculationSummary Summary, RunModelFit Chosen, double ExpectedPurchases)> RecalculateInAsync(string database, string zone)
+    private static async Task<(RecalculationSummary Summary, RunModelFit Chosen, double ExpectedPurchases)> RecalculateInAsync(string database, string zone)
     {
         await RunStore.ChangeSettingsAsync(database, s => s.TimeZoneId = zone);
         var summary = await RunStore.RecalculateAsync(database, AsOf);
