@@ -31,8 +31,8 @@ internal readonly struct BetaGeometricNbd
         _shift = shift;
     }
 
-    // Beyond this concentration the hypergeometric series of the Beta's expectation no longer converges in doubles,
-    // and the Beta is its point mass for every practical purpose.
+    // Beyond this concentration the Beta is its point mass for every practical purpose, and the limit's closed forms
+    // keep the digits that ln Γ(a + b) − ln Γ(b) loses when a + b runs to 1e7 and beyond.
     private bool IsPointMass => _a + _b > BetaGeometricLimits.PointMassConcentration;
 
     private double DropoutProbability => _a / (_a + _b);
