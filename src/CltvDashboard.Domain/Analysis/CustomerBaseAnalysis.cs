@@ -28,6 +28,10 @@ public static class CustomerBaseAnalysis
     private const double MinimumRepeatShare = 0.05;
     private const int ShortHistoryDays = 180;
 
+    // Mean P(alive) from which the data are said to show little dropout.
+    private const double LittleDropoutAlive = 0.98;
+    private const string NoDropoutWarningStart = "No evidence of dropout in the data";
+
     /// <summary>Runs the whole analysis.</summary>
     /// <param name="log">Every transaction, net per customer and day.</param>
     /// <param name="observationEnd">The last day of data to take into account.</param>
@@ -71,7 +75,7 @@ public static class CustomerBaseAnalysis
         var calibrationEnd = ChooseCalibrationEnd(log.FirstDay!.Value, observationEnd, settings.HoldoutMonths, warnings);
         var (model, reason) = calibrationEnd is { } end
             ? FitWithHoldout(builder, new SummaryPeriod(end, observationEnd, unit), histories, fits, checks, warnings, enter)
-            : FitWithoutHoldout(full, histories, fits, enter);
+            : FitWithoutHoldout(full, histories, fits, warnings, enter);
 
         enter(AnalysisStage.FittingSpend);
         var spend = SpendEstimate.Compute(full.Customers);
@@ -83,6 +87,7 @@ public static class CustomerBaseAnalysis
         {
             enter(AnalysisStage.Forecasting);
             forecast = CustomerForecast.Compute(model, histories, spend.ExpectedAverageValues, settings.Valuation.Horizon, settings.Valuation);
+            AddLittleDropoutWarning(model, forecast, warnings);
         }
 
         enter(AnalysisStage.Segmenting);
@@ -185,6 +190,7 @@ public static class CustomerBaseAnalysis
 
         enter(AnalysisStage.Holdout);
         var selection = ChooseCountModel(attempts, calibration)!;
+        AddSelectionWarning(selection, warnings);
         var chosen = selection.Chosen.Model.Name;
         fits.AddRange(attempts.Select(a => Report(a, FitPeriod.Calibration, calibrationHistories.Length, chosen, selection.Holdout.GetValueOrDefault(a.Model.Name))));
         checks.AddRange(ModelCheckPoints.Compute(selection.Chosen.Model, calibration, selection.Holdout[chosen]));
@@ -192,18 +198,51 @@ public static class CustomerBaseAnalysis
         // The holdout picks the model; its forecasts then learn from every month there is.
         enter(AnalysisStage.FittingChosen);
         var final = CountModelCatalog.Get(chosen).Fit(histories);
+        warnings.AddRange(final.Diagnostics.Limits);
         fits.Add(Report(new CountModelAttempt(CountModelCatalog.Get(chosen), final, null), FitPeriod.FullHistory, histories.Length, chosen, holdout: null));
         return (final.Model, selection.Reason + " Its forecasts come from a refit on the full history.");
     }
 
     private static (IPurchaseCountModel? Model, string? Reason) FitWithoutHoldout(
-        TransactionSummary full, PurchaseHistory[] histories, List<ModelFitReport> fits, Action<AnalysisStage> enter)
+        TransactionSummary full, PurchaseHistory[] histories, List<ModelFitReport> fits, List<string> warnings, Action<AnalysisStage> enter)
     {
         enter(AnalysisStage.FittingFull);
         var attempts = FitCountModels(histories);
         var selection = ChooseCountModel(attempts, full);
+        if (selection is not null)
+        {
+            AddSelectionWarning(selection, warnings);
+            warnings.AddRange(attempts.First(a => a.Model.Name == selection.Chosen.Model.Name).Fit!.Diagnostics.Limits);
+        }
+
         fits.AddRange(attempts.Select(a => Report(a, FitPeriod.FullHistory, histories.Length, selection?.Chosen.Model.Name, holdout: null)));
         return selection is null ? (null, null) : (selection.Chosen.Model, selection.Reason);
+    }
+
+    // A fit inside the parameter space can still see almost no one leave (the data's days merge a heavy buyer's
+    // purchases, which a likelihood-ratio test may read as a trace of dropout); the owner needs to know either way.
+    private static void AddLittleDropoutWarning(IPurchaseCountModel model, CustomerForecast forecast, List<string> warnings)
+    {
+        if (warnings.Any(w => w.StartsWith(NoDropoutWarningStart, StringComparison.Ordinal)) || forecast.ProbabilityAlive.Count == 0)
+        {
+            return;
+        }
+
+        var alive = forecast.ProbabilityAlive.Average();
+        if (alive >= LittleDropoutAlive)
+        {
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Little evidence of dropout in the data: {CountModelCatalog.DisplayName(model.Name)} expects {100 * alive:F1} % of customers to be still active, so P(alive) hardly tells customers apart; a customer's chance of buying again falls mostly with how rarely they buy."));
+        }
+    }
+
+    private static void AddSelectionWarning(ModelSelectionResult selection, List<string> warnings)
+    {
+        if (selection.Caution is { } caution)
+        {
+            warnings.Add(caution);
+        }
     }
 
     private static ModelFitReport Report(CountModelAttempt attempt, FitPeriod period, int customers, string? chosen, HoldoutReport? holdout) =>
@@ -272,16 +311,20 @@ public static class CustomerBaseAnalysis
     {
         var customers = summary.Customers.Count;
         var repeat = summary.Customers.Count(c => c.Frequency > 0);
-        if (repeat < MinimumRepeatCustomers || repeat < MinimumRepeatShare * customers)
+        var enough = Math.Max(MinimumRepeatCustomers, (int)Math.Ceiling(MinimumRepeatShare * customers));
+        if (repeat < enough)
         {
             warnings.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Only {repeat:N0} of {customers:N0} customers ({100.0 * repeat / customers:F1}%) bought more than once; the purchase-count models have little to learn from, so treat P(alive) and CLV with caution."));
+                $"Only {repeat:N0} of {customers:N0} customers ({100.0 * repeat / customers:F1} %) bought more than once: the models learn how often people buy and when they stop from repeat buyers, and at least {enough:N0} of them would make P(alive), churn risk and CLV dependable, so treat these with caution."));
         }
 
-        if (observationEnd.DayNumber - firstDay.DayNumber < ShortHistoryDays)
+        var days = observationEnd.DayNumber - firstDay.DayNumber;
+        if (days < ShortHistoryDays)
         {
-            warnings.Add($"The history is very short ({firstDay:yyyy-MM-dd} to {observationEnd:yyyy-MM-dd}); forecasts beyond a few months are extrapolations.");
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The history is short ({days:N0} days, {firstDay:yyyy-MM-dd} to {observationEnd:yyyy-MM-dd}): the models have seen too little of each customer's life to tell a pause from a departure, so forecasts beyond a few months are guesses."));
         }
 
         if (summary.CustomersWithoutPurchase > 0)

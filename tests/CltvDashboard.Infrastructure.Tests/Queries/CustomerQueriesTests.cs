@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Clv.BgNbd;
 using CltvDashboard.Infrastructure.Queries;
 
 namespace CltvDashboard.Infrastructure.Tests.Queries;
@@ -39,7 +40,16 @@ public abstract class CustomerQueriesTests<TRun>(TRun cdnow) : IClassFixture<TRu
         curve.Points.Select(p => p.Day).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         curve.Points.Where(p => p.Purchase is not null).Select(p => (p.Day, p.Purchase)).Should().Equal((new DateOnly(1997, 2, 6), 6.79m), (new DateOnly(1997, 10, 9), 12.99m));
         var repeat = curve.Points.ToList().FindIndex(p => p.Day == new DateOnly(1997, 10, 9));
-        curve.Points[repeat].ProbabilityAlive.Should().BeGreaterThan(curve.Points[repeat - 1].ProbabilityAlive);
+        if (context.CalculationRuns.Single(r => r.Id == cdnow.RunId).ChosenModel == BgNbdParameters.ModelName)
+        {
+            // Under the BG/NBD a customer can leave only after a repeat purchase: until the first, P(alive) is 1.
+            curve.Points.Take(repeat).Should().OnlyContain(p => p.ProbabilityAlive == 1);
+        }
+        else
+        {
+            curve.Points[repeat].ProbabilityAlive.Should().BeGreaterThan(curve.Points[repeat - 1].ProbabilityAlive);
+        }
+
         curve.Points.Skip(repeat + 1).Select(p => p.ProbabilityAlive).Should().BeInDescendingOrder("without purchases the chance only falls");
     }
 
