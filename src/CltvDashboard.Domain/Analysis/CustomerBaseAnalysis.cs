@@ -70,7 +70,7 @@ public static class CustomerBaseAnalysis
         var calibrationEnd = ChooseCalibrationEnd(log.FirstDay!.Value, observationEnd, settings.HoldoutMonths, warnings);
         var (model, reason) = calibrationEnd is { } end
             ? FitWithHoldout(builder, new SummaryPeriod(end, observationEnd, unit), histories, fits, checks, warnings, enter)
-            : FitWithoutHoldout(full, histories, fits, enter);
+            : FitWithoutHoldout(full, histories, fits, warnings, enter);
 
         enter(AnalysisStage.FittingSpend);
         var spend = SpendEstimate.Compute(full.Customers);
@@ -182,6 +182,7 @@ public static class CustomerBaseAnalysis
 
         enter(AnalysisStage.Holdout);
         var selection = ChooseCountModel(attempts, calibration)!;
+        AddSelectionWarning(selection, warnings);
         var chosen = selection.Chosen.Model.Name;
         fits.AddRange(attempts.Select(a => Report(a, FitPeriod.Calibration, calibrationHistories.Length, chosen, selection.Holdout.GetValueOrDefault(a.Model.Name))));
         checks.AddRange(ModelCheckPoints.Compute(selection.Chosen.Model, calibration, selection.Holdout[chosen]));
@@ -189,18 +190,33 @@ public static class CustomerBaseAnalysis
         // The holdout picks the model; its forecasts then learn from every month there is.
         enter(AnalysisStage.FittingChosen);
         var final = CountModelCatalog.Get(chosen).Fit(histories);
+        warnings.AddRange(final.Diagnostics.Limits);
         fits.Add(Report(new CountModelAttempt(CountModelCatalog.Get(chosen), final, null), FitPeriod.FullHistory, histories.Length, chosen, holdout: null));
         return (final.Model, selection.Reason + " Its forecasts come from a refit on the full history.");
     }
 
     private static (IPurchaseCountModel? Model, string? Reason) FitWithoutHoldout(
-        TransactionSummary full, PurchaseHistory[] histories, List<ModelFitReport> fits, Action<AnalysisStage> enter)
+        TransactionSummary full, PurchaseHistory[] histories, List<ModelFitReport> fits, List<string> warnings, Action<AnalysisStage> enter)
     {
         enter(AnalysisStage.FittingFull);
         var attempts = FitCountModels(histories);
         var selection = ChooseCountModel(attempts, full);
+        if (selection is not null)
+        {
+            AddSelectionWarning(selection, warnings);
+            warnings.AddRange(attempts.First(a => a.Model.Name == selection.Chosen.Model.Name).Fit!.Diagnostics.Limits);
+        }
+
         fits.AddRange(attempts.Select(a => Report(a, FitPeriod.FullHistory, histories.Length, selection?.Chosen.Model.Name, holdout: null)));
         return selection is null ? (null, null) : (selection.Chosen.Model, selection.Reason);
+    }
+
+    private static void AddSelectionWarning(ModelSelectionResult selection, List<string> warnings)
+    {
+        if (selection.Caution is { } caution)
+        {
+            warnings.Add(caution);
+        }
     }
 
     private static ModelFitReport Report(CountModelAttempt attempt, FitPeriod period, int customers, string? chosen, HoldoutReport? holdout) =>
@@ -269,16 +285,20 @@ public static class CustomerBaseAnalysis
     {
         var customers = summary.Customers.Count;
         var repeat = summary.Customers.Count(c => c.Frequency > 0);
-        if (repeat < MinimumRepeatCustomers || repeat < MinimumRepeatShare * customers)
+        var enough = Math.Max(MinimumRepeatCustomers, (int)Math.Ceiling(MinimumRepeatShare * customers));
+        if (repeat < enough)
         {
             warnings.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Only {repeat:N0} of {customers:N0} customers ({100.0 * repeat / customers:F1}%) bought more than once; the purchase-count models have little to learn from, so treat P(alive) and CLV with caution."));
+                $"Only {repeat:N0} of {customers:N0} customers ({100.0 * repeat / customers:F1} %) bought more than once: the models learn how often people buy and when they stop from repeat buyers, and at least {enough:N0} of them would make P(alive), churn risk and CLV dependable, so treat these with caution."));
         }
 
-        if (observationEnd.DayNumber - firstDay.DayNumber < ShortHistoryDays)
+        var days = observationEnd.DayNumber - firstDay.DayNumber;
+        if (days < ShortHistoryDays)
         {
-            warnings.Add($"The history is very short ({firstDay:yyyy-MM-dd} to {observationEnd:yyyy-MM-dd}); forecasts beyond a few months are extrapolations.");
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The history is short ({days:N0} days, {firstDay:yyyy-MM-dd} to {observationEnd:yyyy-MM-dd}): the models have seen too little of each customer's life to tell a pause from a departure, so forecasts beyond a few months are guesses."));
         }
 
         if (summary.CustomersWithoutPurchase > 0)

@@ -30,6 +30,13 @@ public sealed record FitDiagnostics(
 {
     /// <summary>Whether any parameter lies on the boundary of the parameter space.</summary>
     public bool OnBoundary => ParametersOnBoundary.Count > 0;
+
+    /// <summary>
+    /// The limit models the fit is reported as, in plain words (e.g. "no dropout"): parameters at the edge of the
+    /// parameter space that the model's predictions take as their limit, so that their size is no sign of a failed fit.
+    /// Empty for an interior fit.
+    /// </summary>
+    public IReadOnlyList<string> Limits { get; init; } = [];
 }
 
 /// <summary>Thrown when data cannot support a model at all (for example, no customer ever bought twice).</summary>

@@ -24,6 +24,15 @@ public sealed record HoldoutReport(
     double RootMeanSquaredError,
     BaselineErrors Baseline)
 {
+    /// <summary>
+    /// Mean over customers of (predicted − actual)², in purchases² per customer: the selection criterion, because the
+    /// squared error is minimised in expectation by the conditional mean, which is what the forecasts are.
+    /// </summary>
+    public double MeanSquaredError => RootMeanSquaredError * RootMeanSquaredError;
+
+    /// <summary>Total predicted − total actual holdout purchases over the whole base.</summary>
+    public double AggregateError => TotalPredicted - TotalActual;
+
     /// <summary>(predicted − actual) / actual over the whole base; 0 when nothing was bought in the holdout.</summary>
     public double AggregateRelativeError => TotalActual == 0 ? 0 : (TotalPredicted - TotalActual) / TotalActual;
 
@@ -36,7 +45,11 @@ public sealed record HoldoutReport(
 /// <param name="TotalPredicted">Sum over customers of x / T · holdout length.</param>
 /// <param name="MeanAbsoluteError">Mean over customers of |naive − actual|.</param>
 /// <param name="RootMeanSquaredError">Root mean squared error of the naive forecast.</param>
-public sealed record BaselineErrors(double TotalPredicted, double MeanAbsoluteError, double RootMeanSquaredError);
+public sealed record BaselineErrors(double TotalPredicted, double MeanAbsoluteError, double RootMeanSquaredError)
+{
+    /// <summary>Mean squared error of the naive forecast, in purchases² per customer.</summary>
+    public double MeanSquaredError => RootMeanSquaredError * RootMeanSquaredError;
+}
 
 /// <summary>Compares a model's holdout predictions with what customers actually did.</summary>
 public static class HoldoutValidation
