@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Validation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -402,7 +403,7 @@ public sealed partial class RecalculationPipeline
         var holdout = await _context.ModelFits.AsNoTracking()
             .Where(f => f.CalculationRunId == run.Id && f.ModelName == run.ChosenModel && f.Period == ModelFitPeriod.Calibration
                 && f.HoldoutPredictedPurchases != null && f.HoldoutActualPurchases != null)
-            .Select(f => new HoldoutCheck(HoldoutCriterion, f.HoldoutPredictedPurchases!.Value, f.HoldoutActualPurchases!.Value))
+            .Select(f => new HoldoutCheck(ModelSelection.HoldoutCriterion, f.HoldoutPredictedPurchases!.Value, f.HoldoutActualPurchases!.Value))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var stored = await _context.SegmentSummaries.AsNoTracking()
             .Where(s => s.CalculationRunId == run.Id && s.Segmentation == Segmentations.ChurnRisk)
