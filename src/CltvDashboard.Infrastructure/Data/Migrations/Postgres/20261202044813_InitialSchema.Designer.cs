@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCltvDbContext))]
-    [Migration("20261202033803_InitialSchema")]
+    [Migration("20261202044813_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -77,6 +77,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(9,6)")
                         .HasColumnName("profit_margin");
 
+                    b.Property<int>("PurchaseWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_window_days");
+
                     b.Property<int>("RunsToKeep")
                         .HasColumnType("integer")
                         .HasColumnName("runs_to_keep");
@@ -120,10 +124,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                             ForecastHorizonMonths = 12,
                             HighChurnRiskBelow = 0.29999999999999999,
                             HoldoutMonths = 6,
-                            MediumChurnRiskBelow = 0.69999999999999996,
+                            MediumChurnRiskBelow = 0.59999999999999998,
                             MiddleValueTierShare = 0.29999999999999999,
                             NightlyCron = "0 2 * * *",
                             ProfitMargin = 1m,
+                            PurchaseWindowDays = 90,
                             RunsToKeep = 30,
                             TimeUnit = "Week",
                             TimeZoneId = "UTC",
@@ -545,6 +550,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("expected_average_value");
 
+                    b.Property<DateOnly?>("ExpectedNextPurchase")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_next_purchase");
+
                     b.Property<double?>("ExpectedPurchases")
                         .HasColumnType("double precision")
                         .HasColumnName("expected_purchases");
@@ -574,6 +583,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<double?>("ProbabilityAlive")
                         .HasColumnType("double precision")
                         .HasColumnName("probability_alive");
+
+                    b.Property<double?>("PurchaseProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("purchase_probability");
 
                     b.Property<double>("RecencyDays")
                         .HasColumnType("double precision")
