@@ -82,7 +82,8 @@ public sealed record RunSettings(
         Valuation,
         new ValueTierRule(TopValueTierShare, MiddleValueTierShare),
         new ChurnRiskRule(HighChurnRiskBelow, MediumChurnRiskBelow),
-        AcquisitionCosts);
+        AcquisitionCosts,
+        PurchaseWindowDays);
 
     /// <summary>The JSON stored on the run.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Infrastructure.Data.Entities;
@@ -13,8 +14,8 @@ public class BusinessSettings
     /// <summary>The key of the only row.</summary>
     public const int SingletonId = 1;
 
-    /// <summary>The default window of the chance of buying again: a quarter, the rhythm most shops plan their campaigns in.</summary>
-    public const int DefaultPurchaseWindowDays = 90;
+    /// <summary>The default window of the chance of buying again, the Domain's (90 days).</summary>
+    public const int DefaultPurchaseWindowDays = AnalysisSettings.DefaultPurchaseWindowDays;
 
     /// <summary>The default high churn-risk limit on the chance of buying again.</summary>
     public const double DefaultHighChurnRiskBelow = 0.3;
