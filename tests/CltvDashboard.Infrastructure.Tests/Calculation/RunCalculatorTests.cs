@@ -83,7 +83,8 @@ public sealed class RunCalculatorTests(SqliteStoreDatabase store) : IClassFixtur
         foreach (var expected in analysis.Customers)
         {
             var row = stored[expected.CustomerId];
-            row.PurchaseProbability.Should().Be(expected.PurchaseProbability, expected.CustomerId);
+            // The store numbers customers in its own order, so the fit may differ from the analysis's in the last bits.
+            row.PurchaseProbability!.Value.Should().BeApproximately(expected.PurchaseProbability!.Value, 1e-9, expected.CustomerId);
             row.ExpectedNextPurchase.Should().Be(expected.ExpectedNextPurchase, expected.CustomerId);
             row.ChurnRiskBand.Should().Be(expected.ChurnRiskBand, expected.CustomerId);
             row.ChurnRiskBand.Should().Be(new ChurnRiskRule(settings.HighChurnRiskBelow, settings.MediumChurnRiskBelow).Band(row.PurchaseProbability), "bands are judged on the chance of buying again");

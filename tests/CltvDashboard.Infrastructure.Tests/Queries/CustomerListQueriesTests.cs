@@ -89,7 +89,11 @@ public abstract class CustomerListQueriesTests<TRun>(TRun cdnow) : IClassFixture
         expected.Should().NotBeEmpty();
         overdue.Select(c => c.CustomerId).Should().BeEquivalentTo(expected);
         overdue.Should().OnlyContain(c => c.Overdue && c.ExpectedNextPurchase < today);
-        metrics.Should().Contain(m => m.Frequency < OverdueRule.RegularFromRepeatPurchases && m.ExpectedNextPurchase < today, "one-time and two-time buyers whose day passed are not called overdue");
+        var later = new DateOnly(2030, 1, 1);
+        var overdueLater = await queries.CustomersAsync(run, null, new CustomerListRequest(Preset: CustomerPreset.Overdue, Today: later));
+        metrics.Should().Contain(m => m.Frequency < OverdueRule.RegularFromRepeatPurchases && m.ExpectedNextPurchase < later);
+        overdueLater.TotalCount.Should().Be(metrics.Count(m => m.Frequency >= OverdueRule.RegularFromRepeatPurchases && m.ExpectedNextPurchase < later),
+            "customers with fewer than two repeat purchases whose day passed are not called overdue");
         nobodyYet.TotalCount.Should().Be(0, "no expected next purchase falls before the first day after the data");
     }
 
