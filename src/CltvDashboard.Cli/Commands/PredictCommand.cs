@@ -122,6 +122,11 @@ internal static class PredictCommand
         var selection = CustomerBaseAnalysis.ChooseCountModel(attempts, summary)
             ?? throw new ModelFitException("None of the purchase-count models could be fitted to this data.");
         progress.Info($"chose {selection.Chosen.Model.Name}: {selection.Reason}");
+        if (selection.Caution is { } caution)
+        {
+            progress.Warn(caution);
+        }
+
         return selection.Chosen.Model;
     }
 

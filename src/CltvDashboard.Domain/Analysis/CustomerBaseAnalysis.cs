@@ -27,6 +27,10 @@ public static class CustomerBaseAnalysis
     private const double MinimumRepeatShare = 0.05;
     private const int ShortHistoryDays = 180;
 
+    // Mean P(alive) from which the data are said to show little dropout.
+    private const double LittleDropoutAlive = 0.98;
+    private const string NoDropoutWarningStart = "No evidence of dropout in the data";
+
     /// <summary>Runs the whole analysis.</summary>
     /// <param name="log">Every transaction, net per customer and day.</param>
     /// <param name="observationEnd">The last day of data to take into account.</param>
@@ -83,6 +87,7 @@ public static class CustomerBaseAnalysis
             enter(AnalysisStage.Forecasting);
             forecast = CustomerForecast.Compute(
                 model, histories, spend.ExpectedAverageValues, settings.Valuation.Horizon, settings.Valuation, unit.FromDays(settings.PurchaseWindowDays));
+            AddLittleDropoutWarning(model, forecast, warnings);
         }
 
         enter(AnalysisStage.Segmenting);
@@ -210,6 +215,24 @@ public static class CustomerBaseAnalysis
 
         fits.AddRange(attempts.Select(a => Report(a, FitPeriod.FullHistory, histories.Length, selection?.Chosen.Model.Name, holdout: null)));
         return selection is null ? (null, null) : (selection.Chosen.Model, selection.Reason);
+    }
+
+    // A fit inside the parameter space can still see almost no one leave (the data's days merge a heavy buyer's
+    // purchases, which a likelihood-ratio test may read as a trace of dropout); the owner needs to know either way.
+    private static void AddLittleDropoutWarning(IPurchaseCountModel model, CustomerForecast forecast, List<string> warnings)
+    {
+        if (warnings.Any(w => w.StartsWith(NoDropoutWarningStart, StringComparison.Ordinal)) || forecast.ProbabilityAlive.Count == 0)
+        {
+            return;
+        }
+
+        var alive = forecast.ProbabilityAlive.Average();
+        if (alive >= LittleDropoutAlive)
+        {
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Little evidence of dropout in the data: {CountModelCatalog.DisplayName(model.Name)} expects {100 * alive:F1} % of customers to be still active, so P(alive) hardly tells customers apart; a customer's chance of buying again falls mostly with how rarely they buy."));
+        }
     }
 
     private static void AddSelectionWarning(ModelSelectionResult selection, List<string> warnings)

@@ -81,7 +81,7 @@ public class HoldoutValidationTests
     }
 
     [Fact]
-    public void Selection_prefers_the_lower_holdout_error_and_explains_the_choice()
+    public void Selection_prefers_the_lower_holdout_mean_squared_error_and_explains_the_choice()
     {
         var summary = Cdnow.SampleSummary;
         var candidates = new[]
@@ -92,9 +92,11 @@ public class HoldoutValidationTests
 
         var result = ModelSelection.Choose(candidates, summary);
 
-        var best = result.Holdout.MinBy(r => r.Value.MeanAbsoluteError).Key;
+        var best = result.Holdout.MinBy(r => r.Value.MeanSquaredError).Key;
         result.Chosen.Model.Name.Should().Be(best);
-        result.Reason.Should().Contain(best).And.Contain("holdout").And.Contain("naive baseline").And.Contain("1882");
+        result.Reason.Should().StartWith(CountModelCatalog.DisplayName(best) + " predicted the 39-week holdout best: mean squared error")
+            .And.Contain("naive baseline").And.Contain("where 1,882 happened");
+        result.Caution.Should().BeNull();
         result.Holdout.Should().ContainKeys("bgnbd", "mbgnbd");
     }
 
@@ -132,6 +134,6 @@ public class HoldoutValidationTests
         var result = ModelSelection.Choose(candidates, Cdnow.SampleSummary);
 
         result.Chosen.Model.Name.Should().Be("mbgnbd");
-        result.Reason.Should().Contain("did not converge: bgnbd");
+        result.Reason.Should().Contain("Not considered: BG/NBD: its fit did not converge");
     }
 }

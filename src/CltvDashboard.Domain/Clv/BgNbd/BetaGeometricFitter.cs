@@ -78,7 +78,8 @@ internal static class BetaGeometricFitter
         starts.Add([Math.Log(0.25), alpha0 + Math.Log(0.25), Math.Log(0.8), Math.Log(2.5)]);
         starts.Add([Math.Log(2), alpha0 + Math.Log(2), Math.Log(0.1), Math.Log(10)]);
 
-        return MaximumLikelihood.Fit(Names, Likelihood(table, shift), table.TotalWeight, starts);
+        var fit = MaximumLikelihood.Fit(Names, Likelihood(table, shift), table.TotalWeight, starts);
+        return BetaGeometricLimits.Check(fit, table, shift, modelName) ?? fit;
     }
 
     /// <summary>The total negative log-likelihood over the table and its gradient in log-parameters.</summary>

@@ -31,6 +31,12 @@ internal readonly struct BetaGeometricNbd
         _shift = shift;
     }
 
+    // Beyond this concentration the Beta is its point mass for every practical purpose, and the limit's closed forms
+    // keep the digits that ln Γ(a + b) − ln Γ(b) loses when a + b runs to 1e7 and beyond.
+    private bool IsPointMass => _a + _b > BetaGeometricLimits.PointMassConcentration;
+
+    private double DropoutProbability => _a / (_a + _b);
+
     /// <summary>
     /// ln L(r, α, a, b | x, t_x, T) = ln[B(a, b+x+s)/B(a,b)] + ln[Γ(r+x)α^r/Γ(r)] + ln[(α+T)^−(r+x) + dead term], the
     /// sum taken by log-sum-exp so that neither (α+T)^(r+x) nor Γ(r+x) is ever formed.
@@ -38,6 +44,11 @@ internal readonly struct BetaGeometricNbd
     public double LogLikelihood(PurchaseHistory customer)
     {
         var (x, tx, age) = customer;
+        if (IsPointMass)
+        {
+            return BetaGeometricLimits.LogLikelihood(_r, _alpha, DropoutProbability, _shift, x, tx, age);
+        }
+
         var alive = -(_r + x) * Math.Log(_alpha + age);
         var total = SpecialFunctions.GammaLn(_r + x) - SpecialFunctions.GammaLn(_r) + _r * Math.Log(_alpha)
             + SpecialFunctions.GammaLn(_a + _b) - SpecialFunctions.GammaLn(_b)
@@ -80,14 +91,25 @@ internal readonly struct BetaGeometricNbd
             return 0.0;
         }
 
+        if (IsPointMass)
+        {
+            return BetaGeometricLimits.ExpectedPurchasesIfAlive(_r, _alpha, DropoutProbability, x, age, t);
+        }
+
         var a = Math.Abs(_a - 1) < NearOne ? 1 + NearOne : _a;
         var c = a + _b + x + _shift - 1;
         var z = t / (_alpha + age + t);
         var logOneMinusZ = Math.Log(_alpha + age) - Math.Log(_alpha + age + t);
-        var logSeries = Hypergeometric.LogSeries(a + _b + _shift - 1 - _r, a - 1, c, z);
 
-        // 1 − (1−z)^(a−1)·F, without cancellation when the exponent is near 0 (short horizons).
-        var bracket = -LogMath.Expm1((a - 1) * logOneMinusZ + logSeries);
+        // The series' terms grow like (1−z)^−(exponent) before they shrink: of the literal form (exponent r + x) and
+        // Euler's (exponent a − 1), the one with the smaller exponent keeps them in range; a large a is a
+        // concentrated Beta, where Euler's form would overflow and give no purchases at all.
+        var logSeries = a - 1 > _r + x
+            ? (_r + x) * logOneMinusZ + Hypergeometric.LogSeries(_r + x, _b + x + _shift, c, z)
+            : (a - 1) * logOneMinusZ + Hypergeometric.LogSeries(a + _b + _shift - 1 - _r, a - 1, c, z);
+
+        // 1 − (1−z)^(…)·F, without cancellation when the exponent is near 0 (short horizons).
+        var bracket = -LogMath.Expm1(logSeries);
         return Math.Max(c / (a - 1) * bracket, 0.0);
     }
 

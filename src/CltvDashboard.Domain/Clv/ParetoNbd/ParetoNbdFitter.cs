@@ -72,8 +72,14 @@ public static class ParetoNbdFitter
         var estimates = result.Estimates;
         var parameters = new ParetoNbdParameters(estimates[0], estimates[1], estimates[2], estimates[3]);
         var diagnostics = result.Diagnostics;
-        var dropoutWarning = DropoutWarning(parameters, diagnostics, table.T.Max());
-        if (dropoutWarning is not null)
+        if (NoDropout(diagnostics, parameters))
+        {
+            // The limit model is the NBD, whose predictions the formulas reach smoothly as s/β → 0.
+            var sentence = "No evidence of dropout in the data: Pareto/NBD's dropout rate s/β went to 0, so the model predicts as if nobody drops out; "
+                + "P(alive) is close to 100 % for everyone, and a customer's chance of buying again falls only with how rarely they buy.";
+            diagnostics = diagnostics with { Warnings = [.. diagnostics.Warnings, sentence], Limits = [sentence] };
+        }
+        else if (LittleDropoutWarning(parameters, table.T.Max()) is { } dropoutWarning)
         {
             diagnostics = diagnostics with { Warnings = [.. diagnostics.Warnings, dropoutWarning] };
         }
@@ -83,16 +89,11 @@ public static class ParetoNbdFitter
 
     // Without dropouts in the data the dropout-rate distribution collapses to 0 along a ridge (s → 0 or β → ∞ with s/β → 0),
     // where the optimiser may stop at the boundary or, by chance, just inside it; either way the user needs to know.
-    private static string? DropoutWarning(ParetoNbdParameters parameters, FitDiagnostics diagnostics, double oldest)
-    {
-        var meanRate = parameters.S / parameters.Beta;
-        if (diagnostics.ParametersOnBoundary.Contains("s") || (diagnostics.ParametersOnBoundary.Contains("beta") && parameters.Beta > MaximumLikelihood.UpperBoundary))
-        {
-            return "The data show no evidence of customers dropping out: the dropout-rate distribution collapses to 0 " +
-                $"(mean dropout rate s/β = {meanRate:G3} per time unit). The model reduces to the NBD, P(alive) is close to 1 " +
-                "for every customer, and s and β are not separately identified.";
-        }
+    private static bool NoDropout(FitDiagnostics diagnostics, ParetoNbdParameters parameters) =>
+        diagnostics.ParametersOnBoundary.Contains("s") || (diagnostics.ParametersOnBoundary.Contains("beta") && parameters.Beta > MaximumLikelihood.UpperBoundary);
 
+    private static string? LittleDropoutWarning(ParetoNbdParameters parameters, double oldest)
+    {
         // P(lifetime < T) = 1 − (β/(β+T))^s for a new customer (Schmittlein, Morrison & Colombo 1987).
         var dropped = 1 - Math.Exp(-parameters.S * Math.Log(1 + (oldest / parameters.Beta)));
         if (dropped < NegligibleDropout)
