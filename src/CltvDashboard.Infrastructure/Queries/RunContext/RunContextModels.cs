@@ -49,9 +49,6 @@ public sealed record DashboardContext(
     /// <summary>The N days of the current run's chance of buying again.</summary>
     public int PurchaseWindowDays { get; init; } = BusinessSettings.DefaultPurchaseWindowDays;
 
-    /// <summary>The current run's churn-risk limits on the chance of buying again (on P(alive) for a run that predates it).</summary>
-    public ChurnRiskRule ChurnRisk { get; init; } = new(BusinessSettings.DefaultHighChurnRiskBelow, BusinessSettings.DefaultMediumChurnRiskBelow);
-
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
 

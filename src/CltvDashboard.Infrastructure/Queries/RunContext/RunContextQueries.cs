@@ -49,14 +49,13 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
         {
             var now = await context.BusinessSettings.AsNoTracking()
                 .Where(s => s.Id == BusinessSettings.SingletonId)
-                .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths, s.PurchaseWindowDays, s.HighChurnRiskBelow, s.MediumChurnRiskBelow })
+                .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths, s.PurchaseWindowDays })
                 .FirstOrDefaultAsync(cancellationToken);
             var zoneId = now?.TimeZoneId ?? "UTC";
             return new DashboardContext(current, previous, latest, now?.CurrencyCode, zoneId, now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12)
             {
                 Today = Today(TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc),
                 PurchaseWindowDays = now?.PurchaseWindowDays ?? BusinessSettings.DefaultPurchaseWindowDays,
-                ChurnRisk = new ChurnRiskRule(now?.HighChurnRiskBelow ?? BusinessSettings.DefaultHighChurnRiskBelow, now?.MediumChurnRiskBelow ?? BusinessSettings.DefaultMediumChurnRiskBelow),
             };
         }
 
@@ -64,7 +63,6 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
         {
             Today = Today(settings.TimeZone),
             PurchaseWindowDays = settings.PurchaseWindowDays,
-            ChurnRisk = new ChurnRiskRule(settings.HighChurnRiskBelow, settings.MediumChurnRiskBelow),
         };
     }
 
