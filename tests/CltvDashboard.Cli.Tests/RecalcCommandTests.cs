@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CltvDashboard.Domain.Validation;
 
 namespace CltvDashboard.Cli.Tests;
 
@@ -24,6 +25,30 @@ public class RecalcCommandTests
         root.GetProperty("modelChoiceReason").GetString().Should().Contain("holdout");
         var stages = root.GetProperty("stageTimings").EnumerateArray().Select(s => s.GetProperty("stage").GetString()).ToList();
         stages.Should().Contain(["Reading transactions", "Writing results"]);
+    }
+
+    [Fact]
+    public void Recalc_json_reports_the_chosen_models_holdout_check_the_churn_bands_and_the_warnings()
+    {
+        using var folder = new TemporaryFolder();
+        var database = folder.Combine("store.db");
+        CliRun.Of("import", "-i", CliRun.Sample, "-d", database, "--currency", "USD", "-q").ExitCode.Should().Be(0);
+
+        var run = CliRun.Of("recalc", "-d", database, "--as-of", "1998-06-30", "--json", "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        var holdout = root.GetProperty("holdout");
+        holdout.GetProperty("criterion").GetString().Should().Be(ModelSelection.HoldoutCriterion);
+        holdout.GetProperty("actual").GetDouble().Should().BePositive("the CDNOW sample's customers bought in the six months held out");
+        holdout.GetProperty("predicted").GetDouble().Should().BeInRange(
+            holdout.GetProperty("actual").GetDouble() * 0.5, holdout.GetProperty("actual").GetDouble() * 1.5);
+        var bands = root.GetProperty("churnRiskBands").EnumerateObject().ToDictionary(b => b.Name, b => b.Value.GetInt32());
+        bands.Keys.Should().Equal("High", "Medium", "Low");
+        bands.Values.Sum().Should().Be(root.GetProperty("customers").GetInt32());
+        bands.Values.Should().OnlyContain(n => n > 0, "the CDNOW sample has customers of every risk");
+        root.GetProperty("warnings").ValueKind.Should().Be(JsonValueKind.Array);
     }
 
     [Fact]

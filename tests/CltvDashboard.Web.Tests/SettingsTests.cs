@@ -69,6 +69,7 @@ public abstract class SettingsTests(AppFixture fixture)
             ["Input.ProfitMargin"] = profitMargin,
             ["Input.HoldoutMonths"] = "6",
             ["Input.ActiveProbabilityThreshold"] = "0.5",
+            ["Input.PurchaseWindowDays"] = "90",
             ["Input.HighChurnRiskBelow"] = "0.3",
             ["Input.MediumChurnRiskBelow"] = "0.7",
             ["Input.TopValueTierShare"] = "0.2",

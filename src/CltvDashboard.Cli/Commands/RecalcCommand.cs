@@ -91,6 +91,26 @@ internal static class RecalcCommand
         }
 
         writer.WriteEndArray();
+        if (summary.Holdout is { } holdout)
+        {
+            writer.WriteStartObject("holdout");
+            writer.WriteString("criterion", holdout.Criterion);
+            writer.WriteNumber("predicted", holdout.Predicted);
+            writer.WriteNumber("actual", holdout.Actual);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("holdout");
+        }
+
+        writer.WriteStartObject("churnRiskBands");
+        foreach (var (band, customers) in summary.ChurnRiskBands)
+        {
+            writer.WriteNumber(band, customers);
+        }
+
+        writer.WriteEndObject();
         writer.WriteStartArray("warnings");
         foreach (var warning in summary.Warnings)
         {

@@ -93,7 +93,7 @@ public enum AnalysisStage
     /// <summary>Fitting Gamma-Gamma.</summary>
     FittingSpend,
 
-    /// <summary>Forecasting P(alive), purchases and CLV.</summary>
+    /// <summary>Forecasting P(alive), purchases, the chance of buying again, the next purchase and CLV.</summary>
     Forecasting,
 
     /// <summary>Tiers, bands and segment totals.</summary>

@@ -86,7 +86,8 @@ public static class CustomerBaseAnalysis
         if (model is not null)
         {
             enter(AnalysisStage.Forecasting);
-            forecast = CustomerForecast.Compute(model, histories, spend.ExpectedAverageValues, settings.Valuation.Horizon, settings.Valuation);
+            forecast = CustomerForecast.Compute(
+                model, histories, spend.ExpectedAverageValues, settings.Valuation.Horizon, settings.Valuation, unit.FromDays(settings.PurchaseWindowDays));
             AddLittleDropoutWarning(model, forecast, warnings);
         }
 
@@ -352,6 +353,7 @@ public static class CustomerBaseAnalysis
             var customer = customers[i];
             var score = rfm.Customers[i];
             double? alive = forecast is null ? null : forecast.ProbabilityAlive[i];
+            double? chance = forecast?.ProbabilityOfPurchase![i];
             results[i] = new CustomerResult(
                 customer.CustomerId,
                 customer.Frequency,
@@ -365,16 +367,25 @@ public static class CustomerBaseAnalysis
                 score.MonetaryScore,
                 score.Segment,
                 tiers[i],
-                settings.ChurnRisk.Band(alive),
+                settings.ChurnRisk.Band(chance),
                 new DateOnly(customer.FirstPurchase.Year, customer.FirstPurchase.Month, 1),
                 channelOf?.Invoke(customer.CustomerId),
                 Money(values[i]),
                 alive,
                 forecast?.ExpectedPurchases[i],
-                forecast is null ? null : Money(forecast.Clv[i]));
+                forecast is null ? null : Money(forecast.Clv[i]),
+                chance,
+                forecast is null ? null : DayOfEvenChance(observationEnd, settings.TimeUnit.ToDays(forecast.TimeToEvenChance![i])));
         }
 
         return results;
+    }
+
+    // The first whole day by whose end the chance has reached ½; none beyond the calendar's last day.
+    private static DateOnly? DayOfEvenChance(DateOnly observationEnd, double days)
+    {
+        var remaining = DateOnly.MaxValue.DayNumber - observationEnd.DayNumber;
+        return days <= remaining ? observationEnd.AddDays((int)Math.Ceiling(days)) : null;
     }
 
     private static decimal Money(double value) =>

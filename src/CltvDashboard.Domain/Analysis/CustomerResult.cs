@@ -13,13 +13,21 @@ namespace CltvDashboard.Domain.Analysis;
 /// <param name="MonetaryScore">RFM monetary score, 1–5.</param>
 /// <param name="Segment">The RFM segment.</param>
 /// <param name="ValueTier">The value tier.</param>
-/// <param name="ChurnRiskBand">The churn-risk band.</param>
+/// <param name="ChurnRiskBand">The churn-risk band, judged on <paramref name="PurchaseProbability"/>.</param>
 /// <param name="AcquisitionCohort">The first day of the month of the first purchase occasion.</param>
 /// <param name="AcquisitionChannel">The channel the customer came from; null when the data does not say.</param>
 /// <param name="ExpectedAverageValue">Expected value of a future purchase occasion (Gamma-Gamma, or the historical average).</param>
 /// <param name="ProbabilityAlive">P(alive) at the observation end; null without a purchase-count model.</param>
 /// <param name="ExpectedPurchases">Expected purchases over the CLV horizon; null without a purchase-count model.</param>
 /// <param name="PredictedClv">Discounted CLV over the horizon; null without a purchase-count model.</param>
+/// <param name="PurchaseProbability">
+/// The chance of buying again: P(at least one purchase in the settings' window of days after the observation end);
+/// null without a purchase-count model.
+/// </param>
+/// <param name="ExpectedNextPurchase">
+/// The first day by whose end the model gives an even chance of a next purchase (the observation end plus the time to
+/// that chance, rounded up to whole days); null when that chance is never reached or without a purchase-count model.
+/// </param>
 public readonly record struct CustomerResult(
     string CustomerId,
     int Frequency,
@@ -39,7 +47,9 @@ public readonly record struct CustomerResult(
     decimal? ExpectedAverageValue,
     double? ProbabilityAlive,
     double? ExpectedPurchases,
-    decimal? PredictedClv);
+    decimal? PredictedClv,
+    double? PurchaseProbability,
+    DateOnly? ExpectedNextPurchase);
 
 /// <summary>A customer's segments in an earlier run, for the movement between runs.</summary>
 /// <param name="Rfm">The RFM segment.</param>

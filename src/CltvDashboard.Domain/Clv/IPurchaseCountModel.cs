@@ -32,4 +32,51 @@ public interface IPurchaseCountModel
 
     /// <summary>E[X(t)]: expected repeat purchases in (0, t] of a customer acquired at time 0.</summary>
     double ExpectedPurchasesNewCustomer(double t);
+
+    /// <summary>
+    /// P(X(T, T + t] = k | x, t_x, T): the probability of exactly <paramref name="k"/> purchases in the <paramref name="t"/>
+    /// time units after the history, mixing over the posterior of the customer's purchase rate and dropout.
+    /// </summary>
+    /// <param name="customer">The customer's x, t_x and T, in this model's time unit.</param>
+    /// <param name="t">Length of the period after T, in this model's time unit; finite and ≥ 0.</param>
+    /// <param name="k">The number of purchases, ≥ 0.</param>
+    /// <returns>A probability in [0, 1]; over k = 0, 1, 2, … they sum to 1.</returns>
+    double PurchaseCountProbability(PurchaseHistory customer, double t, int k);
+
+    /// <summary>
+    /// P(X(T, T + t] ≥ 1 | x, t_x, T), the chance of buying again: the probability of at least one purchase in the
+    /// <paramref name="t"/> time units after the history. It rises with t towards a limit below 1 (a customer may
+    /// already be gone, or go before buying again), and falls with a low purchase rate even when nobody drops out.
+    /// </summary>
+    /// <param name="customer">The customer's x, t_x and T, in this model's time unit.</param>
+    /// <param name="t">Length of the period after T, in this model's time unit; finite and ≥ 0, or +∞ for the limit.</param>
+    /// <returns>A probability in [0, 1]; 0 when t = 0.</returns>
+    double ProbabilityOfPurchase(PurchaseHistory customer, double t);
+
+    /// <summary>
+    /// P(X(T, T + t] ≥ 1 | active at T, x, T): the chance of buying again of a customer known to be active at T. For
+    /// every model here <see cref="ProbabilityOfPurchase"/> = <see cref="ProbabilityAlive"/> × this, and this part does
+    /// not depend on t_x, so callers judging many customers evaluate it once per (x, T). The default divides the two
+    /// for a history whose last purchase is at T.
+    /// </summary>
+    /// <param name="frequency">x: repeat purchases in the calibration period.</param>
+    /// <param name="age">T: time from the first purchase to the calibration end.</param>
+    /// <param name="t">Length of the period after T; finite and ≥ 0, or +∞ for the limit.</param>
+    double ProbabilityOfPurchaseIfAlive(int frequency, double age, double t)
+    {
+        var lastAtAge = new PurchaseHistory(frequency, frequency == 0 ? 0 : age, age);
+        var alive = ProbabilityAlive(lastAtAge);
+        return alive > 0 ? Math.Clamp(ProbabilityOfPurchase(lastAtAge, t) / alive, 0, 1) : 0;
+    }
+
+    /// <summary>
+    /// The time t &gt; 0 at which <see cref="ProbabilityOfPurchaseIfAlive"/> reaches <paramref name="chance"/>; null when it
+    /// never does. The default searches by bisection, which every model can use because the chance rises with t.
+    /// </summary>
+    /// <param name="frequency">x: repeat purchases in the calibration period.</param>
+    /// <param name="age">T: time from the first purchase to the calibration end.</param>
+    /// <param name="chance">The chance sought, in (0, 1].</param>
+    /// <returns>The time in this model's unit; null when the chance is never reached.</returns>
+    double? TimeToChanceIfAlive(int frequency, double age, double chance) =>
+        NextPurchase.SolveIncreasing(t => ProbabilityOfPurchaseIfAlive(frequency, age, t), chance, ProbabilityOfPurchaseIfAlive(frequency, age, double.PositiveInfinity));
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Validation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -99,7 +100,7 @@ public sealed partial class RecalculationPipeline
             ?? throw new RecalculationException($"There is no calculation run {runId}.");
         if (run.Status is CalculationRunStatus.Succeeded or CalculationRunStatus.Cancelled or CalculationRunStatus.Superseded)
         {
-            return Summary(run, []);
+            return await SummaryAsync(run, [], cancellationToken).ConfigureAwait(false);
         }
 
         // A retry of an old attempt (Hangfire retries a failed run for up to a quarter of an hour, and re-delivers a
@@ -110,7 +111,7 @@ public sealed partial class RecalculationPipeline
         if (overtaken)
         {
             await SupersedeAsync(store, _context.CalculationRuns.Where(r => r.Id == runId), cancellationToken).ConfigureAwait(false);
-            return Summary(await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false), []);
+            return await SummaryAsync(await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false);
         }
 
         var clock = new StageClock();
@@ -178,7 +179,7 @@ public sealed partial class RecalculationPipeline
             await PublishAsync(runId, runSettings, results, clock.Timings, cancellationToken).ConfigureAwait(false);
             await PruneAsync(store, settings.RunsToKeep, cancellationToken).ConfigureAwait(false);
             var finished = await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
-            return Summary(finished, results.Warnings);
+            return await SummaryAsync(finished, results.Warnings, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -384,7 +385,8 @@ public sealed partial class RecalculationPipeline
             set => set.SetProperty(r => r.Stage, stage).SetProperty(r => r.PercentComplete, percent));
     }
 
-    private static RecalculationSummary Summary(CalculationRun run, IReadOnlyList<string> warnings)
+    // Read back from what the run stored, so that a finished run asked again reports the same as when it finished.
+    private async Task<RecalculationSummary> SummaryAsync(CalculationRun run, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
     {
         var timings = string.IsNullOrEmpty(run.StageTimingsJson)
             ? []
@@ -392,8 +394,33 @@ public sealed partial class RecalculationPipeline
                 .Select(t => new StageTiming(t.GetProperty("stage").GetString()!, t.GetProperty("milliseconds").GetInt64()))
                 .ToList();
         var allWarnings = warnings.Count > 0 ? warnings : RunWarnings.Split(run.Warnings);
+        if (run.Status != CalculationRunStatus.Succeeded)
+        {
+            return new RecalculationSummary(
+                run.Id, run.Status, run.CustomerCount ?? 0, run.ObservationEnd, run.CalibrationEnd, run.ChosenModel, run.ModelChoiceReason, timings, allWarnings);
+        }
+
+        var holdout = await _context.ModelFits.AsNoTracking()
+            .Where(f => f.CalculationRunId == run.Id && f.ModelName == run.ChosenModel && f.Period == ModelFitPeriod.Calibration
+                && f.HoldoutPredictedPurchases != null && f.HoldoutActualPurchases != null)
+            .Select(f => new HoldoutCheck(ModelSelection.HoldoutCriterion, f.HoldoutPredictedPurchases!.Value, f.HoldoutActualPurchases!.Value))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await _context.SegmentSummaries.AsNoTracking()
+            .Where(s => s.CalculationRunId == run.Id && s.Segmentation == Segmentations.ChurnRisk)
+            .Select(s => new { s.Segment, s.CustomerCount })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bands = ChurnRiskRule.Bands.ToDictionary(b => b, b => stored.Where(s => s.Segment == b).Sum(s => s.CustomerCount), StringComparer.Ordinal);
+        if (stored.Where(s => s.Segment == Segmentations.Unknown).Sum(s => s.CustomerCount) is > 0 and var unknown)
+        {
+            bands[Segmentations.Unknown] = unknown;
+        }
+
         return new RecalculationSummary(
-            run.Id, run.Status, run.CustomerCount ?? 0, run.ObservationEnd, run.CalibrationEnd, run.ChosenModel, run.ModelChoiceReason, timings, allWarnings);
+            run.Id, run.Status, run.CustomerCount ?? 0, run.ObservationEnd, run.CalibrationEnd, run.ChosenModel, run.ModelChoiceReason, timings, allWarnings)
+        {
+            Holdout = holdout,
+            ChurnRiskBands = bands,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation run {RunId}: {Stage}")]

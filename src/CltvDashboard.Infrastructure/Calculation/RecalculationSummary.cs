@@ -11,7 +11,7 @@ namespace CltvDashboard.Infrastructure.Calculation;
 /// <param name="ChosenModel">The purchase-count model whose forecasts were stored; null when none could be fitted.</param>
 /// <param name="ModelChoiceReason">Why that model was chosen.</param>
 /// <param name="StageTimings">How long each stage took, in order.</param>
-/// <param name="Warnings">Data-quality warnings.</param>
+/// <param name="Warnings">Data-quality and model warnings, in plain words.</param>
 public sealed record RecalculationSummary(
     long RunId,
     CalculationRunStatus Status,
@@ -21,7 +21,20 @@ public sealed record RecalculationSummary(
     string? ChosenModel,
     string? ModelChoiceReason,
     IReadOnlyList<StageTiming> StageTimings,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>How the chosen model predicted the holdout; null without a holdout (or before the run finished).</summary>
+    public HoldoutCheck? Holdout { get; init; }
+
+    /// <summary>Customers per churn-risk band (High, Medium, Low; Unknown only when some had no model); empty before the run finished.</summary>
+    public IReadOnlyDictionary<string, int> ChurnRiskBands { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>How the chosen purchase-count model predicted the holdout period, which it was chosen on.</summary>
+/// <param name="Criterion">What the choice minimised, in words (e.g. "mean squared error per customer").</param>
+/// <param name="Predicted">Holdout purchases the model expected in total.</param>
+/// <param name="Actual">Holdout purchases that happened.</param>
+public sealed record HoldoutCheck(string Criterion, double Predicted, double Actual);
 
 /// <summary>How long one stage of a run took.</summary>
 /// <param name="Stage">The stage (see <see cref="RunStages"/>).</param>

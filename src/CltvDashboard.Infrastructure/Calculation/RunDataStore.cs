@@ -191,7 +191,7 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
             COPY customer_metrics (calculation_run_id, customer_id, frequency, recency_days, tenure_days, days_since_last_purchase,
                 total_revenue, mean_repeat_purchase_value, recency_score, frequency_score, monetary_score, segment, value_tier,
                 churn_risk_band, acquisition_cohort, acquisition_channel, expected_average_value, probability_alive,
-                expected_purchases, predicted_clv) FROM STDIN (FORMAT BINARY)
+                expected_purchases, predicted_clv, purchase_probability, expected_next_purchase) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
@@ -222,6 +222,8 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
                 WriteNullable(copy, c.ProbabilityAlive, NpgsqlDbType.Double);
                 WriteNullable(copy, c.ExpectedPurchases, NpgsqlDbType.Double);
                 WriteNullable(copy, c.PredictedClv, NpgsqlDbType.Numeric);
+                WriteNullable(copy, c.PurchaseProbability, NpgsqlDbType.Double);
+                WriteNullable(copy, c.ExpectedNextPurchase, NpgsqlDbType.Date);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -334,11 +336,11 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
             INSERT INTO customer_metrics (calculation_run_id, customer_id, frequency, recency_days, tenure_days, days_since_last_purchase,
                 total_revenue, mean_repeat_purchase_value, recency_score, frequency_score, monetary_score, segment, value_tier,
                 churn_risk_band, acquisition_cohort, acquisition_channel, expected_average_value, probability_alive,
-                expected_purchases, predicted_clv)
+                expected_purchases, predicted_clv, purchase_probability, expected_next_purchase)
             VALUES ($run, $customer, $frequency, $recency, $tenure, $since, $revenue, $aov, $r, $f, $m, $segment, $tier,
-                $risk, $cohort, $channel, $value, $alive, $purchases, $clv)
+                $risk, $cohort, $channel, $value, $alive, $purchases, $clv, $again, $next)
             """;
-        var names = new[] { "$run", "$customer", "$frequency", "$recency", "$tenure", "$since", "$revenue", "$aov", "$r", "$f", "$m", "$segment", "$tier", "$risk", "$cohort", "$channel", "$value", "$alive", "$purchases", "$clv" };
+        var names = new[] { "$run", "$customer", "$frequency", "$recency", "$tenure", "$since", "$revenue", "$aov", "$r", "$f", "$m", "$segment", "$tier", "$risk", "$cohort", "$channel", "$value", "$alive", "$purchases", "$clv", "$again", "$next" };
         var parameters = names.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         command.Prepare();
         parameters[0].Value = runId;
@@ -364,6 +366,8 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
             parameters[17].Value = (object?)c.ProbabilityAlive ?? DBNull.Value;
             parameters[18].Value = (object?)c.ExpectedPurchases ?? DBNull.Value;
             parameters[19].Value = (object?)c.PredictedClv ?? DBNull.Value;
+            parameters[20].Value = (object?)c.PurchaseProbability ?? DBNull.Value;
+            parameters[21].Value = (object?)c.ExpectedNextPurchase ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

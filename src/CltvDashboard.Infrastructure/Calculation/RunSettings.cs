@@ -12,6 +12,11 @@ namespace CltvDashboard.Infrastructure.Calculation;
 /// The settings a run was computed with, stored on the run as JSON and read back typed: every figure shown for a
 /// run is read or derived with these, never with the settings as they are now.
 /// </summary>
+/// <remarks>
+/// A run stored before a setting existed reads it as the setting's default (an optional parameter), so that its pages
+/// keep working: such a run judged churn risk on P(alive) with <see cref="HighChurnRiskBelow"/> and
+/// <see cref="MediumChurnRiskBelow"/> and stored no chance of buying again.
+/// </remarks>
 public sealed record RunSettings(
     int Version,
     string TimeZoneId,
@@ -26,7 +31,8 @@ public sealed record RunSettings(
     double MediumChurnRiskBelow,
     double TopValueTierShare,
     double MiddleValueTierShare,
-    IReadOnlyDictionary<string, decimal> AcquisitionCosts)
+    IReadOnlyDictionary<string, decimal> AcquisitionCosts,
+    int PurchaseWindowDays = BusinessSettings.DefaultPurchaseWindowDays)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
@@ -48,7 +54,8 @@ public sealed record RunSettings(
             settings.MediumChurnRiskBelow,
             settings.TopValueTierShare,
             settings.MiddleValueTierShare,
-            settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer, StringComparer.Ordinal));
+            settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer, StringComparer.Ordinal),
+            settings.PurchaseWindowDays);
     }
 
     /// <summary>The settings a run stored; null for a run that has not finished (it stores them when it is published).</summary>
@@ -75,7 +82,8 @@ public sealed record RunSettings(
         Valuation,
         new ValueTierRule(TopValueTierShare, MiddleValueTierShare),
         new ChurnRiskRule(HighChurnRiskBelow, MediumChurnRiskBelow),
-        AcquisitionCosts);
+        AcquisitionCosts,
+        PurchaseWindowDays);
 
     /// <summary>The JSON stored on the run.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

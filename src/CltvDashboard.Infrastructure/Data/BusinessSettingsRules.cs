@@ -11,6 +11,9 @@ public sealed record SettingProblem(string Setting, string Message);
 /// <summary>The rules every stored <see cref="BusinessSettings"/> row obeys; the settings page and the pipeline share them.</summary>
 public static class BusinessSettingsRules
 {
+    /// <summary>The longest window of the chance of buying again, two years: beyond it the figure says little a campaign can act on.</summary>
+    public const int MaxPurchaseWindowDays = 730;
+
     /// <summary>Checks every setting and returns all problems at once (empty when the settings are valid).</summary>
     /// <param name="settings">The settings to check.</param>
     /// <returns>One problem per invalid setting.</returns>
@@ -57,10 +60,21 @@ public static class BusinessSettingsRules
             nameof(settings.ActiveProbabilityThreshold),
             $"The active threshold is a probability strictly between 0 and 1, was {Format(settings.ActiveProbabilityThreshold)}.");
         Require(
-            settings.HighChurnRiskBelow is > 0 and < 1 && settings.MediumChurnRiskBelow is > 0 and < 1
-                && settings.HighChurnRiskBelow < settings.MediumChurnRiskBelow,
+            settings.PurchaseWindowDays is >= 1 and <= MaxPurchaseWindowDays,
+            nameof(settings.PurchaseWindowDays),
+            $"The window of the chance of buying again must be 1 to {MaxPurchaseWindowDays} days, was {settings.PurchaseWindowDays}.");
+        Require(
+            settings.HighChurnRiskBelow is > 0 and < 1,
             nameof(settings.HighChurnRiskBelow),
-            $"Churn-risk bands need 0 < high-risk limit < medium-risk limit < 1, were {Format(settings.HighChurnRiskBelow)} and {Format(settings.MediumChurnRiskBelow)}.");
+            $"The high-risk limit is a chance of buying again strictly between 0 and 1 (0.3 for 30 %), was {Format(settings.HighChurnRiskBelow)}.");
+        Require(
+            settings.MediumChurnRiskBelow is > 0 and < 1,
+            nameof(settings.MediumChurnRiskBelow),
+            $"The medium-risk limit is a chance of buying again strictly between 0 and 1 (0.6 for 60 %), was {Format(settings.MediumChurnRiskBelow)}.");
+        Require(
+            settings.HighChurnRiskBelow < settings.MediumChurnRiskBelow,
+            nameof(settings.HighChurnRiskBelow),
+            $"The high-risk limit must be below the medium-risk limit, were {Format(settings.HighChurnRiskBelow)} and {Format(settings.MediumChurnRiskBelow)}.");
         Require(
             settings.TopValueTierShare is > 0 and < 1 && settings.MiddleValueTierShare is >= 0 and < 1
                 && settings.TopValueTierShare + settings.MiddleValueTierShare <= 1,

@@ -123,12 +123,14 @@ public static class ApiEndpoints
                 var result = await customers.CustomersAsync(
                     run,
                     context.Previous?.Id,
-                    new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize),
+                    new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize, context.Today),
                     cancellationToken);
                 return TypedResults.Ok(new ApiPage<CustomerRow>(run.Id, result.Items, result.Page, result.PageSize, result.TotalCount, result.PageCount));
             })
             .WithName("ListCustomers")
-            .WithSummary("A page of the current run's customers: search by id (q), filter by RFM segment or preset (HighValueAtRisk, Champions), sort (PredictedClv, ProbabilityAlive, ExpectedPurchases, LastPurchase, Revenue, CustomerId).");
+            .WithSummary("A page of the current run's customers: search by id (q), filter by RFM segment or preset (HighValueAtRisk, Champions, Overdue), sort (PredictedClv, "
+                + "ProbabilityAlive, PurchaseProbability, ExpectedNextPurchase, ExpectedPurchases, LastPurchase, Revenue, CustomerId). Each customer carries purchaseProbability "
+                + "(chance of buying again within the run's window of days), expectedNextPurchase (null when not expected) and overdue (a regular customer whose day has passed).");
 
         api.MapGet("/cohorts", async Task<Results<Ok<ApiList<CohortCell>>, NotFound>> (RunContextQueries runContext, CohortsQueries cohorts, CancellationToken cancellationToken) =>
                 (await runContext.ContextAsync(cancellationToken)).Current is { } run

@@ -109,17 +109,19 @@ public static class ExportEndpoints
                 Number(f.CustomersUsed), Number(f.HoldoutMeanAbsoluteError), Number(f.BaselineMeanAbsoluteError), Number(f.HoldoutPredictedPurchases), Number(f.HoldoutActualPurchases),
             ])).ToAsyncEnumerable()),
 
-        // The customer list as filtered and ordered by the query string, read a batch at a time.
+        // The customer list as filtered and ordered by the query string, read a batch at a time. The chance of buying
+        // again is for the run's window of days; expected_next_purchase is empty when not expected; overdue is judged
+        // on the day of the download.
         CsvExport.Stream(
             "/customers.csv",
             Policies.Owner,
             _ => "customers",
-            ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase"],
+            ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase", "purchase_probability", "expected_next_purchase", "overdue"],
             (e, ct) => e.Get<CustomerListQueries>().AllCustomersAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
             c =>
             [
                 Text(c.ExternalId), Text(c.Segment), Text(c.ValueTier), Text(c.ChurnRiskBand), Number(c.ProbabilityAlive), Number(c.ExpectedPurchases),
-                Number(c.PredictedClv), Number(c.TotalRevenue), Date(c.LastPurchase),
+                Number(c.PredictedClv), Number(c.TotalRevenue), Date(c.LastPurchase), Number(c.PurchaseProbability), Date(c.ExpectedNextPurchase), Boolean(c.Overdue),
             ]),
 
         CsvExport.Of(

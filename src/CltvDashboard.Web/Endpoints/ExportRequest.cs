@@ -29,10 +29,10 @@ public sealed class ExportRequest
     /// <summary>The customer's key, the <c>{id}</c> of the route.</summary>
     public long CustomerId => _parameters.Id ?? 0;
 
-    /// <summary>The customer list's filter and order from the query string, in pages of <paramref name="pageSize"/>.</summary>
+    /// <summary>The customer list's filter and order from the query string, in pages of <paramref name="pageSize"/>, overdue judged by the business's today.</summary>
     /// <param name="pageSize">Customers read at a time.</param>
     public CustomerListRequest CustomerList(int pageSize) =>
-        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize);
+        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize, Context.Today);
 
     /// <summary>A query service of this request's scope.</summary>
     public T Get<T>()

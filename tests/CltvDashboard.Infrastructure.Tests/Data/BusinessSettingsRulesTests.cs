@@ -45,6 +45,20 @@ public sealed class BusinessSettingsRulesTests
     }
 
     [Fact]
+    public void The_window_and_the_churn_limits_on_the_chance_of_buying_again_are_checked_each_with_its_own_message()
+    {
+        var settings = Defaults();
+        settings.PurchaseWindowDays = 0;
+        settings.MediumChurnRiskBelow = 1.2;
+
+        var problems = BusinessSettingsRules.Validate(settings);
+
+        problems.Select(p => p.Setting).Should().BeEquivalentTo([nameof(BusinessSettings.PurchaseWindowDays), nameof(BusinessSettings.MediumChurnRiskBelow)]);
+        problems.Single(p => p.Setting == nameof(BusinessSettings.PurchaseWindowDays)).Message.Should().Contain("1 to 730 days").And.Contain("was 0");
+        problems.Single(p => p.Setting == nameof(BusinessSettings.MediumChurnRiskBelow)).Message.Should().Contain("chance of buying again").And.Contain("1.2");
+    }
+
+    [Fact]
     public void A_channel_with_two_costs_is_refused()
     {
         var settings = Defaults();

@@ -114,46 +114,79 @@ internal readonly struct BetaGeometricNbd
     }
 
     /// <summary>
-    /// P(Y(t) = n | x, t_x, T): the probability of exactly n purchases in (T, T + t], mixing over the posterior
-    /// of (λ, p). For a new customer (x = t_x = T = 0) it is FHL 2005 eq. 8.
+    /// P(Y(t) = n | x, t_x, T): the probability of exactly n purchases in (T, T + t]. A customer gone by T buys nothing;
+    /// one alive at T buys n times either by making n purchases and surviving each, or by dropping out right after the
+    /// n-th, mixed over the posterior of (λ, p) given alive at T, λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x+s). For a new
+    /// customer (x = t_x = T = 0) it is FHL 2005 eq. 8.
     /// </summary>
     public double ProbabilityOfPurchases(PurchaseHistory customer, double t, int n)
     {
-        var (x, tx, age) = customer;
-        var s = _shift;
-        var logBetaAB = SpecialFunctions.BetaLn(_a, _b);
-        var logGammaRatio = SpecialFunctions.GammaLn(_r + x) - SpecialFunctions.GammaLn(_r) + _r * Math.Log(_alpha);
-
-        var logAlive = SpecialFunctions.BetaLn(_a, _b + x + s) - logBetaAB + logGammaRatio - (_r + x) * Math.Log(_alpha + age);
-        var logDead = x + s > 0
-            ? SpecialFunctions.BetaLn(_a + 1, _b + x + s - 1) - logBetaAB + logGammaRatio - (_r + x) * Math.Log(_alpha + tx)
-            : double.NegativeInfinity;
-        var logLikelihood = LogMath.LogAddExp(logAlive, logDead);
-
-        // Alive at T and exactly n purchases in t without dropping out after any of them.
-        var logNoDropout = SpecialFunctions.BetaLn(_a, _b + x + s + n) - logBetaAB
-            + SpecialFunctions.GammaLn(_r + x + n) - SpecialFunctions.GammaLn(_r) + _r * Math.Log(_alpha)
-            + (t > 0 ? n * Math.Log(t) : (n == 0 ? 0 : double.NegativeInfinity))
-            - SpecialFunctions.GammaLn(n + 1) - (_r + x + n) * Math.Log(_alpha + age + t);
-        var terms = logNoDropout;
-
         if (n == 0)
         {
-            terms = LogMath.LogAddExp(terms, logDead);
-        }
-        else if (t > 0)
-        {
-            // Alive at T, n-th purchase in t, then dropout: the negative-binomial survival P(NB ≥ n) is the
-            // regularised incomplete beta I_{t/(α+T+t)}(n, r+x).
-            var survival = SpecialFunctions.BetaRegularized(n, _r + x, t / (_alpha + age + t));
-            if (survival > 0)
-            {
-                var logDropAfterNth = SpecialFunctions.BetaLn(_a + 1, _b + x + s + n - 1) - logBetaAB
-                    + logGammaRatio - (_r + x) * Math.Log(_alpha + age) + Math.Log(survival);
-                terms = LogMath.LogAddExp(terms, logDropAfterNth);
-            }
+            return 1 - ProbabilityOfPurchase(customer, t);
         }
 
-        return Math.Clamp(Math.Exp(terms - logLikelihood), 0.0, 1.0);
+        return ProbabilityAlive(customer) * ProbabilityOfPurchasesIfAlive(customer.Frequency, customer.T, t, n);
+    }
+
+    /// <summary>P(Y(t) ≥ 1 | x, t_x, T) = P(alive) × <see cref="ProbabilityOfPurchaseIfAlive"/>.</summary>
+    public double ProbabilityOfPurchase(PurchaseHistory customer, double t) =>
+        ProbabilityAlive(customer) * ProbabilityOfPurchaseIfAlive(customer.Frequency, customer.T, t);
+
+    /// <summary>
+    /// P(Y(t) ≥ 1 | alive at T, x, T) = 1 − ((α+T)/(α+T+t))^(r+x): dropout only ever follows a purchase, so a customer
+    /// alive at T buys nothing in t exactly when their Poisson process makes no purchase, whose chance mixed over
+    /// λ ~ Gamma(r+x, α+T) is that power. Taken through expm1 so that short periods keep their digits.
+    /// </summary>
+    public double ProbabilityOfPurchaseIfAlive(int x, double age, double t)
+    {
+        if (t <= 0)
+        {
+            return 0.0;
+        }
+
+        return double.IsPositiveInfinity(t) ? 1.0 : -LogMath.Expm1(-(_r + x) * LogMath.Log1p(t / (_alpha + age)));
+    }
+
+    /// <summary>
+    /// The t where <see cref="ProbabilityOfPurchaseIfAlive"/> reaches <paramref name="chance"/>, inverting the power:
+    /// t = (α+T)·((1 − chance)^(−1/(r+x)) − 1); null for a chance of 1 or more, which only t → ∞ reaches.
+    /// </summary>
+    public double? TimeToChanceIfAlive(int x, double age, double chance)
+    {
+        if (!(chance < 1))
+        {
+            return null;
+        }
+
+        if (chance <= 0)
+        {
+            return 0.0;
+        }
+
+        var t = (_alpha + age) * LogMath.Expm1(-LogMath.Log1p(-chance) / (_r + x));
+        return double.IsFinite(t) ? t : null;
+    }
+
+    // P(Y(t) = n | alive at T) for n ≥ 1: E[(1−p)^n]·NB(n) + E[p(1−p)^(n−1)]·P(NB ≥ n), the Beta moments as ratios of
+    // gamma functions (LogGamma.Ratio keeps them exact for large x) and P(NB ≥ n) the regularised incomplete beta
+    // I_{t/(α+T+t)}(n, r+x).
+    private double ProbabilityOfPurchasesIfAlive(int x, double age, double t, int n)
+    {
+        if (t <= 0)
+        {
+            return 0.0;
+        }
+
+        var shape = _r + x;
+        var dropoutShape = _b + x + _shift;
+        var logBelowAll = LogGamma.Ratio(_a + dropoutShape, n);
+        var logSurviveAll = LogGamma.Ratio(dropoutShape, n) - logBelowAll;
+        var logDropAfterLast = Math.Log(_a) + LogGamma.Ratio(dropoutShape, n - 1) - logBelowAll;
+        var scale = _alpha + age;
+        var logNegativeBinomial = LogGamma.Ratio(shape, n) - LogGamma.Of(n + 1) - shape * LogMath.Log1p(t / scale) + n * Math.Log(t / (scale + t));
+        var reachesN = SpecialFunctions.BetaRegularized(n, shape, t / (scale + t));
+        var probability = Math.Exp(logSurviveAll + logNegativeBinomial) + Math.Exp(logDropAfterLast) * reachesN;
+        return Math.Clamp(probability, 0.0, 1.0);
     }
 }

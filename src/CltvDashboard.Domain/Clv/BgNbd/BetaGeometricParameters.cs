@@ -56,10 +56,53 @@ public abstract record BetaGeometricParameters(double R, double Alpha, double A,
     public double ExpectedPurchasesNewCustomer(double t) => Core.ExpectedPurchases(default, t);
 
     /// <summary>P(Y(t) = n | x, t_x, T): probability of exactly <paramref name="n"/> purchases in (T, T + t].</summary>
-    public double ProbabilityOfPurchases(PurchaseHistory customer, double t, int n) => Core.ProbabilityOfPurchases(customer, t, n);
+    public double ProbabilityOfPurchases(PurchaseHistory customer, double t, int n) => PurchaseCountProbability(customer, t, n);
+
+    /// <inheritdoc/>
+    public double PurchaseCountProbability(PurchaseHistory customer, double t, int k)
+    {
+        RequireCount(k);
+        RequirePeriod(t, allowInfinity: false);
+        return Core.ProbabilityOfPurchases(customer, t, k);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>1 − P(alive) + P(alive)·((α+T)/(α+T+t))^(r+x) is the chance of no purchase (FHL 2005).</remarks>
+    public double ProbabilityOfPurchase(PurchaseHistory customer, double t)
+    {
+        RequirePeriod(t, allowInfinity: true);
+        return Core.ProbabilityOfPurchase(customer, t);
+    }
+
+    /// <inheritdoc/>
+    public double ProbabilityOfPurchaseIfAlive(int frequency, double age, double t)
+    {
+        RequirePeriod(t, allowInfinity: true);
+        return Core.ProbabilityOfPurchaseIfAlive(frequency, age, t);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Closed form: t = (α+T)·((1 − chance)^(−1/(r+x)) − 1).</remarks>
+    public double? TimeToChanceIfAlive(int frequency, double age, double chance) => Core.TimeToChanceIfAlive(frequency, age, chance);
 
     /// <summary>P(X(t) = n) for a customer acquired at time 0 (FHL 2005 eq. 8 for the BG/NBD).</summary>
     public double ProbabilityOfPurchasesNewCustomer(double t, int n) => Core.ProbabilityOfPurchases(default, t, n);
+
+    private static void RequireCount(int k)
+    {
+        if (k < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "The number of purchases must be 0 or more.");
+        }
+    }
+
+    private static void RequirePeriod(double t, bool allowInfinity)
+    {
+        if (double.IsNaN(t) || t < 0 || (!allowInfinity && double.IsInfinity(t)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, allowInfinity ? "The period must be 0 or more." : "The period must be finite and 0 or more.");
+        }
+    }
 
     private static void Require(double value, string name)
     {

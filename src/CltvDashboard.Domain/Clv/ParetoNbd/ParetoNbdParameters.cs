@@ -1,6 +1,7 @@
 using System.Text;
 using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Transactions;
+using MathNet.Numerics;
 
 namespace CltvDashboard.Domain.Clv.ParetoNbd;
 
@@ -119,6 +120,165 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
         return R / Alpha * Beta * ExponentIntegral(S - 1, LogMath.Log1p(t / Beta));
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A customer gone by T buys nothing. One alive at T has, given the history, λ ~ Gamma(r+x, α+T) and
+    /// μ ~ Gamma(s, β+T) independently, and buys k times either by outliving the period with k purchases (its chance
+    /// (β+T)^s/(β+T+t)^s times the negative binomial) or by dying at τ within it after k purchases; the mixture over
+    /// λ and μ is taken in closed form and the one over τ numerically (Fader &amp; Hardie 2006, "Deriving the conditional
+    /// PMF of the Pareto/NBD model", eq. 14 before its hypergeometric step). k = 0 is 1 − <see cref="ProbabilityOfPurchase"/>.
+    /// </remarks>
+    public double PurchaseCountProbability(PurchaseHistory customer, double t, int k)
+    {
+        if (k < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "The number of purchases must be 0 or more.");
+        }
+
+        RequireHorizon(t);
+        if (k == 0)
+        {
+            return 1 - ProbabilityOfPurchase(customer, t);
+        }
+
+        var (x, recency, age) = Normalize(customer);
+        return ProbabilityAlive(Point, x, recency, age) * PurchaseCountIfAlive(x, age, t, k);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>P(alive) × <see cref="ProbabilityOfPurchaseIfAlive"/>.</remarks>
+    public double ProbabilityOfPurchase(PurchaseHistory customer, double t)
+    {
+        RequirePeriod(t);
+        var (x, recency, age) = Normalize(customer);
+        return ProbabilityAlive(Point, x, recency, age) * ChanceIfAlive(x, age, t);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Alive at T, the next purchase comes before death and within t with chance E[λ/(λ+μ)·(1 − e^(−(λ+μ)t))]
+    /// = ∫_0^t E[λe^(−λu)] E[e^(−μu)] du = ∫_0^t (r+x)/(α+T)·((α+T)/(α+T+u))^(r+x+1)·((β+T)/(β+T+u))^s du, which the
+    /// substitution v = |α−β| / (max(α, β) + T + u) turns into a difference of two Gauss hypergeometric functions
+    /// (as in the Pareto/NBD likelihood, Fader &amp; Hardie 2005 eq. 22); Euler's transformation puts each in the form
+    /// 2F1(1, b; r+x+s+1; z) with b &lt; r+x+s+1, whose terms shrink from the start for any x.
+    /// </remarks>
+    public double ProbabilityOfPurchaseIfAlive(int frequency, double age, double t)
+    {
+        RequirePeriod(t);
+        Normalize(new PurchaseHistory(frequency, 0, age));
+        return ChanceIfAlive(frequency, age, t);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Newton's method from t = 0 on the chance if alive, whose derivative is the closed-form integrand above; the chance
+    /// is concave in t, so each step lands short of the root and the iteration climbs to it without overshooting. Null
+    /// when the chance reaches at most its limit as t → ∞, (r+x)/(r+x+s)·H(0).
+    /// </remarks>
+    public double? TimeToChanceIfAlive(int frequency, double age, double chance)
+    {
+        Normalize(new PurchaseHistory(frequency, 0, age));
+        if (chance <= 0)
+        {
+            return 0.0;
+        }
+
+        var shape = R + frequency;
+        var logLimitShare = Math.Log(shape) - Math.Log(shape + S);
+        var logStart = LogHypergeometricPart(frequency, age, 0);
+        if (!(Math.Exp(logLimitShare + logStart) > chance))
+        {
+            return null;
+        }
+
+        var alpha = Alpha + age;
+        var beta = Beta + age;
+        var t = 0.0;
+        for (var step = 0; step < NewtonSteps; step++)
+        {
+            var gap = chance - ChanceIfAlive(frequency, age, t, logStart);
+            var slope = shape / alpha * Math.Exp(-(shape + 1) * LogMath.Log1p(t / alpha) - S * LogMath.Log1p(t / beta));
+            var move = gap / slope;
+            if (!double.IsFinite(move))
+            {
+                break;
+            }
+
+            t += Math.Max(move, 0);
+            if (move <= NewtonTolerance * t)
+            {
+                return t;
+            }
+        }
+
+        return NextPurchase.SolveIncreasing(time => ChanceIfAlive(frequency, age, time), chance, Math.Exp(logLimitShare + logStart));
+    }
+
+    private const int NewtonSteps = 100;
+
+    private const double NewtonTolerance = 1e-12;
+
+    private double ChanceIfAlive(int x, double age, double t) =>
+        t <= 0 ? 0 : ChanceIfAlive(x, age, t, LogHypergeometricPart(x, age, 0));
+
+    // (r+x)/(r+x+s)·[H(0) − G(t)], G(t) = ((α+T)/(α+T+t))^(r+x)·((β+T)/(β+T+t))^s·H(t), written as
+    // −(r+x)/(r+x+s)·H(0)·expm1(ln G(t) − ln H(0)) so that a short period keeps its digits.
+    private double ChanceIfAlive(int x, double age, double t, double logStart)
+    {
+        if (t <= 0)
+        {
+            return 0;
+        }
+
+        var shape = R + x;
+        var share = shape / (shape + S);
+        if (double.IsPositiveInfinity(t))
+        {
+            return Math.Clamp(share * Math.Exp(logStart), 0, 1);
+        }
+
+        var logDecay = -shape * LogMath.Log1p(t / (Alpha + age)) - S * LogMath.Log1p(t / (Beta + age)) + LogHypergeometricPart(x, age, t) - logStart;
+        return Math.Clamp(-share * Math.Exp(logStart) * LogMath.Expm1(logDecay), 0, 1);
+    }
+
+    // ln H(t): with α' = α+T ≥ β' = β+T, H = (β'+t)/(α'+t)·2F1(1, r+x+1; r+x+s+1; (α'−β')/(α'+t)); otherwise
+    // H = 2F1(1, s; r+x+s+1; (β'−α')/(β'+t)). Both are 1 when α' = β'.
+    private double LogHypergeometricPart(int x, double age, double t)
+    {
+        var alpha = Alpha + age;
+        var beta = Beta + age;
+        var shape = R + x;
+        return alpha >= beta
+            ? Math.Log(beta + t) - Math.Log(alpha + t) + Hypergeometric.LogSeries(1, shape + 1, shape + S + 1, (alpha - beta) / (alpha + t))
+            : Hypergeometric.LogSeries(1, S, shape + S + 1, (beta - alpha) / (beta + t));
+    }
+
+    // P(X = k | alive at T), k ≥ 1: survival to T + t with k purchases, plus death at τ in (0, t] after k purchases,
+    // the latter in w = τ/(α'+τ): ∫_0^{t/(α'+t)} NB · s α' β'^s w^k (1−w)^(r'+s−1) (β' + (α'−β')w)^−(s+1) dw, its integrand
+    // scaled by its largest value so that nothing underflows for large x.
+    private double PurchaseCountIfAlive(int x, double age, double t, int k)
+    {
+        if (t <= 0)
+        {
+            return 0;
+        }
+
+        var shape = R + x;
+        var alpha = Alpha + age;
+        var beta = Beta + age;
+        var logCoefficient = LogGamma.Ratio(shape, k) - LogGamma.Of(k + 1);
+        var end = t / (alpha + t);
+        var logSurvive = logCoefficient - S * LogMath.Log1p(t / beta) - shape * LogMath.Log1p(t / alpha) + k * Math.Log(end);
+
+        double LogIntegrand(double w) =>
+            k * Math.Log(w) + (shape + S - 1) * LogMath.Log1p(-w) - (S + 1) * Math.Log((beta + (alpha - beta) * w) / beta);
+        var mode = Math.Clamp(k / (k + Math.Max(shape + S - 1, 0)), 0, end);
+        var reference = Math.Max(LogIntegrand(mode), Math.Max(LogIntegrand(end), LogIntegrand(end / 2)));
+        var integral = Integrate.GaussKronrod(w => w <= 0 ? 0 : Math.Exp(LogIntegrand(w) - reference), 0, end, 1e-12, 20, 31);
+        var logDie = logCoefficient + Math.Log(S) + Math.Log(alpha / beta) + reference + Math.Log(integral);
+        return Math.Clamp(Math.Exp(logSurvive) + Math.Exp(logDie), 0, 1);
+    }
+
     internal static double ProbabilityAlive(in ParetoNbdPoint point, int x, double recency, double age)
     {
         var logBracket = ParetoNbdLikelihood.LogBracket(
@@ -154,6 +314,14 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
         if (!double.IsFinite(t) || t < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(t), t, "The forecast horizon must be finite and 0 or more.");
+        }
+    }
+
+    private static void RequirePeriod(double t)
+    {
+        if (double.IsNaN(t) || t < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, "The period must be 0 or more.");
         }
     }
 

@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Infrastructure.Data.Entities;
@@ -12,6 +13,15 @@ public class BusinessSettings
 {
     /// <summary>The key of the only row.</summary>
     public const int SingletonId = 1;
+
+    /// <summary>The default window of the chance of buying again, the Domain's (90 days).</summary>
+    public const int DefaultPurchaseWindowDays = AnalysisSettings.DefaultPurchaseWindowDays;
+
+    /// <summary>The default high churn-risk limit on the chance of buying again.</summary>
+    public const double DefaultHighChurnRiskBelow = 0.3;
+
+    /// <summary>The default medium churn-risk limit on the chance of buying again.</summary>
+    public const double DefaultMediumChurnRiskBelow = 0.6;
 
     /// <summary>Always <see cref="SingletonId"/>.</summary>
     public int Id { get; set; } = SingletonId;
@@ -46,11 +56,23 @@ public class BusinessSettings
     /// <summary>P(alive) at or above which a customer counts as active (0–1).</summary>
     public double ActiveProbabilityThreshold { get; set; } = 0.5;
 
-    /// <summary>P(alive) below which a customer is in the high churn-risk band (0–1, below <see cref="MediumChurnRiskBelow"/>).</summary>
-    public double HighChurnRiskBelow { get; set; } = 0.3;
+    /// <summary>
+    /// The N of "chance of buying again within N days": the window after the last day of data over which each
+    /// customer's chance of at least one purchase is computed and judged for churn risk (1–730 days).
+    /// </summary>
+    public int PurchaseWindowDays { get; set; } = DefaultPurchaseWindowDays;
 
-    /// <summary>P(alive) below which a customer is in the medium churn-risk band; at or above it the risk is low.</summary>
-    public double MediumChurnRiskBelow { get; set; } = 0.7;
+    /// <summary>
+    /// Chance of buying again within <see cref="PurchaseWindowDays"/> below which a customer is in the high churn-risk
+    /// band (0–1, below <see cref="MediumChurnRiskBelow"/>). Below 30 % the customer is more likely than not to stay away.
+    /// </summary>
+    public double HighChurnRiskBelow { get; set; } = DefaultHighChurnRiskBelow;
+
+    /// <summary>
+    /// Chance of buying again within <see cref="PurchaseWindowDays"/> below which a customer is in the medium churn-risk
+    /// band; at or above it the risk is low.
+    /// </summary>
+    public double MediumChurnRiskBelow { get; set; } = DefaultMediumChurnRiskBelow;
 
     /// <summary>Share of customers, by predicted CLV, in the top value tier (0–1).</summary>
     public double TopValueTierShare { get; set; } = 0.2;

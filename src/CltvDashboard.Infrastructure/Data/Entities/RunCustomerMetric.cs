@@ -45,7 +45,10 @@ public class RunCustomerMetric
     /// <summary>The value tier by predicted CLV (by historical revenue when no model was fitted): Top, Middle or Low.</summary>
     public string ValueTier { get; set; } = Segmentations.Unknown;
 
-    /// <summary>The churn-risk band by P(alive): High, Medium or Low; Unknown when no model was fitted.</summary>
+    /// <summary>
+    /// The churn-risk band by the chance of buying again within the run's window (by P(alive) in runs stored before that
+    /// figure existed): High, Medium or Low; Unknown when no model was fitted.
+    /// </summary>
     public string ChurnRiskBand { get; set; } = Segmentations.Unknown;
 
     /// <summary>The first day of the month of the customer's first purchase occasion, in the business's time zone.</summary>
@@ -65,4 +68,16 @@ public class RunCustomerMetric
 
     /// <summary>Discounted CLV over the valuation horizon, in the dataset's currency; null when no model was fitted.</summary>
     public decimal? PredictedClv { get; set; }
+
+    /// <summary>
+    /// The chance of at least one purchase within the run's window of days after the observation end (its settings'
+    /// <c>PurchaseWindowDays</c>), 0–1; null when no model was fitted or the run predates the figure.
+    /// </summary>
+    public double? PurchaseProbability { get; set; }
+
+    /// <summary>
+    /// The day by which the model gives an even chance of the next purchase, in the business's time zone; null when that
+    /// chance is never reached, no model was fitted or the run predates the figure.
+    /// </summary>
+    public DateOnly? ExpectedNextPurchase { get; set; }
 }

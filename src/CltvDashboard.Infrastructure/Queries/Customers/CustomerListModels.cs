@@ -9,6 +9,12 @@ public enum CustomerSort
     /// <summary>P(alive).</summary>
     ProbabilityAlive,
 
+    /// <summary>The chance of buying again within the run's window.</summary>
+    PurchaseProbability,
+
+    /// <summary>The expected next purchase day; customers without one come last either way.</summary>
+    ExpectedNextPurchase,
+
     /// <summary>Expected purchases over the horizon.</summary>
     ExpectedPurchases,
 
@@ -28,11 +34,17 @@ public enum CustomerPreset
     /// <summary>Everybody.</summary>
     None,
 
-    /// <summary>Top value tier whose P(alive) fell since the previous run, or is in the high churn-risk band.</summary>
+    /// <summary>
+    /// Top value tier in the high or medium churn-risk band (judged on the chance of buying again), or whose chance of
+    /// buying again fell since the previous run.
+    /// </summary>
     HighValueAtRisk,
 
     /// <summary>The RFM segment Champions.</summary>
     Champions,
+
+    /// <summary>Regular customers whose expected next purchase day has passed (<see cref="OverdueRule"/>).</summary>
+    Overdue,
 }
 
 /// <summary>A request for one page of the customer list.</summary>
@@ -43,6 +55,7 @@ public enum CustomerPreset
 /// <param name="Descending">Sort direction.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Rows per page, 1–500.</param>
+/// <param name="Today">The business's today, which judges who is overdue; null judges nobody overdue.</param>
 public sealed record CustomerListRequest(
     string? Search = null,
     string? Segment = null,
@@ -50,7 +63,8 @@ public sealed record CustomerListRequest(
     CustomerSort Sort = CustomerSort.PredictedClv,
     bool Descending = true,
     int Page = 1,
-    int PageSize = 50);
+    int PageSize = 50,
+    DateOnly? Today = null);
 
 /// <summary>One customer's row in the list.</summary>
 /// <param name="CustomerId">The internal key.</param>
@@ -63,6 +77,9 @@ public sealed record CustomerListRequest(
 /// <param name="PredictedClv">Predicted CLV.</param>
 /// <param name="TotalRevenue">Net revenue to date.</param>
 /// <param name="LastPurchase">The day of the last purchase occasion.</param>
+/// <param name="PurchaseProbability">The chance of buying again within the run's window of days; null without a model.</param>
+/// <param name="ExpectedNextPurchase">The day by which the next purchase has an even chance; null when not expected.</param>
+/// <param name="Overdue">A regular customer whose expected next purchase day has passed before today.</param>
 public sealed record CustomerRow(
     long CustomerId,
     string ExternalId,
@@ -73,7 +90,10 @@ public sealed record CustomerRow(
     double? ExpectedPurchases,
     decimal? PredictedClv,
     decimal TotalRevenue,
-    DateOnly? LastPurchase);
+    DateOnly? LastPurchase,
+    double? PurchaseProbability,
+    DateOnly? ExpectedNextPurchase,
+    bool Overdue);
 
 /// <summary>A page of rows and the total behind it.</summary>
 /// <typeparam name="T">The row type.</typeparam>

@@ -54,7 +54,7 @@ public sealed class CustomerListQueries
         ArgumentNullException.ThrowIfNull(request);
         await foreach (var row in Sorted(Selected(run, previousRunId, request), request).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return row.ToRow(run);
+            yield return row.ToRow(run, request.Today);
         }
     }
 
@@ -68,18 +68,22 @@ public sealed class CustomerListQueries
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new PagedResult<CustomerRow>(items.Select(i => i.ToRow(run)).ToList(), page, pageSize, total);
+        return new PagedResult<CustomerRow>(items.Select(i => i.ToRow(run, request.Today)).ToList(), page, pageSize, total);
     }
 
     private IQueryable<ListedMetric> Selected(RunHeader run, long? previousRunId, CustomerListRequest request)
     {
         var metrics = _context.CustomerMetrics.AsNoTracking().Where(m => m.CalculationRunId == run.Id);
+        // Risk is judged on the chance of buying again: P(alive) stays near 1 for everybody when the data shows no
+        // dropout, while the chance of buying again still falls with a customer's low rate and long absence.
+        var today = request.Today;
         metrics = request.Preset switch
         {
             CustomerPreset.Champions => metrics.Where(m => m.Segment == RfmSegments.Champions),
             CustomerPreset.HighValueAtRisk => metrics.Where(m => m.ValueTier == ValueTierRule.Top
                 && (m.ChurnRiskBand == ChurnRiskRule.High || m.ChurnRiskBand == ChurnRiskRule.Medium
-                    || _context.CustomerMetrics.Any(p => p.CalculationRunId == previousRunId && p.CustomerId == m.CustomerId && p.ProbabilityAlive > m.ProbabilityAlive))),
+                    || _context.CustomerMetrics.Any(p => p.CalculationRunId == previousRunId && p.CustomerId == m.CustomerId && p.PurchaseProbability > m.PurchaseProbability))),
+            CustomerPreset.Overdue => metrics.Where(m => today != null && m.Frequency >= OverdueRule.RegularFromRepeatPurchases && m.ExpectedNextPurchase < today),
             _ => metrics,
         };
         if (!string.IsNullOrWhiteSpace(request.Segment))
@@ -99,6 +103,9 @@ public sealed class CustomerListQueries
             PredictedClv = m.PredictedClv,
             TotalRevenue = m.TotalRevenue,
             DaysSinceLastPurchase = m.DaysSinceLastPurchase,
+            Frequency = m.Frequency,
+            PurchaseProbability = m.PurchaseProbability,
+            ExpectedNextPurchase = m.ExpectedNextPurchase,
         });
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
@@ -115,6 +122,10 @@ public sealed class CustomerListQueries
         {
             (CustomerSort.ProbabilityAlive, false) => rows.OrderBy(r => r.ProbabilityAlive),
             (CustomerSort.ProbabilityAlive, true) => rows.OrderByDescending(r => r.ProbabilityAlive),
+            (CustomerSort.PurchaseProbability, false) => rows.OrderBy(r => r.PurchaseProbability),
+            (CustomerSort.PurchaseProbability, true) => rows.OrderByDescending(r => r.PurchaseProbability),
+            (CustomerSort.ExpectedNextPurchase, false) => rows.OrderBy(r => r.ExpectedNextPurchase == null).ThenBy(r => r.ExpectedNextPurchase),
+            (CustomerSort.ExpectedNextPurchase, true) => rows.OrderBy(r => r.ExpectedNextPurchase == null).ThenByDescending(r => r.ExpectedNextPurchase),
             (CustomerSort.ExpectedPurchases, false) => rows.OrderBy(r => r.ExpectedPurchases),
             (CustomerSort.ExpectedPurchases, true) => rows.OrderByDescending(r => r.ExpectedPurchases),
             (CustomerSort.LastPurchase, false) => rows.OrderByDescending(r => r.DaysSinceLastPurchase),
@@ -152,7 +163,13 @@ public sealed class CustomerListQueries
 
         public int DaysSinceLastPurchase { get; init; }
 
-        public CustomerRow ToRow(RunHeader run) => new(
+        public int Frequency { get; init; }
+
+        public double? PurchaseProbability { get; init; }
+
+        public DateOnly? ExpectedNextPurchase { get; init; }
+
+        public CustomerRow ToRow(RunHeader run, DateOnly? today) => new(
             CustomerId,
             ExternalId,
             Segment,
@@ -162,6 +179,9 @@ public sealed class CustomerListQueries
             ExpectedPurchases,
             PredictedClv,
             TotalRevenue,
-            run.ObservationEnd?.AddDays(-DaysSinceLastPurchase));
+            run.ObservationEnd?.AddDays(-DaysSinceLastPurchase),
+            PurchaseProbability,
+            ExpectedNextPurchase,
+            today is { } day && OverdueRule.DaysOverdue(Frequency, ExpectedNextPurchase, day) is not null);
     }
 }

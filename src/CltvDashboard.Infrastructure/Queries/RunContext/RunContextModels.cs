@@ -49,6 +49,12 @@ public sealed record DashboardContext(
     /// <summary>The current run's data-quality and model warnings, in plain words; empty without any.</summary>
     public IReadOnlyList<string> Warnings => RunWarnings.Split(StoredWarnings);
 
+    /// <summary>Today in the current run's time zone: the day that judges whether an expected next purchase is overdue.</summary>
+    public DateOnly Today { get; init; }
+
+    /// <summary>The N days of the current run's chance of buying again.</summary>
+    public int PurchaseWindowDays { get; init; } = BusinessSettings.DefaultPurchaseWindowDays;
+
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
 

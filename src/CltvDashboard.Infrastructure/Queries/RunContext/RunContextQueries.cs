@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -6,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CltvDashboard.Infrastructure.Queries;
 
 /// <summary>Which run every dashboard page shows, and the settings it formats that run's figures with.</summary>
-public sealed class RunContextQueries(CltvDbContext context, RunResultCache cache)
+public sealed class RunContextQueries(CltvDbContext context, RunResultCache cache, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>The current run, the one before it, the newest run if different, and the current run's own settings.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<DashboardContext> ContextAsync(CancellationToken cancellationToken = default)
@@ -47,11 +50,22 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
         {
             var now = await context.BusinessSettings.AsNoTracking()
                 .Where(s => s.Id == BusinessSettings.SingletonId)
-                .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths })
+                .Select(s => new { s.CurrencyCode, s.TimeZoneId, s.ActiveProbabilityThreshold, s.ForecastHorizonMonths, s.PurchaseWindowDays })
                 .FirstOrDefaultAsync(cancellationToken);
-            return new DashboardContext(current, previous, latest, now?.CurrencyCode, now?.TimeZoneId ?? "UTC", now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12, null);
+            var zoneId = now?.TimeZoneId ?? "UTC";
+            return new DashboardContext(current, previous, latest, now?.CurrencyCode, zoneId, now?.ActiveProbabilityThreshold ?? 0.5, now?.ForecastHorizonMonths ?? 12, null)
+            {
+                Today = Today(TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc),
+                PurchaseWindowDays = now?.PurchaseWindowDays ?? BusinessSettings.DefaultPurchaseWindowDays,
+            };
         }
 
-        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, currentRow!.Warnings);
+        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, currentRow!.Warnings)
+        {
+            Today = Today(settings.TimeZone),
+            PurchaseWindowDays = settings.PurchaseWindowDays,
+        };
     }
+
+    private DateOnly Today(TimeZoneInfo zone) => PurchaseDay.Of(_time.GetUtcNow(), zone);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -90,6 +91,14 @@ public sealed class DetailsModel : DashboardPageModel
     public string LastPurchase => Run?.ObservationEnd is { } end && Customer is not null
         ? DashboardFormat.Date(end.AddDays(-Customer.Current.DaysSinceLastPurchase))
         : "–";
+
+    /// <summary>The expected next purchase day in words: a date, "not expected", or "–" without a model's figure.</summary>
+    public string ExpectedNextPurchase => Customer?.Current is not { PurchaseProbability: not null } m
+        ? "–"
+        : m.ExpectedNextPurchase is { } day ? day.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "not expected";
+
+    /// <summary>Days the expected next purchase of a regular customer is overdue by today; null when it is not.</summary>
+    public int? DaysOverdue => Customer?.Current is { } m ? OverdueRule.DaysOverdue(m.Frequency, m.ExpectedNextPurchase, Dashboard.Today) : null;
 
     /// <summary>The display name of the model behind the P(alive) curve.</summary>
     public string CurveModel => Customer?.Curve?.Model is { } model ? CountModelCatalog.DisplayName(model) : "";

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CltvDashboard.Web.Pages.Customers;
 
-/// <summary>The customer list: paged, sorted and searched on the server, with the "high value at risk" and "champions" presets.</summary>
+/// <summary>The customer list: paged, sorted and searched on the server, with the "high value at risk", "champions" and "overdue" presets.</summary>
 public sealed class IndexModel : DashboardPageModel
 {
     /// <summary>Customers per page.</summary>
@@ -59,7 +59,7 @@ public sealed class IndexModel : DashboardPageModel
         Customers = await _customers.CustomersAsync(
             Run,
             Dashboard.Previous?.Id,
-            new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, PageSize),
+            new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, PageSize, Dashboard.Today),
             cancellationToken);
     }
 
@@ -69,7 +69,7 @@ public sealed class IndexModel : DashboardPageModel
     /// <param name="preset">A new preset.</param>
     public string Link(CustomerSort? sort = null, int? page = null, CustomerPreset? preset = null)
     {
-        var desc = sort is { } s ? (s == Sort ? !Desc : s != CustomerSort.CustomerId) : Desc;
+        var desc = sort is { } s ? (s == Sort ? !Desc : s is not (CustomerSort.CustomerId or CustomerSort.ExpectedNextPurchase)) : Desc;
         var values = new Dictionary<string, string?>
         {
             ["q"] = preset is null ? Search : null,

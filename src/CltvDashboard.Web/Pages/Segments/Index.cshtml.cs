@@ -13,7 +13,7 @@ public sealed class IndexModel : DashboardPageModel
     [
         Table(Segmentations.Rfm, "Groups by how recently, how often and how much customers bought."),
         Table(Segmentations.ValueTier, "Customers ranked by predicted value: the top tier, the middle and the rest."),
-        Table(Segmentations.ChurnRisk, "How likely customers are to have stopped buying, from the model's P(alive)."),
+        Table(Segmentations.ChurnRisk, "How likely customers are to stay away: bands of the model's chance that each buys again within the window of days set in Settings."),
         Table(Segmentations.AcquisitionChannel, "Where customers came from, when the data says so."),
     ];
 

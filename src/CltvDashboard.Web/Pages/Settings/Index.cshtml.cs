@@ -126,10 +126,13 @@ public sealed class SettingsInput
     /// <summary>P(alive) threshold of active customers.</summary>
     public double ActiveProbabilityThreshold { get; set; }
 
-    /// <summary>P(alive) limit of the high churn-risk band.</summary>
+    /// <summary>The N days of the chance of buying again.</summary>
+    public int PurchaseWindowDays { get; set; } = BusinessSettings.DefaultPurchaseWindowDays;
+
+    /// <summary>Chance-of-buying-again limit of the high churn-risk band.</summary>
     public double HighChurnRiskBelow { get; set; }
 
-    /// <summary>P(alive) limit of the medium churn-risk band.</summary>
+    /// <summary>Chance-of-buying-again limit of the medium churn-risk band.</summary>
     public double MediumChurnRiskBelow { get; set; }
 
     /// <summary>Share of customers in the top value tier.</summary>
@@ -164,6 +167,7 @@ public sealed class SettingsInput
             ProfitMargin = settings.ProfitMargin,
             HoldoutMonths = settings.HoldoutMonths,
             ActiveProbabilityThreshold = settings.ActiveProbabilityThreshold,
+            PurchaseWindowDays = settings.PurchaseWindowDays,
             HighChurnRiskBelow = settings.HighChurnRiskBelow,
             MediumChurnRiskBelow = settings.MediumChurnRiskBelow,
             TopValueTierShare = settings.TopValueTierShare,
@@ -195,6 +199,7 @@ public sealed class SettingsInput
         settings.ProfitMargin = ProfitMargin;
         settings.HoldoutMonths = HoldoutMonths;
         settings.ActiveProbabilityThreshold = ActiveProbabilityThreshold;
+        settings.PurchaseWindowDays = PurchaseWindowDays;
         settings.HighChurnRiskBelow = HighChurnRiskBelow;
         settings.MediumChurnRiskBelow = MediumChurnRiskBelow;
         settings.TopValueTierShare = TopValueTierShare;

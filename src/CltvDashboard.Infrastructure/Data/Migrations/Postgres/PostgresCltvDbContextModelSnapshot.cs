@@ -74,6 +74,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(9,6)")
                         .HasColumnName("profit_margin");
 
+                    b.Property<int>("PurchaseWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_window_days");
+
                     b.Property<int>("RunsToKeep")
                         .HasColumnType("integer")
                         .HasColumnName("runs_to_keep");
@@ -117,10 +121,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                             ForecastHorizonMonths = 12,
                             HighChurnRiskBelow = 0.29999999999999999,
                             HoldoutMonths = 6,
-                            MediumChurnRiskBelow = 0.69999999999999996,
+                            MediumChurnRiskBelow = 0.59999999999999998,
                             MiddleValueTierShare = 0.29999999999999999,
                             NightlyCron = "0 2 * * *",
                             ProfitMargin = 1m,
+                            PurchaseWindowDays = 90,
                             RunsToKeep = 30,
                             TimeUnit = "Week",
                             TimeZoneId = "UTC",
@@ -542,6 +547,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("expected_average_value");
 
+                    b.Property<DateOnly?>("ExpectedNextPurchase")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_next_purchase");
+
                     b.Property<double?>("ExpectedPurchases")
                         .HasColumnType("double precision")
                         .HasColumnName("expected_purchases");
@@ -571,6 +580,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<double?>("ProbabilityAlive")
                         .HasColumnType("double precision")
                         .HasColumnName("probability_alive");
+
+                    b.Property<double?>("PurchaseProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("purchase_probability");
 
                     b.Property<double>("RecencyDays")
                         .HasColumnType("double precision")

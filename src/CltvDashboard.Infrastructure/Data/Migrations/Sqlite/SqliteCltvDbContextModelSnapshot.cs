@@ -69,6 +69,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("profit_margin");
 
+                    b.Property<int>("PurchaseWindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchase_window_days");
+
                     b.Property<int>("RunsToKeep")
                         .HasColumnType("INTEGER")
                         .HasColumnName("runs_to_keep");
@@ -112,10 +116,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                             ForecastHorizonMonths = 12,
                             HighChurnRiskBelow = 0.29999999999999999,
                             HoldoutMonths = 6,
-                            MediumChurnRiskBelow = 0.69999999999999996,
+                            MediumChurnRiskBelow = 0.59999999999999998,
                             MiddleValueTierShare = 0.29999999999999999,
                             NightlyCron = "0 2 * * *",
                             ProfitMargin = 1m,
+                            PurchaseWindowDays = 90,
                             RunsToKeep = 30,
                             TimeUnit = "Week",
                             TimeZoneId = "UTC",
@@ -528,6 +533,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expected_average_value");
 
+                    b.Property<DateOnly?>("ExpectedNextPurchase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_next_purchase");
+
                     b.Property<double?>("ExpectedPurchases")
                         .HasColumnType("REAL")
                         .HasColumnName("expected_purchases");
@@ -557,6 +566,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double?>("ProbabilityAlive")
                         .HasColumnType("REAL")
                         .HasColumnName("probability_alive");
+
+                    b.Property<double?>("PurchaseProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("purchase_probability");
 
                     b.Property<double>("RecencyDays")
                         .HasColumnType("REAL")

@@ -26,6 +26,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     profit_margin = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: false),
                     holdout_months = table.Column<int>(type: "integer", nullable: false),
                     active_probability_threshold = table.Column<double>(type: "double precision", nullable: false),
+                    purchase_window_days = table.Column<int>(type: "integer", nullable: false),
                     high_churn_risk_below = table.Column<double>(type: "double precision", nullable: false),
                     medium_churn_risk_below = table.Column<double>(type: "double precision", nullable: false),
                     top_value_tier_share = table.Column<double>(type: "double precision", nullable: false),
@@ -241,7 +242,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     expected_average_value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     probability_alive = table.Column<double>(type: "double precision", nullable: true),
                     expected_purchases = table.Column<double>(type: "double precision", nullable: true),
-                    predicted_clv = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
+                    predicted_clv = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    purchase_probability = table.Column<double>(type: "double precision", nullable: true),
+                    expected_next_purchase = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -617,8 +620,8 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.InsertData(
                 table: "business_settings",
-                columns: new[] { "id", "active_probability_threshold", "annual_discount_rate", "currency_code", "forecast_horizon_months", "high_churn_risk_below", "holdout_months", "medium_churn_risk_below", "middle_value_tier_share", "nightly_cron", "profit_margin", "runs_to_keep", "time_unit", "time_zone_id", "top_value_tier_share", "updated_at_utc", "version" },
-                values: new object[] { 1, 0.5, 0.10m, null, 12, 0.29999999999999999, 6, 0.69999999999999996, 0.29999999999999999, "0 2 * * *", 1m, 30, "Week", "UTC", 0.20000000000000001, null, 1 });
+                columns: new[] { "id", "active_probability_threshold", "annual_discount_rate", "currency_code", "forecast_horizon_months", "high_churn_risk_below", "holdout_months", "medium_churn_risk_below", "middle_value_tier_share", "nightly_cron", "profit_margin", "purchase_window_days", "runs_to_keep", "time_unit", "time_zone_id", "top_value_tier_share", "updated_at_utc", "version" },
+                values: new object[] { 1, 0.5, 0.10m, null, 12, 0.29999999999999999, 6, 0.59999999999999998, 0.29999999999999999, "0 2 * * *", 1m, 90, 30, "Week", "UTC", 0.20000000000000001, null, 1 });
 
             migrationBuilder.CreateIndex(
                 name: "ix_api_tokens_secret_hash",
