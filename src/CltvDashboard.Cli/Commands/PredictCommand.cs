@@ -60,11 +60,25 @@ internal static class PredictCommand
                 result.AddError("--margin must be above 0 and at most 1 (e.g. 0.3 for a 30% margin).");
             }
         });
+        var withinDays = new Option<int>("--within-days")
+        {
+            Description = "N for purchase_probability, the chance of at least one purchase in the N days after the history, and the window of the churn-risk judgement.",
+            DefaultValueFactory = _ => AnalysisSettings.DefaultPurchaseWindowDays,
+        };
+        withinDays.Validators.Add(result =>
+        {
+            if (result.GetValue(withinDays) < 1)
+            {
+                result.AddError("--within-days must be a whole number of days, 1 or more (e.g. 90).");
+            }
+        });
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the predictions CSV.", Required = true };
 
-        var command = new Command("predict", "Predict P(alive), expected purchases, expected spend and CLV for every customer and write them to a CSV file.");
+        var command = new Command(
+            "predict",
+            "Predict P(alive), expected purchases, expected spend, CLV, the chance of buying again and the expected next purchase date for every customer and write them to a CSV file.");
         options.AddTo(command);
-        foreach (var option in new Option[] { model, horizon, months, discount, margin, output })
+        foreach (var option in new Option[] { model, horizon, months, discount, margin, withinDays, output })
         {
             command.Options.Add(option);
         }
@@ -84,7 +98,8 @@ internal static class PredictCommand
                 ?? (period.HasHoldout ? period.HoldoutLength : period.TimeUnit.FromDays(DefaultHorizonDays));
             var valuation = new ValuationOptions(parse.GetValue(months), parse.GetValue(discount), parse.GetValue(margin), period.TimeUnit);
             progress.Report($"predicting {summary.Customers.Count:N0} customers with {countModel.Name}");
-            var forecast = CustomerForecast.Compute(countModel, histories, values, forecastHorizon, valuation);
+            var purchaseWindow = period.TimeUnit.FromDays(parse.GetValue(withinDays));
+            var forecast = CustomerForecast.Compute(countModel, histories, values, forecastHorizon, valuation, purchaseWindow);
 
             var file = parse.GetValue(output)!;
             progress.Report($"writing {file.Name}");
