@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using CltvDashboard.Cli.Output;
 using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Clv;
@@ -64,14 +66,8 @@ internal static class PredictCommand
         {
             Description = "N for purchase_probability, the chance of at least one purchase in the N days after the history, and the window of the churn-risk judgement.",
             DefaultValueFactory = _ => AnalysisSettings.DefaultPurchaseWindowDays,
+            CustomParser = ParseWindowDays,
         };
-        withinDays.Validators.Add(result =>
-        {
-            if (result.GetValue(withinDays) < 1)
-            {
-                result.AddError("--within-days must be a whole number of days, 1 or more (e.g. 90).");
-            }
-        });
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the predictions CSV.", Required = true };
 
         var command = new Command(
@@ -108,6 +104,18 @@ internal static class PredictCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int ParseWindowDays(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= 1)
+        {
+            return days;
+        }
+
+        result.AddError($"--within-days must be a whole number of days, 1 or more (e.g. 90), was '{text}'.");
+        return 0;
     }
 
     private static IPurchaseCountModel FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress)
