@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Transactions;
@@ -8,17 +7,7 @@ namespace CltvDashboard.Cli.Tests;
 /// <summary><c>cltv fit</c> and <c>cltv predict</c> reach the fits and the choice of the Domain's analysis on the same split.</summary>
 public class AnalysisAgreementTests
 {
-    private static readonly Lazy<TransactionSummary> Summary = new(() =>
-    {
-        var log = new TransactionLog();
-        foreach (var line in File.ReadLines(CliRun.Sample).Skip(1))
-        {
-            var fields = line.Split(',');
-            log.Add(fields[0], DateOnly.ParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), decimal.Parse(fields[3], CultureInfo.InvariantCulture));
-        }
-
-        return new CustomerSummaryBuilder(log).Build(new SummaryPeriod(new DateOnly(1997, 9, 30), log.LastDay!.Value, TimeUnit.Week));
-    });
+    private static readonly Lazy<TransactionSummary> Summary = new(() => CdnowSample.Summary(CdnowSample.CalibrationEnd));
 
     [Fact]
     public void Predict_auto_chooses_the_analysis_model_for_the_analysis_reason()

@@ -1,10 +1,15 @@
 using System.Globalization;
+using CltvDashboard.Domain.Clv;
+using CltvDashboard.Domain.Clv.BgNbd;
+using CltvDashboard.Domain.Transactions;
 
 namespace CltvDashboard.Cli.Tests;
 
 public class PredictCommandTests
 {
     private const string Columns = "customer_id,frequency,recency,T,monetary_value,probability_alive,expected_purchases,expected_average_value,clv";
+
+    private const string LastColumns = "purchase_probability,next_purchase_date";
 
     [Fact]
     public void Predict_writes_one_row_per_customer_with_the_documented_columns()
@@ -17,7 +22,7 @@ public class PredictCommandTests
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Should().BeEmpty();
         var lines = File.ReadAllLines(output);
-        lines[0].Should().Be(Columns + ",holdout_frequency");
+        lines[0].Should().Be($"{Columns},holdout_frequency,{LastColumns}");
         lines.Should().HaveCount(2358);
 
         // FHL 2005: the customer with x = 2, t_x = 30.43, T = 38.86 expects 1.226 purchases in 39 weeks.
@@ -26,7 +31,7 @@ public class PredictCommandTests
         first["expected_purchases"].Should().BeApproximately(1.226, 0.0005);
         first["probability_alive"].Should().BeInRange(0, 1);
         first["holdout_frequency"].Should().Be(1);
-        lines.Skip(1).Select(l => l.Split(',')).Should().OnlyContain(cells => cells.Skip(1).All(c => double.IsFinite(double.Parse(c, CultureInfo.InvariantCulture))));
+        lines.Skip(1).Select(l => l.Split(',')).Should().OnlyContain(cells => cells.Skip(1).SkipLast(1).All(c => double.IsFinite(double.Parse(c, CultureInfo.InvariantCulture))));
     }
 
     [Fact]
@@ -56,7 +61,7 @@ public class PredictCommandTests
         CliRun.Of("predict", "-i", CliRun.Sample, "-o", output, "-q").ExitCode.Should().Be(0);
         CliRun.Of("predict", "-i", CliRun.Sample, "-o", year, "--horizon", "52", "-q");
 
-        File.ReadLines(output).First().Should().Be(Columns);
+        File.ReadLines(output).First().Should().Be($"{Columns},{LastColumns}");
         File.ReadAllText(output).Should().Be(File.ReadAllText(year));
     }
 
@@ -107,14 +112,86 @@ public class PredictCommandTests
         var lines = File.ReadAllLines(output);
         lines.Should().ContainSingle(l => l.StartsWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\",", StringComparison.Ordinal));
         lines.Should().ContainSingle(l => l.StartsWith("'-2,", StringComparison.Ordinal));
-        lines.Skip(1).Select(l => l[(l.LastIndexOf('"') + 1)..].Split(',').Skip(1))
+        lines.Skip(1).Select(l => l[(l.LastIndexOf('"') + 1)..].Split(',').Skip(1).SkipLast(1))
             .Should().OnlyContain(cells => cells.All(c => double.IsFinite(double.Parse(c, CultureInfo.InvariantCulture))), "numbers are never neutralised");
     }
 
+    [Theory]
+    [InlineData("1997-09-30")]
+    [InlineData(null)]
+    public void Chance_of_buying_again_and_next_purchase_date_are_the_domains_from_the_end_of_each_rows_history(string? calibrationEnd)
+    {
+        using var folder = new TemporaryFolder();
+        var output = folder.Combine("p.csv");
+        var holdout = calibrationEnd is null ? [] : new[] { "--calibration-end", calibrationEnd };
+        var summary = CdnowSample.Summary(calibrationEnd is null ? null : DateOnly.Parse(calibrationEnd, CultureInfo.InvariantCulture));
+        var model = CountModelCatalog.Get(BgNbdParameters.ModelName).Fit(summary.Histories()).Model;
+
+        var run = CliRun.Of(["predict", "-i", CliRun.Sample, .. holdout, "--model", "bgnbd", "-o", output, "-q"]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var lines = File.ReadAllLines(output);
+        lines[0].Should().EndWith(",clv" + (calibrationEnd is null ? "" : ",holdout_frequency") + "," + LastColumns);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(cells => cells[0]);
+        var historyEnd = summary.Period.CalibrationEnd;
+        foreach (var customer in summary.Customers)
+        {
+            var history = new PurchaseHistory(customer.Frequency, customer.Recency, customer.T);
+            var cells = rows[customer.CustomerId];
+            var expectedDate = NextPurchase.DateOfEvenChance(historyEnd, NextPurchase.TimeToEvenChance(model, history), TimeUnit.Week);
+
+            double.Parse(cells[^2], CultureInfo.InvariantCulture).Should().BeApproximately(model.ProbabilityOfPurchase(history, 90 / 7.0), 5e-7, customer.CustomerId);
+            cells[^1].Should().Be(expectedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", customer.CustomerId);
+        }
+
+        var dates = rows.Values.Select(cells => cells[^1]).ToList();
+        dates.Should().Contain("", "customers more likely gone than not have no expected next purchase");
+        dates.Where(d => d != "").Should().NotBeEmpty()
+            .And.OnlyContain(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) > historyEnd);
+    }
+
+    [Fact]
+    public void Within_days_sets_the_window_of_the_chance_of_buying_again()
+    {
+        using var folder = new TemporaryFolder();
+        var month = folder.Combine("month.csv");
+        var year = folder.Combine("year.csv");
+        var summary = CdnowSample.Summary(null);
+        var model = CountModelCatalog.Get(BgNbdParameters.ModelName).Fit(summary.Histories()).Model;
+
+        CliRun.Of("predict", "-i", CliRun.Sample, "--within-days", "30", "-o", month, "-q").ExitCode.Should().Be(0);
+        CliRun.Of("predict", "-i", CliRun.Sample, "--within-days", "365", "-o", year, "-q").ExitCode.Should().Be(0);
+
+        var inMonth = File.ReadAllLines(month).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => double.Parse(c[^2], CultureInfo.InvariantCulture));
+        var inYear = File.ReadAllLines(year).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => double.Parse(c[^2], CultureInfo.InvariantCulture));
+        inMonth.Should().OnlyContain(c => c.Value <= inYear[c.Key]);
+        inMonth.Count(c => c.Value < inYear[c.Key]).Should().BeGreaterThan(inMonth.Count * 99 / 100, "only a chance already 0 or 1 to six decimals stays the same");
+        var first = summary.Customers[0];
+        inMonth[first.CustomerId].Should().BeApproximately(model.ProbabilityOfPurchase(new PurchaseHistory(first.Frequency, first.Recency, first.T), 30 / 7.0), 5e-7);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-7")]
+    [InlineData("1.5")]
+    [InlineData("ninety")]
+    public void Within_days_other_than_a_positive_whole_number_is_a_usage_error(string value)
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = CliRun.Of("predict", "-i", CliRun.Sample, "-o", folder.Combine("p.csv"), "--within-days", value);
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().Contain("--within-days");
+        File.Exists(folder.Combine("p.csv")).Should().BeFalse();
+    }
+
+    // The numeric columns of a row by name; the last, the next purchase date, is not a number.
     private static Dictionary<string, double> Row(string[] lines, string customerId)
     {
         var header = lines[0].Split(',');
         var cells = lines.Skip(1).Select(l => l.Split(',')).Single(c => c[0] == customerId);
-        return header.Skip(1).Zip(cells.Skip(1)).ToDictionary(p => p.First, p => double.Parse(p.Second, CultureInfo.InvariantCulture));
+        return header.Skip(1).Zip(cells.Skip(1)).Where(p => p.First != "next_purchase_date")
+            .ToDictionary(p => p.First, p => double.Parse(p.Second, CultureInfo.InvariantCulture));
     }
 }

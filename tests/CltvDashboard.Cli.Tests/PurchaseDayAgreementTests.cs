@@ -128,6 +128,7 @@ public class PurchaseDayAgreementTests
         var header = lines[0].Split(',');
         return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
             cells => cells[0],
-            cells => header.Skip(1).Select((name, i) => (name, value: double.Parse(cells[i + 1], CultureInfo.InvariantCulture))).ToDictionary(x => x.name, x => x.value));
+            cells => header.Skip(1).Zip(cells.Skip(1)).Where(c => c.First != "next_purchase_date")
+                .ToDictionary(c => c.First, c => double.Parse(c.Second, CultureInfo.InvariantCulture)));
     }
 }

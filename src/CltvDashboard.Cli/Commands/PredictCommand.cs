@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using CltvDashboard.Cli.Output;
 using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Clv;
@@ -60,11 +62,19 @@ internal static class PredictCommand
                 result.AddError("--margin must be above 0 and at most 1 (e.g. 0.3 for a 30% margin).");
             }
         });
+        var withinDays = new Option<int>("--within-days")
+        {
+            Description = "N for purchase_probability, the chance of at least one purchase in the N days after the history, and the window of the churn-risk judgement.",
+            DefaultValueFactory = _ => AnalysisSettings.DefaultPurchaseWindowDays,
+            CustomParser = ParseWindowDays,
+        };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the predictions CSV.", Required = true };
 
-        var command = new Command("predict", "Predict P(alive), expected purchases, expected spend and CLV for every customer and write them to a CSV file.");
+        var command = new Command(
+            "predict",
+            "Predict P(alive), expected purchases, expected spend, CLV, the chance of buying again and the expected next purchase date for every customer and write them to a CSV file.");
         options.AddTo(command);
-        foreach (var option in new Option[] { model, horizon, months, discount, margin, output })
+        foreach (var option in new Option[] { model, horizon, months, discount, margin, withinDays, output })
         {
             command.Options.Add(option);
         }
@@ -84,7 +94,8 @@ internal static class PredictCommand
                 ?? (period.HasHoldout ? period.HoldoutLength : period.TimeUnit.FromDays(DefaultHorizonDays));
             var valuation = new ValuationOptions(parse.GetValue(months), parse.GetValue(discount), parse.GetValue(margin), period.TimeUnit);
             progress.Report($"predicting {summary.Customers.Count:N0} customers with {countModel.Name}");
-            var forecast = CustomerForecast.Compute(countModel, histories, values, forecastHorizon, valuation);
+            var purchaseWindow = period.TimeUnit.FromDays(parse.GetValue(withinDays));
+            var forecast = CustomerForecast.Compute(countModel, histories, values, forecastHorizon, valuation, purchaseWindow);
 
             var file = parse.GetValue(output)!;
             progress.Report($"writing {file.Name}");
@@ -93,6 +104,18 @@ internal static class PredictCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int ParseWindowDays(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= 1)
+        {
+            return days;
+        }
+
+        result.AddError($"--within-days must be a whole number of days, 1 or more (e.g. 90), was '{text}'.");
+        return 0;
     }
 
     private static IPurchaseCountModel FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress)

@@ -12,11 +12,20 @@ internal static class PredictionFile
     /// <summary>
     /// Writes the file (model quantities to 6 decimals, money to 4, a formula-like customer id neutralised as
     /// <see cref="CsvCell.Text"/> says) through a temporary sibling that is renamed into place, so an interrupted run
-    /// never leaves a truncated predictions file behind.
+    /// never leaves a truncated predictions file behind. The chance of buying again and the next purchase date come
+    /// last, after the holdout's actual purchases when there is a holdout, and count from the end of the history the
+    /// row describes: the calibration end.
     /// </summary>
+    /// <param name="file">Where to write.</param>
+    /// <param name="summary">The customers and their period.</param>
+    /// <param name="forecast">The predictions, computed with a purchase window.</param>
+    /// <param name="expectedAverageValues">Each customer's expected purchase value.</param>
     public static void Write(FileInfo file, TransactionSummary summary, CustomerForecast forecast, IReadOnlyList<double> expectedAverageValues)
     {
         var customers = summary.Customers;
+        var period = summary.Period;
+        var chance = forecast.ProbabilityOfPurchase ?? throw new ArgumentException("The forecast was computed without a purchase window.", nameof(forecast));
+        var timeToEvenChance = forecast.TimeToEvenChance!;
         var columns = new List<CsvColumn>
         {
             new("customer_id", i => CsvCell.Text(customers[i].CustomerId)),
@@ -33,6 +42,9 @@ internal static class PredictionFile
         {
             columns.Add(new("holdout_frequency", i => CsvCell.Number(customers[i].HoldoutFrequency)));
         }
+
+        columns.Add(new("purchase_probability", i => CsvCell.Number(chance[i])));
+        columns.Add(new("next_purchase_date", i => CsvCell.Date(NextPurchase.DateOfEvenChance(period.CalibrationEnd, timeToEvenChance[i], period.TimeUnit))));
 
         var directory = file.Directory ?? new DirectoryInfo(".");
         directory.Create();

@@ -375,17 +375,10 @@ public static class CustomerBaseAnalysis
                 forecast?.ExpectedPurchases[i],
                 forecast is null ? null : Money(forecast.Clv[i]),
                 chance,
-                forecast is null ? null : DayOfEvenChance(observationEnd, settings.TimeUnit.ToDays(forecast.TimeToEvenChance![i])));
+                forecast is null ? null : NextPurchase.DateOfEvenChance(observationEnd, forecast.TimeToEvenChance![i], settings.TimeUnit));
         }
 
         return results;
-    }
-
-    // The first whole day by whose end the chance has reached ½; none beyond the calendar's last day.
-    private static DateOnly? DayOfEvenChance(DateOnly observationEnd, double days)
-    {
-        var remaining = DateOnly.MaxValue.DayNumber - observationEnd.DayNumber;
-        return days <= remaining ? observationEnd.AddDays((int)Math.Ceiling(days)) : null;
     }
 
     private static decimal Money(double value) =>

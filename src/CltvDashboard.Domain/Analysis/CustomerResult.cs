@@ -26,7 +26,8 @@ namespace CltvDashboard.Domain.Analysis;
 /// </param>
 /// <param name="ExpectedNextPurchase">
 /// The first day by whose end the model gives an even chance of a next purchase (the observation end plus the time to
-/// that chance, rounded up to whole days); null when that chance is never reached or without a purchase-count model.
+/// that chance, rounded up to whole days: <see cref="Clv.NextPurchase.DateOfEvenChance"/>); null when that chance is
+/// never reached or without a purchase-count model.
 /// </param>
 public readonly record struct CustomerResult(
     string CustomerId,

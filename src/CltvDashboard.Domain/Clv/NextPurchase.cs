@@ -46,6 +46,28 @@ public static class NextPurchase
     }
 
     /// <summary>
+    /// The expected next purchase as a day: the first whole day after <paramref name="historyEnd"/> by whose end the
+    /// chance of buying again has reached ½, i.e. the end plus the time to an even chance rounded up to whole days.
+    /// </summary>
+    /// <param name="historyEnd">The last day of the history the model judged (the calibration or observation end).</param>
+    /// <param name="timeToEvenChance">
+    /// The time to an even chance in <paramref name="unit"/>s, as <see cref="TimeToEvenChance(IPurchaseCountModel, PurchaseHistory)"/>
+    /// gives it; null or +∞ when the chance is never reached.
+    /// </param>
+    /// <param name="unit">The model's time unit.</param>
+    /// <returns>The day; null when the chance is never reached or only after the calendar's last day.</returns>
+    public static DateOnly? DateOfEvenChance(DateOnly historyEnd, double? timeToEvenChance, TimeUnit unit)
+    {
+        if (timeToEvenChance is not { } time || !(time >= 0))
+        {
+            return null;
+        }
+
+        var days = Math.Ceiling(unit.ToDays(time));
+        return days <= DateOnly.MaxValue.DayNumber - historyEnd.DayNumber ? historyEnd.AddDays((int)days) : null;
+    }
+
+    /// <summary>
     /// The t &gt; 0 where an increasing function of time with f(0) = 0 reaches <paramref name="target"/>: the bracket is
     /// doubled until it holds the crossing, then halved; null when <paramref name="limit"/>, the function's value as
     /// t → ∞, does not exceed the target.

@@ -83,6 +83,31 @@ public class CustomerBaseAnalysisTests
     }
 
     [Fact]
+    public void Each_customer_has_the_chosen_models_chance_of_buying_again_within_the_window_its_band_and_next_purchase()
+    {
+        var result = Sample.Value;
+        var fit = result.ModelFits.Single(f => f.Period == FitPeriod.FullHistory && f.IsChosen && f.ModelName == result.ChosenModel);
+        var model = CountModelCatalog.Get(fit.ModelName).Rebuild(fit.Parameters)!;
+        var window = TimeUnit.Week.FromDays(AnalysisSettings.DefaultPurchaseWindowDays);
+
+        foreach (var customer in result.Customers)
+        {
+            var history = new PurchaseHistory(customer.Frequency, customer.RecencyDays / 7, customer.TenureDays / 7);
+            var chance = model.ProbabilityOfPurchase(history, window);
+
+            customer.PurchaseProbability.Should().BeApproximately(chance, 1e-9, customer.CustomerId);
+            customer.ChurnRiskBand.Should().Be(Settings.ChurnRisk.Band(chance), customer.CustomerId);
+            customer.ExpectedNextPurchase.Should().Be(
+                NextPurchase.DateOfEvenChance(result.ObservationEnd, NextPurchase.TimeToEvenChance(model, history), TimeUnit.Week), customer.CustomerId);
+        }
+
+        result.Customers.Select(c => c.ChurnRiskBand).Distinct().Should().BeEquivalentTo(ChurnRiskRule.Bands);
+        result.Customers.Where(c => c.Frequency == 0 && c.TenureDays > 365).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.ChurnRiskBand == ChurnRiskRule.High, "a one-time buyer of long ago is unlikely to buy within 90 days");
+        result.Customers.Should().Contain(c => c.ExpectedNextPurchase == null).And.Contain(c => c.ExpectedNextPurchase > result.ObservationEnd);
+    }
+
+    [Fact]
     public void Against_itself_as_the_previous_run_nobody_moves()
     {
         var first = Sample.Value;
