@@ -4,8 +4,7 @@ namespace CltvDashboard.Domain.Segmentation;
 /// Churn-risk bands by the chance of buying again, P(at least one purchase in the next N days | history) (see
 /// <see cref="Analysis.AnalysisSettings.PurchaseWindowDays"/>): below <paramref name="HighBelow"/> is high risk, below
 /// <paramref name="MediumBelow"/> medium, the rest low. Unlike P(alive), that chance stays meaningful when the data
-/// show no dropout: it then falls with a customer's low purchase rate. The business's defaults are 0.3 and 0.7: high
-/// risk when a purchase within the window is less likely than 3 in 10, low when it is at least 7 in 10.
+/// show no dropout: it then falls with a customer's low purchase rate. The thresholds are the business's settings.
 /// </summary>
 /// <param name="HighBelow">Chance of buying again below which the risk is high, 0–1.</param>
 /// <param name="MediumBelow">Chance of buying again below which the risk is medium, at least <paramref name="HighBelow"/>.</param>
