@@ -123,7 +123,7 @@ public static class ApiEndpoints
                 var result = await customers.CustomersAsync(
                     run,
                     context.Previous?.Id,
-                    new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize, context.Today),
+                    new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize, context.OverdueAsOf),
                     cancellationToken);
                 return TypedResults.Ok(new ApiPage<CustomerRow>(run.Id, result.Items, result.Page, result.PageSize, result.TotalCount, result.PageCount));
             })

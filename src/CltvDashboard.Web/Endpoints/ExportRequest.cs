@@ -32,7 +32,7 @@ public sealed class ExportRequest
     /// <summary>The customer list's filter and order from the query string, in pages of <paramref name="pageSize"/>, overdue judged by the business's today.</summary>
     /// <param name="pageSize">Customers read at a time.</param>
     public CustomerListRequest CustomerList(int pageSize) =>
-        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize, Context.Today);
+        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize, Context.OverdueAsOf);
 
     /// <summary>A query service of this request's scope.</summary>
     public T Get<T>()

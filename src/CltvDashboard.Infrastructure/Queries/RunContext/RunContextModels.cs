@@ -55,6 +55,13 @@ public sealed record DashboardContext(
     /// <summary>The N days of the current run's chance of buying again.</summary>
     public int PurchaseWindowDays { get; init; } = BusinessSettings.DefaultPurchaseWindowDays;
 
+    /// <summary>
+    /// The day on which expected next purchases are judged overdue: today, while the run's data end within
+    /// <see cref="PurchaseWindowDays"/> of it; null when they end earlier (an old export, the demo), where every regular
+    /// customer would look overdue only because the data stop.
+    /// </summary>
+    public DateOnly? OverdueAsOf => Current?.ObservationEnd is { } end && Today.DayNumber - end.DayNumber <= PurchaseWindowDays ? Today : null;
+
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
 

@@ -98,7 +98,7 @@ public sealed class DetailsModel : DashboardPageModel
         : m.ExpectedNextPurchase is { } day ? day.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "not expected";
 
     /// <summary>Days the expected next purchase of a regular customer is overdue by today; null when it is not.</summary>
-    public int? DaysOverdue => Customer?.Current is { } m ? OverdueRule.DaysOverdue(m.Frequency, m.ExpectedNextPurchase, Dashboard.Today) : null;
+    public int? DaysOverdue => Customer?.Current is { } m && Dashboard.OverdueAsOf is { } day ? OverdueRule.DaysOverdue(m.Frequency, m.ExpectedNextPurchase, day) : null;
 
     /// <summary>The display name of the model behind the P(alive) curve.</summary>
     public string CurveModel => Customer?.Curve?.Model is { } model ? CountModelCatalog.DisplayName(model) : "";

@@ -59,7 +59,7 @@ public sealed class IndexModel : DashboardPageModel
         Customers = await _customers.CustomersAsync(
             Run,
             Dashboard.Previous?.Id,
-            new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, PageSize, Dashboard.Today),
+            new CustomerListRequest(Search, string.IsNullOrWhiteSpace(Segment) ? null : Segment, Preset, Sort, Desc, PageNumber, PageSize, Dashboard.OverdueAsOf),
             cancellationToken);
     }
 
