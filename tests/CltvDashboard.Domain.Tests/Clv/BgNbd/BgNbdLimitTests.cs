@@ -1,6 +1,7 @@
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.BgNbd;
 using CltvDashboard.Domain.Clv.ParetoNbd;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.TestSupport.Simulation;
 
@@ -42,6 +43,24 @@ public class BgNbdLimitTests
         // Against the truth of the simulation: the holdout's actual total, within 5 % (its sampling error is about 2 %).
         var actual = customers.Sum(c => c.HoldoutPurchases);
         expected.Sum().Should().BeApproximately(actual, 0.05 * actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(CountModels))]
+    public void Without_dropout_the_chance_of_buying_again_still_spreads_customers_over_the_churn_bands(string model)
+    {
+        var histories = NoDropout.Value.Select(c => c.History).ToArray();
+        var fit = CountModelCatalog.Get(model).Fit(histories);
+        var rule = new ChurnRiskRule(0.3, 0.6);
+        var window = 90 / 7.0;
+
+        var bands = histories.Select(h => rule.Band(fit.Model.ProbabilityOfPurchase(h, window))).ToList();
+        var longAgoOnce = new PurchaseHistory(0, 0, 78);
+
+        bands.Distinct().Should().HaveCountGreaterThan(1, "P(alive) is 1 for everybody here, but slow buyers are less likely to buy within the window");
+        bands.GroupBy(b => b).Max(g => g.Count()).Should().BeLessThan(histories.Length * 9 / 10);
+        rule.Band(fit.Model.ProbabilityOfPurchase(longAgoOnce, window)).Should().Be(ChurnRiskRule.High, "one purchase 18 months ago");
+        fit.Model.ProbabilityAlive(longAgoOnce).Should().BeGreaterThan(0.95, "without dropout the model still thinks they are a customer");
     }
 
     [Fact]
