@@ -30,7 +30,6 @@ public static class CustomerBaseAnalysis
 
     // Mean P(alive) from which the data are said to show little dropout.
     private const double LittleDropoutAlive = 0.98;
-    private const string NoDropoutWarningStart = "No evidence of dropout in the data";
 
     /// <summary>Runs the whole analysis.</summary>
     /// <param name="log">Every transaction, net per customer and day.</param>
@@ -224,7 +223,7 @@ public static class CustomerBaseAnalysis
     // purchases, which a likelihood-ratio test may read as a trace of dropout); the owner needs to know either way.
     private static void AddLittleDropoutWarning(IPurchaseCountModel model, CustomerForecast forecast, List<string> warnings)
     {
-        if (warnings.Any(w => w.StartsWith(NoDropoutWarningStart, StringComparison.Ordinal)) || forecast.ProbabilityAlive.Count == 0)
+        if (warnings.Any(w => w.StartsWith(NoDropoutLimit.Opening, StringComparison.Ordinal)) || forecast.ProbabilityAlive.Count == 0)
         {
             return;
         }

@@ -73,8 +73,7 @@ internal static class BetaGeometricLimits
 
         var stored = Math.Max(p, StoredNoDropout);
         var sentence = p == 0
-            ? $"No evidence of dropout in the data: {modelName}'s {(a < MaximumLikelihood.LowerBoundary ? "a" : "mean dropout probability a/(a+b)")} went to 0, so the model predicts as if nobody drops out; "
-                + "P(alive) is close to 100 % for everyone, and a customer's chance of buying again falls only with how rarely they buy."
+            ? NoDropoutLimit.Sentence(modelName, a < MaximumLikelihood.LowerBoundary ? "a" : "mean dropout probability a/(a+b)")
             : string.Create(
                 CultureInfo.InvariantCulture,
                 $"Every customer has the same chance of dropping out after a purchase: {modelName}'s a and b grew without limit at a/(a+b) = {p:P1}, so the model predicts as that limit, with no spread in loyalty between customers.");

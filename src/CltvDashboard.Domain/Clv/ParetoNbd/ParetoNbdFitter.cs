@@ -75,8 +75,7 @@ public static class ParetoNbdFitter
         if (NoDropout(diagnostics, parameters))
         {
             // The limit model is the NBD, whose predictions the formulas reach smoothly as s/β → 0.
-            var sentence = "No evidence of dropout in the data: Pareto/NBD's dropout rate s/β went to 0, so the model predicts as if nobody drops out; "
-                + "P(alive) is close to 100 % for everyone, and a customer's chance of buying again falls only with how rarely they buy.";
+            var sentence = NoDropoutLimit.Sentence("Pareto/NBD", "dropout rate s/β");
             diagnostics = diagnostics with { Warnings = [.. diagnostics.Warnings, sentence], Limits = [sentence] };
         }
         else if (LittleDropoutWarning(parameters, table.T.Max()) is { } dropoutWarning)
