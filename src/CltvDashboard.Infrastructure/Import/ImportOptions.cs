@@ -70,8 +70,8 @@ public sealed record ImportOptions
     public int MaxProblemsKept { get; init; } = 1000;
 
     /// <summary>
-    /// How many row hashes are remembered to find rows repeated within the file; beyond it, repeats are left to
-    /// the store's dedupe, which keeps memory flat on files of any size.
+    /// How many hashes of rows with an order reference are remembered to find orders listed twice within the file;
+    /// beyond it, repeats are left to the store's dedupe, which keeps memory flat on files of any size.
     /// </summary>
     public int DuplicateWindow { get; init; } = 1_000_000;
 

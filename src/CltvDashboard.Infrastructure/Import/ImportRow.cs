@@ -23,8 +23,9 @@ public enum ImportRowKind
 /// <param name="Quantity">The number of items when the export gives it (summed over an order's line items).</param>
 /// <param name="Line">The 1-based line of the file the row comes from (an order's first line for grouped exports).</param>
 /// <param name="ContentHash">
-/// SHA-256, lower-case hex, of the normalised fields; identical rows repeated within one customer's run of
-/// consecutive rows get distinct hashes (see <see cref="TransactionFileReader"/>). Used to dedupe rows without an order reference.
+/// SHA-256, lower-case hex, of the normalised fields: the store keeps one transaction per hash. Identical rows
+/// without an order reference are separate purchases; the store tells them apart by their occurrence in the file
+/// (see <see cref="TransactionFileReader"/> and <see cref="MayRepeat"/>).
 /// </param>
 /// <param name="Kind">Sale or refund.</param>
 public sealed record ImportRow(
@@ -37,4 +38,11 @@ public sealed record ImportRow(
     decimal? Quantity,
     long Line,
     string ContentHash,
-    ImportRowKind Kind);
+    ImportRowKind Kind)
+{
+    /// <summary>
+    /// Whether an earlier row of the file may have the same hash (false: certainly none has). Only rows without an
+    /// order reference are marked; the store numbers the occurrences of the hashes so marked before it merges them.
+    /// </summary>
+    public bool MayRepeat { get; init; }
+}

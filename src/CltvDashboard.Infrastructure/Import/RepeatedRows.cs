@@ -4,69 +4,74 @@ using System.Runtime.InteropServices;
 namespace CltvDashboard.Infrastructure.Import;
 
 /// <summary>
-/// The in-file dedupe of an analysis read, done once every row is in: a row repeats an earlier one when their keys
-/// are equal (a key covers the customer and the rest of the row's content, see <see cref="RowContentHash.Key"/>).
+/// The in-file dedupe of an analysis read, done once every row is in: a row that names its order repeats an earlier
+/// one when their keys are equal (a key covers the customer and the rest of the row's content, see
+/// <see cref="RowContentHash.Key"/>). Rows without an order reference never repeat one another: each is a purchase
+/// (see <see cref="TransactionFileReader"/>), and a file of them needs no search at all.
 /// </summary>
 /// <remarks>
 /// Looking each row up in a table of every key seen costs a cache miss per row on a file of millions of rows. Here a
 /// row only appends its key; at the end the rows are split by the top bits of their keys into buckets small enough
 /// for a table that stays in the processor's cache, and each bucket is searched in file order, so that every repeat
-/// is found, however far apart in the file, in a few sequential passes. Only a customer's return after other
-/// customers' rows can repeat an earlier row (identical rows within one run of a customer's rows are separate
-/// purchases, see <see cref="CustomerRun"/>), so a file that lists each customer's rows together needs no search.
-/// Lines are kept as the few places where a row's line stops following from its position (rows rejected, blank
-/// lines), not one per row.
+/// is found, however far apart in the file, in a few sequential passes. Lines are kept as the few places where a
+/// row's line stops following from its position (rows rejected, blank lines), not one per row.
 /// </remarks>
 internal sealed class RepeatedRows
 {
     private const int RowsPerBucket = 1 << 14;
 
     private readonly List<(int Position, long Offset)> _lineOffsets = [];
-    private ulong[] _keys;
+    private ulong[] _keys = [];
+    private int[] _positions = [];
+    private int _identified;
     private long _lineOffset = long.MinValue;
-    private bool _anyMayRepeat;
-
-    /// <summary>Creates an empty list sized for <paramref name="expectedRows"/> rows.</summary>
-    public RepeatedRows(int expectedRows) => _keys = new ulong[Math.Max(expectedRows, 16)];
 
     /// <summary>Rows added.</summary>
     public int Count { get; private set; }
 
     /// <summary>Adds the next row: its key and its line.</summary>
-    /// <param name="key">The row's key.</param>
+    /// <param name="key">The row's key; ignored unless <paramref name="identifiesOrder"/>.</param>
     /// <param name="line">The row's line.</param>
-    /// <param name="mayRepeat">Whether the row starts a run of a customer met before (rows that do not, and none of the rows after them up to such a row, can repeat an earlier one).</param>
-    public void Add(ulong key, long line, bool mayRepeat)
+    /// <param name="identifiesOrder">Whether the row names its order, so that an identical row repeats it.</param>
+    public void Add(ulong key, long line, bool identifiesOrder)
     {
-        _anyMayRepeat |= mayRepeat;
-        if (Count == _keys.Length)
-        {
-            Array.Resize(ref _keys, (int)Math.Min(Array.MaxLength, (long)Count * 2));
-        }
-
         if (line - Count != _lineOffset)
         {
             _lineOffset = line - Count;
             _lineOffsets.Add((Count, _lineOffset));
         }
 
-        _keys[Count++] = key;
+        if (identifiesOrder)
+        {
+            if (_identified == _keys.Length)
+            {
+                var size = (int)Math.Min(Array.MaxLength, Math.Max(1024L, (long)_identified * 2));
+                Array.Resize(ref _keys, size);
+                Array.Resize(ref _positions, size);
+            }
+
+            _keys[_identified] = key;
+            _positions[_identified++] = Count;
+        }
+
+        Count++;
     }
 
     /// <summary>The rows that repeat an earlier row, by position (ascending), each with its line and the earlier row's line.</summary>
     public IReadOnlyList<Repeat> Find()
     {
         var repeats = new List<Repeat>();
-        if (!_anyMayRepeat)
+        var count = _identified;
+        if (count < 2)
         {
             return repeats;
         }
 
-        var bits = Math.Clamp(BitOperations.Log2((uint)(Count / RowsPerBucket) + 1) + 1, 0, 16);
+        var bits = Math.Clamp(BitOperations.Log2((uint)(count / RowsPerBucket) + 1) + 1, 0, 16);
         var shift = 64 - bits;
         var buckets = 1 << bits;
         var offsets = new int[buckets + 1];
-        for (var i = 0; i < Count; i++)
+        for (var i = 0; i < count; i++)
         {
             offsets[Bucket(_keys[i], shift) + 1]++;
         }
@@ -78,14 +83,14 @@ internal sealed class RepeatedRows
 
         // Keys and positions grouped by bucket, in file order within each, so that the first row with a key is met
         // first and a bucket is read in one sweep.
-        var keys = new ulong[Count];
-        var positions = new int[Count];
+        var keys = new ulong[count];
+        var positions = new int[count];
         var next = offsets.AsSpan(0, buckets).ToArray();
-        for (var i = 0; i < Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var at = next[Bucket(_keys[i], shift)]++;
             keys[at] = _keys[i];
-            positions[at] = i;
+            positions[at] = _positions[i];
         }
 
         var first = new Dictionary<ulong, int>(RowsPerBucket * 2);

@@ -26,20 +26,20 @@ internal sealed class RowContentHash(bool forStore) : IDisposable
             ? AnalysisKey(customer, occurredAt, amount, currency, reference, channel, quantity, out key)
             : ContentHash(customer, occurredAt, amount, currency, reference, channel, quantity, out key);
 
-    /// <summary>The hash and key of the <paramref name="occurrence"/>-th repeat of a row within one customer's run.</summary>
-    public string Repeat(string hash, int occurrence, ref ulong key)
+    /// <summary>
+    /// The stored hash of the <paramref name="occurrence"/>-th (1 for the second) of a file's identical rows without an
+    /// order reference whose own hash is <paramref name="hash"/>; the first keeps <paramref name="hash"/>.
+    /// </summary>
+    public string Repeat(string hash, long occurrence)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(occurrence);
         if (_sha256 is null)
         {
-            key = RepeatKey(key, occurrence);
-            return hash;
+            throw new InvalidOperationException("Only hashes for the store have repeats.");
         }
 
-        return Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out key);
+        return Hash(string.Concat(hash, "#", occurrence.ToString(CultureInfo.InvariantCulture)), out _);
     }
-
-    /// <summary>The analysis key of the <paramref name="occurrence"/>-th repeat of a row with <paramref name="key"/>.</summary>
-    public static ulong RepeatKey(ulong key, int occurrence) => Mix(key + (ulong)occurrence);
 
     /// <summary>
     /// The duplicate-window key of an analysed row (no content hash): the fields the content hash covers, mixed from

@@ -4,7 +4,7 @@ namespace CltvDashboard.Infrastructure.Import;
 
 /// <summary>
 /// Hands the sales of an analysis read from the thread that parses the file to a second thread that files them
-/// (the sink, the run's repeat count, the repeat list), in batches and in file order: parsing and filing cost about
+/// (the sink and the list of rows that may repeat others), in batches and in file order: parsing and filing cost about
 /// the same, so a large file is read in about half the time on two cores.
 /// </summary>
 /// <remarks>
@@ -25,20 +25,26 @@ internal sealed class SalePipeline : IDisposable
     private Exception? _filerFailure;
 
     /// <summary>Starts the filing thread.</summary>
-    public SalePipeline(IAnalysisRowSink sink, CustomerRun run, RepeatedRows rows)
+    public SalePipeline(IAnalysisRowSink sink, RepeatedRows rows)
     {
         for (var i = 0; i < BatchesInFlight; i++)
         {
             _empty.Add(new Batch());
         }
 
-        _filer = Task.Factory.StartNew(() => File(sink, run, rows), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _filer = Task.Factory.StartNew(() => File(sink, rows), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Queues one sale; <paramref name="customer"/> is copied.</summary>
-    public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount, ulong key, long line)
+    /// <param name="customer">The customer.</param>
+    /// <param name="occurredAt">When.</param>
+    /// <param name="amount">The amount.</param>
+    /// <param name="key">The row's key (see <see cref="RepeatedRows"/>); ignored unless <paramref name="identifiesOrder"/>.</param>
+    /// <param name="identifiesOrder">Whether the row names its order, so that an identical row repeats it.</param>
+    /// <param name="line">The row's line.</param>
+    public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount, ulong key, bool identifiesOrder, long line)
     {
-        _filling.Add(customer, occurredAt, amount, key, line);
+        _filling.Add(customer, occurredAt, amount, key, identifiesOrder, line);
         if (_filling.Count == BatchRows)
         {
             Hand();
@@ -102,7 +108,7 @@ internal sealed class SalePipeline : IDisposable
         }
     }
 
-    private void File(IAnalysisRowSink sink, CustomerRun run, RepeatedRows rows)
+    private void File(IAnalysisRowSink sink, RepeatedRows rows)
     {
         try
         {
@@ -110,16 +116,8 @@ internal sealed class SalePipeline : IDisposable
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    var customer = batch.Customer(i);
-                    var key = batch.Keys[i];
-                    var occurrence = run.Occurrence(customer, key);
-                    if (occurrence > 0)
-                    {
-                        key = RowContentHash.RepeatKey(key, occurrence);
-                    }
-
-                    var isNew = sink.Add(customer, batch.OccurredAt[i], batch.Amounts[i]);
-                    rows.Add(key, batch.Lines[i], mayRepeat: run.Started && !isNew);
+                    sink.Add(batch.Customer(i), batch.OccurredAt[i], batch.Amounts[i]);
+                    rows.Add(batch.Keys[i], batch.Lines[i], batch.IdentifiesOrder[i]);
                 }
 
                 batch.Clear();
@@ -151,6 +149,8 @@ internal sealed class SalePipeline : IDisposable
 
         public long[] Lines { get; } = new long[BatchRows];
 
+        public bool[] IdentifiesOrder { get; } = new bool[BatchRows];
+
         public int Count { get; private set; }
 
         public ReadOnlySpan<char> Customer(int i)
@@ -159,7 +159,7 @@ internal sealed class SalePipeline : IDisposable
             return _customers.AsSpan(start, _customerEnd[i] - start);
         }
 
-        public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount, ulong key, long line)
+        public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount, ulong key, bool identifiesOrder, long line)
         {
             if (_customerLength + customer.Length > _customers.Length)
             {
@@ -173,6 +173,7 @@ internal sealed class SalePipeline : IDisposable
             Amounts[Count] = amount;
             Keys[Count] = key;
             Lines[Count] = line;
+            IdentifiesOrder[Count] = identifiesOrder;
             Count++;
         }
 

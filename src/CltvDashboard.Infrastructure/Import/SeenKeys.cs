@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace CltvDashboard.Infrastructure.Import;
 
 /// <summary>
-/// The reader's in-file duplicate window: 64-bit keys (the start of a row's content hash, uniformly random) with the
+/// The reader's in-file duplicate window for rows that name their order: 64-bit keys (the start of a row's content hash, uniformly random) with the
 /// line of the row that first had each.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ internal sealed class SeenKeys
     private const int FilterBitsPerSlot = 8;
 
     private Entry[] _entries;
-    private ulong[] _filter;
+    private KeyFilter _filter;
 
     /// <summary>Creates an empty window sized for <paramref name="expectedKeys"/> keys, so that filling it rehashes nothing.</summary>
     public SeenKeys(int expectedKeys = 512)
@@ -29,7 +29,7 @@ internal sealed class SeenKeys
         ArgumentOutOfRangeException.ThrowIfNegative(expectedKeys);
         var slots = (int)Math.Min(1 << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(expectedKeys, 512) * 2));
         _entries = new Entry[slots];
-        _filter = new ulong[slots * FilterBitsPerSlot / 64];
+        _filter = new KeyFilter(slots, FilterBitsPerSlot);
     }
 
     /// <summary>The number of keys held.</summary>
@@ -40,7 +40,7 @@ internal sealed class SeenKeys
     public bool TryAdd(ulong key, long line, out long earlier)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(line, 1);
-        if (MayHold(key) && TryGetValue(key, out earlier))
+        if (_filter.MayHold(key) && TryGetValue(key, out earlier))
         {
             return false;
         }
@@ -64,7 +64,7 @@ internal sealed class SeenKeys
     /// <summary>Whether <paramref name="key"/> is held, and the line of its first row.</summary>
     public bool TryGetValue(ulong key, out long line)
     {
-        if (!MayHold(key))
+        if (!_filter.MayHold(key))
         {
             line = 0;
             return false;
@@ -84,12 +84,7 @@ internal sealed class SeenKeys
         return false;
     }
 
-    // The filter's word and bits come from other bits of the key than the slot's, which are independent in a hash.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (int Word, ulong Bits) FilterBits(ulong key, int wordCount) =>
-        ((int)(key >> 24) & (wordCount - 1), (1UL << (int)(key >> 52)) | (1UL << (int)(key >> 58)));
-
-    private static void Insert(Entry[] entries, ulong[] filter, ulong key, uint line)
+    private static void Insert(Entry[] entries, KeyFilter filter, ulong key, uint line)
     {
         var mask = entries.Length - 1;
         var slot = (int)key & mask;
@@ -99,20 +94,13 @@ internal sealed class SeenKeys
         }
 
         entries[slot] = new Entry(key, (uint)line);
-        var (word, bits) = FilterBits(key, filter.Length);
-        filter[word] |= bits;
-    }
-
-    private bool MayHold(ulong key)
-    {
-        var (word, bits) = FilterBits(key, _filter.Length);
-        return (_filter[word] & bits) == bits;
+        filter.Add(key);
     }
 
     private void Grow()
     {
         var entries = new Entry[_entries.Length * 2];
-        var filter = new ulong[entries.Length * FilterBitsPerSlot / 64];
+        var filter = new KeyFilter(entries.Length, FilterBitsPerSlot);
         foreach (var entry in _entries)
         {
             if (entry.Line != 0)

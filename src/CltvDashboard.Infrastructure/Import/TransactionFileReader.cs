@@ -32,11 +32,13 @@ namespace CltvDashboard.Infrastructure.Import;
 /// <item>One currency per dataset: <see cref="ImportOptions.Currency"/>, or else the first one the file names; a row
 /// in another currency is rejected, never summed.</item>
 /// <item>A date after <see cref="ImportOptions.Now"/> is rejected.</item>
-/// <item>Dedupe: the content hash covers customer, instant (UTC), amount, currency, reference, channel and quantity.
-/// A row identical to an earlier row in the same run of consecutive rows of one customer is a repeat purchase (the
-/// CDNOW data lists same-day repeat purchases this way) and gets a hash of its own; an identical row elsewhere in the
-/// file is skipped as a duplicate (within <see cref="ImportOptions.DuplicateWindow"/> rows; beyond it the store's
-/// dedupe on the same hash catches it).</item>
+/// <item>Repeated lines, the same for any order of the lines: a row with an order reference is that order, so a row
+/// identical to an earlier one (same customer, instant, amount, currency, reference, channel and quantity) is skipped
+/// as a duplicate (found within <see cref="ImportOptions.DuplicateWindow"/> rows; beyond it the store's dedupe on the
+/// same hash skips it). A row without a reference is a purchase of its own: the n-th identical such row of a file is
+/// the n-th purchase (two coffees on one day; the CDNOW data lists same-day repeat purchases this way), stored under
+/// a hash of its own that the store derives from the occurrence, so that importing the file again still adds
+/// nothing.</item>
 /// <item>Any other status (paid, completed, processing, succeeded, partially refunded, ...) or none is a sale.</item>
 /// </list>
 /// </remarks>
@@ -51,7 +53,7 @@ public sealed class TransactionFileReader : IDisposable
     private readonly Dictionary<string, long> _exclusions = new(StringComparer.Ordinal);
     private readonly int _expectedRows;
     private SeenKeys? _seen;
-    private readonly CustomerRun _run = new();
+    private KeyFilter? _unreferenced;
     private readonly List<ImportRow> _ready = new(2);
     private readonly PendingOrder _pending = new();
     private readonly RowContentHash _hash;
@@ -174,9 +176,9 @@ public sealed class TransactionFileReader : IDisposable
     /// Reads every usable row of a file opened with <see cref="OpenForAnalysis"/> into <paramref name="sink"/>, with
     /// the rules of <see cref="ReadRows"/>. Where each row of the layout is one sale (<see cref="ImportLayoutPlan.RowIsOneSale"/>)
     /// the fields are read straight from the parser's buffer, with no order to assemble and no string or row object
-    /// per row, and rows repeating earlier ones are found once the file is in (<see cref="RepeatedRows"/>) and removed
-    /// from the sink: every repeat, where <see cref="ReadRows"/> remembers <see cref="ImportOptions.DuplicateWindow"/>
-    /// rows. Other layouts go through <see cref="ReadRows"/>.
+    /// per row, and orders listed again are found once the file is in (<see cref="RepeatedRows"/>) and removed from the
+    /// sink: every repeat, where <see cref="ReadRows"/> remembers <see cref="ImportOptions.DuplicateWindow"/> rows. Other
+    /// layouts go through <see cref="ReadRows"/>.
     /// </summary>
     /// <exception cref="ImportFileException">As for <see cref="ReadRows"/>.</exception>
     internal void ReadInto(IAnalysisRowSink sink)
@@ -193,8 +195,8 @@ public sealed class TransactionFileReader : IDisposable
         }
 
         Begin(checkEnd: true);
-        var rows = new RepeatedRows(_expectedRows);
-        using (var pipeline = new SalePipeline(sink, _run, rows))
+        var rows = new RepeatedRows();
+        using (var pipeline = new SalePipeline(sink, rows))
         {
             while (NextRecord(plan, out var line))
             {
@@ -619,14 +621,17 @@ public sealed class TransactionFileReader : IDisposable
             return;
         }
 
-        if (TextLengthProblem(plan, line, Field(plan.OrderReference).Length, Field(plan.Channel).Length) is { } textTooLong)
+        var reference = Field(plan.OrderReference);
+        if (TextLengthProblem(plan, line, reference.Length, Field(plan.Channel).Length) is { } textTooLong)
         {
             Reject(textTooLong);
             return;
         }
 
         _produced++;
-        pipeline.Add(customer, occurredAt, amount, RowContentHash.Key(customer, occurredAt, amount, currency, Field(plan.OrderReference), Field(plan.Channel), quantity), line);
+        // Only a row with a reference can repeat another: without one, every identical row is a purchase of its own.
+        var key = reference.IsEmpty ? 0 : RowContentHash.Key(customer, occurredAt, amount, currency, reference, Field(plan.Channel), quantity);
+        pipeline.Add(customer, occurredAt, amount, key, identifiesOrder: !reference.IsEmpty, line);
     }
 
     // Repeats are noted among the problems in file order, as the row-object path notes them as it meets them.
@@ -859,19 +864,23 @@ public sealed class TransactionFileReader : IDisposable
         ImportRowKind kind)
     {
         var hash = _hash.Of(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
-        var occurrence = _run.Occurrence(customer, key);
-        if (occurrence > 0)
+        var mayRepeat = false;
+        if (reference is not null)
         {
-            hash = _hash.Repeat(hash, occurrence, ref key);
+            if (IsDuplicate(key, line))
+            {
+                return;
+            }
         }
-
-        if (IsDuplicate(key, line))
+        else if (_hash.ForStore)
         {
-            return;
+            // The store numbers the occurrences of these rows' hashes; the filter spares it all but a few.
+            _unreferenced ??= new KeyFilter(_expectedRows);
+            mayRepeat = _unreferenced.Add(key);
         }
 
         _produced++;
-        _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind));
+        _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind) { MayRepeat = mayRepeat });
     }
 
     private bool IsDuplicate(ulong key, long line)

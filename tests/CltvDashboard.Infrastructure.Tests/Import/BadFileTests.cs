@@ -150,10 +150,10 @@ public class BadFileTests
     }
 
     [Fact]
-    public void Rows_repeated_elsewhere_in_the_file_are_skipped_as_duplicates()
+    public void Rows_of_an_order_listed_again_elsewhere_in_the_file_are_skipped_as_duplicates()
     {
         var (rows, summary) = Read(
-            "customer_id,date,amount\n1,2025-01-01,10\n2,2025-01-02,20\n1,2025-01-01,10\n2,2025-01-02,20.00\n3,2025-01-03,30\n");
+            "customer_id,date,amount,order_id\n1,2025-01-01,10,A\n2,2025-01-02,20,B\n1,2025-01-01,10,A\n2,2025-01-02,20.00,B\n3,2025-01-03,30,C\n");
         rows.Select(r => r.CustomerKey).Should().Equal("1", "2", "3");
         summary.DuplicatesSkipped.Should().Be(2);
         summary.Problems.Select(p => p.ToString()).Should().Equal(
@@ -163,11 +163,13 @@ public class BadFileTests
     }
 
     [Fact]
-    public void Identical_rows_in_one_customers_run_are_repeat_purchases_with_distinct_hashes()
+    public void Identical_rows_without_a_reference_are_all_kept_and_the_later_ones_marked_for_the_store_to_number()
     {
-        var (rows, _) = Read("customer_id,date,amount\n1,2025-01-01,10\n1,2025-01-01,10\n2,2025-01-01,10\n");
-        rows.Should().HaveCount(3);
-        rows.Select(r => r.ContentHash).Should().OnlyHaveUniqueItems();
+        var (rows, summary) = Read("customer_id,date,amount\n1,2025-01-01,10\n2,2025-01-01,10\n1,2025-01-01,10\n");
+        rows.Select(r => r.CustomerKey).Should().Equal("1", "2", "1");
+        rows[2].ContentHash.Should().Be(rows[0].ContentHash);
+        rows.Select(r => r.MayRepeat).Should().Equal(false, false, true);
+        summary.DuplicatesSkipped.Should().Be(0);
     }
 
     [Fact]

@@ -7,15 +7,15 @@ public class RepeatedRowsTests
     [Fact]
     public void A_key_met_again_is_a_repeat_of_its_first_row_however_far_apart()
     {
-        var rows = new RepeatedRows(expectedRows: 4);
+        var rows = new RepeatedRows();
         var random = new Random(7);
         const int Count = 200_000;
         for (var i = 0; i < Count; i++)
         {
-            rows.Add(i == Count - 1 ? 42UL : (ulong)random.NextInt64() | 1UL << 63, line: i + 2, mayRepeat: i == Count - 1);
+            rows.Add(i == Count - 1 ? 42UL : (ulong)random.NextInt64() | 1UL << 63, line: i + 2, identifiesOrder: true);
             if (i == 5)
             {
-                rows.Add(42UL, line: 8, mayRepeat: false);
+                rows.Add(42UL, line: 8, identifiesOrder: true);
                 i++;
             }
         }
@@ -28,12 +28,12 @@ public class RepeatedRowsTests
     [Fact]
     public void Every_later_row_with_a_key_repeats_the_first_and_repeats_come_in_file_order()
     {
-        var rows = new RepeatedRows(expectedRows: 16);
-        rows.Add(7, line: 2, mayRepeat: false);
-        rows.Add(9, line: 3, mayRepeat: false);
-        rows.Add(7, line: 4, mayRepeat: true);
-        rows.Add(9, line: 5, mayRepeat: true);
-        rows.Add(7, line: 6, mayRepeat: true);
+        var rows = new RepeatedRows();
+        rows.Add(7, line: 2, identifiesOrder: true);
+        rows.Add(9, line: 3, identifiesOrder: true);
+        rows.Add(7, line: 4, identifiesOrder: true);
+        rows.Add(9, line: 5, identifiesOrder: true);
+        rows.Add(7, line: 6, identifiesOrder: true);
 
         rows.Find().Should().Equal(
             new RepeatedRows.Repeat(2, 4, 2),
@@ -44,24 +44,26 @@ public class RepeatedRowsTests
     [Fact]
     public void Lines_are_those_given_when_rows_were_skipped_between_them()
     {
-        var rows = new RepeatedRows(expectedRows: 16);
-        rows.Add(1, line: 2, mayRepeat: false);
-        rows.Add(2, line: 3, mayRepeat: false);
-        rows.Add(3, line: 10, mayRepeat: false);
-        rows.Add(4, line: 11, mayRepeat: false);
-        rows.Add(2, line: 40, mayRepeat: true);
-        rows.Add(4, line: 41, mayRepeat: true);
+        var rows = new RepeatedRows();
+        rows.Add(1, line: 2, identifiesOrder: true);
+        rows.Add(2, line: 3, identifiesOrder: true);
+        rows.Add(3, line: 10, identifiesOrder: true);
+        rows.Add(4, line: 11, identifiesOrder: true);
+        rows.Add(2, line: 40, identifiesOrder: true);
+        rows.Add(4, line: 41, identifiesOrder: true);
 
         rows.Find().Select(r => (r.Line, r.EarlierLine)).Should().Equal((40L, 3L), (41L, 11L));
     }
 
     [Fact]
-    public void Without_a_customer_returning_after_others_nothing_is_searched()
+    public void Rows_without_an_order_reference_never_repeat_and_keep_the_positions_of_those_with_one()
     {
-        var rows = new RepeatedRows(expectedRows: 16);
-        rows.Add(5, line: 2, mayRepeat: false);
-        rows.Add(5, line: 3, mayRepeat: false);
+        var rows = new RepeatedRows();
+        rows.Add(5, line: 2, identifiesOrder: false);
+        rows.Add(8, line: 3, identifiesOrder: true);
+        rows.Add(5, line: 4, identifiesOrder: false);
+        rows.Add(8, line: 5, identifiesOrder: true);
 
-        rows.Find().Should().BeEmpty("equal keys within one customer's run are made distinct before they get here");
+        rows.Find().Should().Equal(new RepeatedRows.Repeat(3, 5, 3));
     }
 }

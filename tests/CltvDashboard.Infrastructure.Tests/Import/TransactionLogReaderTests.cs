@@ -38,17 +38,17 @@ public class TransactionLogReaderTests
     {
         var (log, summary) = Read(
             """
-            customer_id,date,amount,status
-            a,2024-01-01,10,paid
-            a,2024-01-02,99,cancelled
-            b,2024-01-03,20,refunded
-            c,2024-01-04,5,paid
-            a,2024-01-01,10,paid
+            customer_id,date,amount,status,order_id
+            a,2024-01-01,10,paid,o1
+            a,2024-01-02,99,cancelled,o2
+            b,2024-01-03,20,refunded,o3
+            c,2024-01-04,5,paid,o4
+            a,2024-01-01,10,paid,o1
             """,
             TimeZoneInfo.Utc);
 
         summary.OrdersExcluded.Should().Be(1);
-        summary.DuplicatesSkipped.Should().Be(1);
+        summary.DuplicatesSkipped.Should().Be(1, "order o1 is listed twice");
         log.Count.Should().Be(4);
         new CustomerSummaryBuilder(log).Build(new SummaryPeriod(new DateOnly(2024, 1, 4), new DateOnly(2024, 1, 4), TimeUnit.Day))
             .Customers.Should().HaveCount(2, "b's only purchase was refunded the same day, so b has no occasion");

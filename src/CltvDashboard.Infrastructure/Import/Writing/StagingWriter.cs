@@ -27,6 +27,9 @@ internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders
 /// <remarks>
 /// The merge, shared by both providers up to dialect:
 /// <list type="number">
+/// <item>Identical rows without an order reference are purchases of their own: the second and later of each get the
+/// hash of their occurrence (<see cref="RowContentHash.Repeat"/>), looked for only among the hashes the reader marked
+/// as possibly repeated (<see cref="ImportRow.MayRepeat"/>).</item>
 /// <item>Replace mode deletes every transaction first.</item>
 /// <item>The staged customers are grouped once into a temporary table with their earliest staged time. Those not
 /// yet known are inserted in key order with it as first seen; known customers whose staged rows are earlier get
@@ -53,6 +56,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     protected const string StagingTable = "cltv_import_staging";
     protected const string StagedCustomersTable = "cltv_import_customers";
     protected const string ProblemsTable = "import_problems";
+    protected const string RepeatsTable = "cltv_import_repeats";
     private const string TransactionsTable = "transactions";
     private const string CustomersTable = "customers";
     private const int MaxColumnLength = 128;
@@ -67,6 +71,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     private long _stagedSales;
     private bool _stagedReferences;
     private bool _stagedChannels;
+    private readonly HashSet<string> _mayRepeat = new(StringComparer.Ordinal);
 
     protected StagingWriter(DbConnection connection, DbTransaction transaction)
     {
@@ -114,6 +119,10 @@ internal abstract class StagingWriter : IAsyncDisposable
 
         _stagedReferences |= row.OrderReference is not null;
         _stagedChannels |= row.Channel is not null;
+        if (row.MayRepeat)
+        {
+            _mayRepeat.Add(row.ContentHash);
+        }
     }
 
     /// <summary>Flushes what is buffered and prepares the staging table for the merge.</summary>
@@ -122,6 +131,7 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Merges the staged rows into the store under <paramref name="batchId"/>.</summary>
     public virtual async Task<MergeCounts> MergeAsync(long batchId, ImportMode mode, CancellationToken cancellationToken)
     {
+        await NumberRepeatsAsync(StagingTable, cancellationToken).ConfigureAwait(false);
         if (mode == ImportMode.Replace)
         {
             await ExecuteAsync("DELETE FROM transactions", cancellationToken).ConfigureAwait(false);
@@ -426,6 +436,77 @@ internal abstract class StagingWriter : IAsyncDisposable
         await ExecuteAsync($"RELEASE SAVEPOINT {Savepoint}", cancellationToken).ConfigureAwait(false);
         return imported;
     }
+
+    /// <summary>
+    /// Gives the second and later of the identical rows without a reference in <paramref name="table"/> (the staging
+    /// table, or transactions where rows were copied straight in) the hashes of their occurrences, so that each is a
+    /// transaction of its own and the same file imported again gives the same hashes. Identical rows are alike in
+    /// every stored field, so which of them counts as the first does not matter.
+    /// </summary>
+    protected async Task NumberRepeatsAsync(string table, CancellationToken cancellationToken)
+    {
+        if (_mayRepeat.Count == 0)
+        {
+            return;
+        }
+
+        await StageRepeatCandidatesAsync(_mayRepeat, cancellationToken).ConfigureAwait(false);
+        var (select, match) = RowIdentity(table);
+        var renamed = new List<(object Row, string Hash)>();
+        using (var hashes = new RowContentHash(forStore: true))
+        {
+            await using var query = Command(
+                $"""
+                SELECT {select}, s.content_hash FROM {table} s
+                WHERE s.order_reference IS NULL AND s.content_hash IN (SELECT content_hash FROM {RepeatsTable})
+                ORDER BY s.content_hash
+                """);
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            string? previous = null;
+            long occurrence = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var hash = reader.GetString(1);
+                occurrence = hash == previous ? occurrence + 1 : 0;
+                previous = hash;
+                if (occurrence > 0)
+                {
+                    renamed.Add((reader.GetValue(0), hashes.Repeat(hash, occurrence)));
+                }
+            }
+        }
+
+        await using (var update = Command($"UPDATE {table} SET content_hash = @hash WHERE {match}"))
+        {
+            var hash = AddParameter(update, "hash");
+            var row = AddParameter(update, "row");
+            foreach (var (id, newHash) in renamed)
+            {
+                hash.Value = newHash;
+                row.Value = id;
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await ExecuteAsync($"DROP TABLE {RepeatsTable}", cancellationToken).ConfigureAwait(false);
+        _mayRepeat.Clear();
+    }
+
+    /// <summary>Creates the temporary table <see cref="RepeatsTable"/> (content_hash) holding <paramref name="hashes"/>.</summary>
+    protected virtual async Task StageRepeatCandidatesAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync($"CREATE TEMPORARY TABLE {RepeatsTable} (content_hash TEXT NOT NULL PRIMARY KEY)", cancellationToken).ConfigureAwait(false);
+        await using var insert = Command($"INSERT INTO {RepeatsTable} (content_hash) VALUES (@hash)");
+        var parameter = AddParameter(insert, "hash");
+        foreach (var hash in hashes)
+        {
+            parameter.Value = hash;
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How a row of <paramref name="table"/> is read as an identity, and matched by it as @row in an update.</summary>
+    protected virtual (string Select, string Match) RowIdentity(string table) => ("s.rowid", "rowid = @row");
 
     protected async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
     {

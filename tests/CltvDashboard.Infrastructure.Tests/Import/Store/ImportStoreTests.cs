@@ -361,10 +361,10 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task A_large_import_into_an_empty_store_repeating_rows_beyond_the_readers_window_stores_each_once()
+    public async Task A_large_import_into_an_empty_store_repeating_orders_beyond_the_readers_window_stores_each_once()
     {
         var database = await FreshStoreAsync();
-        var file = Simple(Enumerable.Range(0, 12_000)) + Simple(Enumerable.Range(11_000, 500))[24..];
+        var file = Simple(Enumerable.Range(0, 12_000), orders: true) + WithoutHeader(Simple(Enumerable.Range(11_000, 500), orders: true));
 
         var result = await ImportTextAsync(database, file, options: Options() with { DuplicateWindow = 10 });
 
@@ -382,13 +382,13 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task A_large_import_over_a_smaller_store_adds_only_new_rows_and_each_repeated_row_once()
+    public async Task A_large_import_over_a_smaller_store_adds_only_new_rows_and_each_repeated_order_once()
     {
         // Large relative to the store, so that the merge rebuilds the indexes; the reader's window of 10 hashes
         // lets the file's repeats through to the store's dedupe.
         var database = await FreshStoreAsync();
-        await ImportTextAsync(database, Simple(Enumerable.Range(0, 4_000)));
-        var file = Simple(Enumerable.Range(2_000, 12_000)) + Simple(Enumerable.Range(13_000, 500))[24..];
+        await ImportTextAsync(database, Simple(Enumerable.Range(0, 4_000), orders: true));
+        var file = Simple(Enumerable.Range(2_000, 12_000), orders: true) + WithoutHeader(Simple(Enumerable.Range(13_000, 500), orders: true));
 
         var result = await ImportTextAsync(database, file, options: Options() with { DuplicateWindow = 10 });
 
@@ -399,6 +399,64 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(14_000, 14_000, Enumerable.Range(0, 14_000).Sum(Amount)));
         var again = await ImportTextAsync(database, file);
         again.TransactionsImported.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_large_first_import_keeps_identical_rows_without_a_reference_apart_and_adds_nothing_when_imported_again()
+    {
+        // The first import of a store takes the direct way on PostgreSQL; the 500 rows repeated far apart are
+        // purchases of their own, numbered by the store.
+        var database = await FreshStoreAsync();
+        var file = Simple(Enumerable.Range(0, 12_000)) + WithoutHeader(Simple(Enumerable.Range(11_000, 500)));
+        var revenue = Enumerable.Range(0, 12_000).Sum(Amount) + Enumerable.Range(11_000, 500).Sum(Amount);
+
+        var result = await ImportTextAsync(database, file);
+        var again = await ImportTextAsync(database, file);
+
+        result.TransactionsImported.Should().Be(12_500);
+        result.DuplicatesSkipped.Should().Be(0);
+        result.Customers.Should().Be(12_000);
+        result.NetRevenue.Should().Be(revenue);
+        again.TransactionsImported.Should().Be(0);
+        again.DuplicatesSkipped.Should().Be(12_500);
+        (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(12_000, 12_500, revenue));
+        await ShouldHaveEveryIndexAndKeyAsync(database);
+    }
+
+    [Fact]
+    public async Task A_large_import_over_a_smaller_store_keeps_identical_rows_without_a_reference_apart()
+    {
+        var database = await FreshStoreAsync();
+        await ImportTextAsync(database, Simple(Enumerable.Range(0, 4_000)));
+        var file = Simple(Enumerable.Range(2_000, 12_000)) + WithoutHeader(Simple(Enumerable.Range(13_000, 500)));
+
+        var result = await ImportTextAsync(database, file);
+        var again = await ImportTextAsync(database, file);
+
+        result.TransactionsImported.Should().Be(10_500);
+        result.DuplicatesSkipped.Should().Be(2_000);
+        again.TransactionsImported.Should().Be(0);
+        (await SnapshotAsync(database)).Should().Be(
+            new StoreSnapshot(14_000, 14_500, Enumerable.Range(0, 14_000).Sum(Amount) + Enumerable.Range(13_000, 500).Sum(Amount)));
+    }
+
+    [Theory]
+    [InlineData("x,2023-01-05,10\ny,2023-01-05,10\nx,2023-01-05,10\n", "x,2023-01-05,10\nx,2023-01-05,10\ny,2023-01-05,10\n")]
+    [InlineData("x,2023-01-05,10\ny,2023-01-05,10\nx,2023-01-05,10\n", "y,2023-01-05,10\nx,2023-01-05,10\nx,2023-01-05,10\n")]
+    public async Task Identical_lines_give_the_same_purchases_in_any_order_of_the_file(string first, string reordered)
+    {
+        var apart = await FreshStoreAsync();
+        var together = await FreshStoreAsync();
+
+        var apartResult = await ImportTextAsync(apart, "customer_id,date,amount\n" + first);
+        var togetherResult = await ImportTextAsync(together, "customer_id,date,amount\n" + reordered);
+        var reorderedIntoApart = await ImportTextAsync(apart, "customer_id,date,amount\n" + reordered);
+
+        apartResult.TransactionsImported.Should().Be(3);
+        togetherResult.TransactionsImported.Should().Be(3);
+        reorderedIntoApart.TransactionsImported.Should().Be(0, "the same lines in another order are the same purchases");
+        (await SnapshotAsync(apart)).Should().Be(new StoreSnapshot(2, 3, 30));
+        (await SnapshotAsync(together)).Should().Be(new StoreSnapshot(2, 3, 30));
     }
 
     [Fact]
@@ -498,17 +556,20 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
 
     private static decimal Amount(int i) => i + (i % 100) / 100m;
 
-    /// <summary>One row per customer c{i}, so that rows and customers overlap together.</summary>
-    private static string Simple(IEnumerable<int> ids)
+    /// <summary>One row per customer c{i}, so that rows and customers overlap together; with <paramref name="orders"/>, row i is order o{i}.</summary>
+    private static string Simple(IEnumerable<int> ids, bool orders = false)
     {
-        var csv = new StringBuilder("customer_id,date,amount\n");
+        var csv = new StringBuilder(orders ? "customer_id,date,amount,order_id\n" : "customer_id,date,amount\n");
         foreach (var i in ids)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"c{i},{new DateTime(2020, 1, 1).AddDays(i % 1000):yyyy-MM-dd},{Amount(i)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"c{i},{new DateTime(2020, 1, 1).AddDays(i % 1000):yyyy-MM-dd},{Amount(i)}");
+            csv.Append(orders ? $",o{i}\n" : "\n");
         }
 
         return csv.ToString();
     }
+
+    private static string WithoutHeader(string csv) => csv[(csv.IndexOf('\n') + 1)..];
 
     private async Task<string> FreshStoreAsync()
     {
