@@ -108,7 +108,7 @@ internal static class ImportCommand
                 progress.Report($"wrote {written:N0} rejected rows to {rejectedFile.Name}");
             }
 
-            progress.Report($"imported {result.TransactionsImported:N0} transactions of {result.RowsRead:N0} rows ({result.DuplicatesSkipped:N0} duplicates, {result.RowsRejected:N0} rejected)");
+            progress.Report($"imported {result.TransactionsImported:N0} transactions from {result.LinesUsed:N0} of {result.RowsRead:N0} lines ({result.DuplicatesSkipped:N0} duplicates, {result.LinesRejected:N0} lines rejected, {result.LinesExcluded:N0} left out by rules)");
             using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
             {
                 WriteResult(writer, result);
@@ -130,6 +130,32 @@ internal static class ImportCommand
         writer.WriteNumber("netRevenue", result.NetRevenue);
         writer.WriteNumber("duplicatesSkipped", result.DuplicatesSkipped);
         writer.WriteNumber("rowsRejected", result.RowsRejected);
+        writer.WriteNumber("linesRead", result.RowsRead);
+        writer.WriteNumber("linesUsed", result.LinesUsed);
+        writer.WriteNumber("linesRejected", result.LinesRejected);
+        writer.WriteNumber("linesExcluded", result.LinesExcluded);
+        writer.WriteStartArray("rejectedByReason");
+        foreach (var reason in result.RejectedByReason)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("reason", reason.Reason);
+            writer.WriteNumber("lines", reason.Lines);
+            if (reason.Value is { } value)
+            {
+                writer.WriteNumber("value", value);
+            }
+            else
+            {
+                writer.WriteNull("value");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("refunds", result.Refunds);
+        WriteDay(writer, "firstDay", result.FirstDay);
+        WriteDay(writer, "lastDay", result.LastDay);
         writer.WriteString("layout", result.Layout);
         writer.WriteString("currency", result.Currency);
         writer.WriteString("batch", result.BatchId.ToString());
@@ -147,7 +173,19 @@ internal static class ImportCommand
         writer.WriteEndObject();
     }
 
-    private static async Task<ImportResult> ImportAsync(
+    private static void WriteDay(Utf8JsonWriter writer, string name, DateOnly? day)
+    {
+        if (day is { } value)
+        {
+            writer.WriteString(name, value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+        private static async Task<ImportResult> ImportAsync(
         DatasetImport import, Stream stream, string fileName, ImportChoices choices, ImportMode mode, IProgress<ImportProgress> progress,
         CancellationToken cancellationToken)
     {

@@ -23,6 +23,12 @@ public sealed record ImportProblem(long Line, string Column, string Message, Imp
     /// </summary>
     public string? RawRecord { get; init; }
 
+    /// <summary>
+    /// Why, in the words the import report groups lines by (one of <see cref="RejectionReason"/>'s), or "duplicate";
+    /// the <see cref="Message"/> says the details.
+    /// </summary>
+    public string Reason { get; init; } = Kind == ImportProblemKind.Duplicate ? "duplicate" : string.Empty;
+
     /// <inheritdoc />
     public override string ToString() => Column.Length == 0 ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
 }

@@ -20,7 +20,7 @@ public sealed record ImportRequest(string FileName, ImportOptions Options, Impor
 /// <param name="Customers">Customers this import added to the store.</param>
 /// <param name="NetRevenue">The sum of the amounts this import added, refunds deducted.</param>
 /// <param name="DuplicatesSkipped">Rows repeated within the file plus rows the store already held.</param>
-/// <param name="RowsRejected">Rows (orders, for grouped exports) refused with a problem.</param>
+/// <param name="RowsRejected">Rows (orders, for grouped exports) refused with a problem; <see cref="LinesRejected"/> counts lines.</param>
 /// <param name="Errors">The first 100 rejected rows with their line, column and reason.</param>
 /// <param name="Layout">The layout the file was read as.</param>
 /// <param name="Currency">The dataset's currency, or an empty string when no row fixed one.</param>
@@ -36,7 +36,29 @@ public sealed record ImportResult(
     long RowsRejected,
     IReadOnlyList<ImportProblem> Errors,
     string Layout,
-    string Currency);
+    string Currency)
+{
+    /// <summary>Lines of the file that went into a transaction (before the dataset's dedupe).</summary>
+    public long LinesUsed { get; init; }
+
+    /// <summary>Lines refused, every line of a refused order counted.</summary>
+    public long LinesRejected { get; init; }
+
+    /// <summary>Lines of orders left out by a rule (cancelled, test, unpaid…).</summary>
+    public long LinesExcluded { get; init; }
+
+    /// <summary>The refused lines by reason, with their value.</summary>
+    public IReadOnlyList<RejectedLines> RejectedByReason { get; init; } = [];
+
+    /// <summary>The refunds and cancellations among the amounts added, as a positive sum.</summary>
+    public decimal Refunds { get; init; }
+
+    /// <summary>The first purchase day of the transactions added, in the business's time zone.</summary>
+    public DateOnly? FirstDay { get; init; }
+
+    /// <summary>The last purchase day of the transactions added, in the business's time zone.</summary>
+    public DateOnly? LastDay { get; init; }
+}
 
 /// <summary>How far an import has gone.</summary>
 /// <param name="RowsRead">Data rows read so far.</param>

@@ -308,6 +308,21 @@ internal static class ImportValueParser
     }
 
     /// <summary>
+    /// The digits of an identifier written as a whole number with a decimal point and zeros ("17850.0", as
+    /// spreadsheets write numbers): "17850"; any other text as it is.
+    /// </summary>
+    public static ReadOnlySpan<char> WholeNumberPart(ReadOnlySpan<char> text)
+    {
+        var point = text.IndexOf('.');
+        if (point <= 0 || point == text.Length - 1 || text[..point].ContainsAnyExceptInRange('0', '9') || text[(point + 1)..].ContainsAnyExcept('0'))
+        {
+            return text;
+        }
+
+        return text[..point];
+    }
+
+    /// <summary>
     /// Reads an amount. Rules: surrounding spaces, currency symbols ($, €, £, ¥, ...) and a three-letter code before or
     /// after the number (returned in <paramref name="currencyCode"/>) are allowed; negative as -12.50, 12.50-, (12.50)
     /// or −12.50; spaces, non-breaking spaces and apostrophes group thousands; '.' and ',' as

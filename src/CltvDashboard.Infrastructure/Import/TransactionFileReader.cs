@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using CltvDashboard.Domain.Transactions;
 using Sylvan.Data.Csv;
@@ -68,6 +69,11 @@ public sealed class TransactionFileReader : IDisposable
     private long _duplicates;
     private long _excluded;
     private long _problemCount;
+    private long _linesUsed;
+    private long _linesRejected;
+    private long _linesExcluded;
+    private readonly Dictionary<string, (long Lines, decimal? Value)> _rejectedByReason = new(StringComparer.Ordinal);
+    private bool _judgingOrder;
     private bool _started;
     private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
@@ -104,7 +110,14 @@ public sealed class TransactionFileReader : IDisposable
     /// <summary>The counts and problems so far; final once <see cref="ReadRows"/> has been enumerated to the end.</summary>
     public ImportReadSummary Summary => new(
         Layout, _source.EncodingName, _source.Delimiter, _currency, _rowsRead, _produced, _rejected, _duplicates, _excluded,
-        new Dictionary<string, long>(_exclusions), _problems.ToArray());
+        new Dictionary<string, long>(_exclusions), _problems.ToArray())
+    {
+        LinesUsed = _linesUsed,
+        LinesRejected = _linesRejected,
+        LinesExcluded = _linesExcluded,
+        RejectedByReason = [.. _rejectedByReason.OrderByDescending(r => r.Value.Lines).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => new RejectedLines(r.Key, r.Value.Lines, r.Value.Value))],
+    };
 
     /// <summary>
     /// Opens a file: checks the encoding and that it is text, finds the delimiter, reads the header and detects the
@@ -229,7 +242,7 @@ public sealed class TransactionFileReader : IDisposable
 
     // About 24 bytes a row in plain exports; store exports have longer rows, so this only over-sizes them.
     private static int ExpectedRows(Stream stream) =>
-        (int)Math.Min(Array.MaxLength, stream.CanSeek ? (stream.Length - stream.Position) / 24 : 0);
+        (int)Math.Min(Array.MaxLength, (stream.CanSeek ? stream.Length - stream.Position : (stream as Writing.HashingReadStream)?.Remaining ?? 0) / 24);
 
     private static TransactionFileReader OpenCore(Stream stream, ImportOptions options, bool allowUnknownLayout, bool forStore)
     {
@@ -407,7 +420,8 @@ public sealed class TransactionFileReader : IDisposable
     private string CurrentRecord() => RawRecordFormat.Encode(_csv.RowFieldCount, _csv, static (csv, i) => csv.GetFieldSpan(i));
 
     // Problems found while the parser is on the row at fault carry the row at once: it moves on before the order is judged.
-    private ImportProblem RowProblem(long line, string column, string message) => new(line, column, message) { RawRecord = CurrentRecord() };
+    private ImportProblem RowProblem(long line, string column, string message, string reason) =>
+        new(line, column, message) { RawRecord = CurrentRecord(), Reason = reason };
 
     private void Start(ImportLayoutPlan plan, long line)
     {
@@ -449,6 +463,13 @@ public sealed class TransactionFileReader : IDisposable
     private void Accumulate(ImportLayoutPlan plan, long line)
     {
         var p = _pending;
+        p.LineCount++;
+        if (p.LineCount > 1 && p.RawRecord is not null)
+        {
+            // Every line of a rejected order goes into the rejected-rows file, not only its first.
+            (p.LaterLines ??= []).Add((line, CurrentRecord()));
+        }
+
         if (p.Problem is not null || plan.Quantity < 0)
         {
             return;
@@ -472,13 +493,13 @@ public sealed class TransactionFileReader : IDisposable
             var priceText = Field(plan.UnitPrice);
             if (!ImportValueParser.TryParseAmount(priceText, _options.DecimalSeparator, out var price, out var code))
             {
-                p.Problem = RowProblem(line, plan.Name(plan.UnitPrice), NotAnAmount(priceText));
+                p.Problem = RowProblem(line, plan.Name(plan.UnitPrice), NotAnAmount(priceText), RejectionReason.UnreadableAmount);
                 return;
             }
 
             if (!ImportLimits.IsWithin(price))
             {
-                p.Problem = RowProblem(line, plan.Name(plan.UnitPrice), ImportLimits.AmountBeyond(priceText));
+                p.Problem = RowProblem(line, plan.Name(plan.UnitPrice), ImportLimits.AmountBeyond(priceText), RejectionReason.BeyondLimit);
                 return;
             }
 
@@ -492,10 +513,12 @@ public sealed class TransactionFileReader : IDisposable
         _csv.RowFieldCount < _csv.FieldCount && _csv.RowFieldCount <= Math.Max(plan.Date, Math.Max(plan.Amount, plan.UnitPrice))
             ? RowProblem(
                 line, string.Empty,
-                $"the row has {_csv.RowFieldCount} field(s) where the header has {_csv.FieldCount}; is '{Printable(_source.Delimiter)}' the delimiter of every line?")
+                $"the row has {_csv.RowFieldCount} field(s) where the header has {_csv.FieldCount}; is '{Printable(_source.Delimiter)}' the delimiter of every line?",
+                RejectionReason.MissingFields)
             : null;
 
-    // The first non-empty customer column, or empty when all are.
+    // The first non-empty customer column, or empty when all are; a whole number a spreadsheet wrote with a decimal
+    // point ("17850.0") is the number itself, so that the same customer keeps one identifier across exports.
     private ReadOnlySpan<char> Customer(ImportLayoutPlan plan)
     {
         foreach (var ordinal in plan.Customer)
@@ -503,7 +526,7 @@ public sealed class TransactionFileReader : IDisposable
             var customer = Field(ordinal);
             if (!customer.IsEmpty)
             {
-                return customer;
+                return ImportValueParser.WholeNumberPart(customer);
             }
         }
 
@@ -512,21 +535,21 @@ public sealed class TransactionFileReader : IDisposable
 
     private ImportProblem? QuantityProblem(ImportLayoutPlan plan, long line, ReadOnlySpan<char> text, out decimal quantity) =>
         !ImportValueParser.TryParseAmount(text, DecimalSeparator.Point, out quantity, out _)
-            ? RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(text)}' is not a quantity")
+            ? RowProblem(line, plan.Name(plan.Quantity), $"'{ImportValueParser.Shorten(text)}' is not a quantity", RejectionReason.UnreadableQuantity)
             : !ImportLimits.IsWithin(quantity)
-                ? RowProblem(line, plan.Name(plan.Quantity), ImportLimits.AmountBeyond(text))
+                ? RowProblem(line, plan.Name(plan.Quantity), ImportLimits.AmountBeyond(text), RejectionReason.BeyondLimit)
                 : null;
 
     private static ImportProblem? CustomerLengthProblem(ImportLayoutPlan plan, long line, int length) =>
         length > ImportLimits.MaxIdentifierLength
-            ? new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), ImportLimits.TooLong("customer identifier", length, ImportLimits.MaxIdentifierLength))
+            ? new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), ImportLimits.TooLong("customer identifier", length, ImportLimits.MaxIdentifierLength)) { Reason = RejectionReason.TooLong }
             : null;
 
     private static ImportProblem? TextLengthProblem(ImportLayoutPlan plan, long line, int referenceLength, int channelLength) =>
         referenceLength > ImportLimits.MaxIdentifierLength
-            ? new(line, plan.Name(plan.OrderReference), ImportLimits.TooLong("order reference", referenceLength, ImportLimits.MaxIdentifierLength))
+            ? new(line, plan.Name(plan.OrderReference), ImportLimits.TooLong("order reference", referenceLength, ImportLimits.MaxIdentifierLength)) { Reason = RejectionReason.TooLong }
             : channelLength > ImportLimits.MaxChannelLength
-                ? new(line, plan.Name(plan.Channel), ImportLimits.TooLong("channel", channelLength, ImportLimits.MaxChannelLength))
+                ? new(line, plan.Name(plan.Channel), ImportLimits.TooLong("channel", channelLength, ImportLimits.MaxChannelLength)) { Reason = RejectionReason.TooLong }
                 : null;
 
     // From the earliest day the business accepts to now: a year-0001 row is a typing slip that would stretch every
@@ -541,14 +564,20 @@ public sealed class TransactionFileReader : IDisposable
         return PurchaseDay.Of(occurredAt, _options.BusinessTimeZone) < _options.EarliestDay
             ? new ImportProblem(
                 line, plan.Name(plan.Date), $"'{ImportValueParser.Shorten(dateText)}' is before {_options.EarliestDay:yyyy-MM-dd}, the earliest date accepted")
+            {
+                Reason = RejectionReason.EarlyDate,
+            }
             : null;
     }
 
     private static ImportProblem CustomerProblem(ImportLayoutPlan plan, long line) =>
-        new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), "the customer identifier is empty; the row cannot be attributed");
+        new(line, plan.Name(plan.Customer.FirstOrDefault(-1)), "the customer identifier is empty; the row cannot be attributed") { Reason = RejectionReason.NoCustomer };
 
     private static ImportProblem FutureProblem(ImportLayoutPlan plan, long line, string dateText, DateTimeOffset now) =>
-        new(line, plan.Name(plan.Date), $"'{dateText}' is in the future (after {now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)})");
+        new(line, plan.Name(plan.Date), $"'{dateText}' is in the future (after {now.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)})")
+        {
+            Reason = RejectionReason.FutureDate,
+        };
 
     // One record of a layout whose rows are each one sale, judged by the rules Start, Accumulate and Emit apply to an
     // order of one row, in the same order, so that the same file gives the same rows and problems either way.
@@ -589,7 +618,7 @@ public sealed class TransactionFileReader : IDisposable
         var dateText = DateText(plan);
         if (!ImportValueParser.TryParseDate(dateText, _options.DateOrder, _options.BusinessTimeZone, plan.DateIsUtc, out var occurredAt, out var dateError))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Date), dateError));
+            Reject(new ImportProblem(line, plan.Name(plan.Date), dateError) { Reason = RejectionReason.UnreadableDate });
             return;
         }
 
@@ -602,13 +631,13 @@ public sealed class TransactionFileReader : IDisposable
         var amountText = Field(plan.Amount);
         if (!ImportValueParser.TryParseAmount(amountText, _options.DecimalSeparator, out var amount, out var amountCurrency))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Amount), NotAnAmount(amountText)));
+            Reject(new ImportProblem(line, plan.Name(plan.Amount), NotAnAmount(amountText)) { Reason = RejectionReason.UnreadableAmount });
             return;
         }
 
         if (!ImportLimits.IsWithin(amount))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Amount), ImportLimits.AmountBeyond(amountText)));
+            Reject(new ImportProblem(line, plan.Name(plan.Amount), ImportLimits.AmountBeyond(amountText)) { Reason = RejectionReason.BeyondLimit });
             return;
         }
 
@@ -629,6 +658,7 @@ public sealed class TransactionFileReader : IDisposable
         }
 
         _produced++;
+        _linesUsed++;
         // Only a row with a reference can repeat another: without one, every identical row is a purchase of its own.
         var key = reference.IsEmpty ? 0 : RowContentHash.Key(customer, occurredAt, amount, currency, reference, Field(plan.Channel), quantity);
         pipeline.Add(customer, occurredAt, amount, key, identifiesOrder: !reference.IsEmpty, line);
@@ -656,6 +686,7 @@ public sealed class TransactionFileReader : IDisposable
 
         sink.Remove(positions);
         _produced -= repeats.Count;
+        _linesUsed -= repeats.Count;
         _duplicates += repeats.Count;
         _problemCount += repeats.Count;
         var merged = _problems.Concat(noted).OrderBy(p => p.Line).Take(_options.MaxProblemsKept).ToList();
@@ -694,13 +725,26 @@ public sealed class TransactionFileReader : IDisposable
         }
 
         _pending.Active = false;
-        if (_pending.Problem is { } early)
+        _judgingOrder = true;
+        try
         {
-            Reject(early);
-            return;
-        }
+            if (_pending.Problem is { } early)
+            {
+                Reject(early);
+                return;
+            }
 
-        Emit(plan, _pending);
+            var produced = _produced;
+            Emit(plan, _pending);
+            if (_produced > produced)
+            {
+                _linesUsed += _pending.LineCount;
+            }
+        }
+        finally
+        {
+            _judgingOrder = false;
+        }
     }
 
     private void Emit(ImportLayoutPlan plan, PendingOrder p)
@@ -718,6 +762,7 @@ public sealed class TransactionFileReader : IDisposable
         if (exclusion is not null)
         {
             _excluded++;
+            _linesExcluded += p.LineCount;
             _exclusions[exclusion] = _exclusions.GetValueOrDefault(exclusion) + 1;
             return;
         }
@@ -737,7 +782,7 @@ public sealed class TransactionFileReader : IDisposable
         var dateText = p.Time is null ? p.Date : $"{p.Date} {p.Time}";
         if (!ImportValueParser.TryParseDate(dateText, _options.DateOrder, _options.BusinessTimeZone, plan.DateIsUtc, out var occurredAt, out var dateError))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Date), dateError));
+            Reject(new ImportProblem(line, plan.Name(plan.Date), dateError) { Reason = RejectionReason.UnreadableDate });
             return;
         }
 
@@ -759,27 +804,27 @@ public sealed class TransactionFileReader : IDisposable
         }
         else if (!ImportValueParser.TryParseAmount(p.Amount, _options.DecimalSeparator, out amount, out amountCurrency))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Amount), NotAnAmount(p.Amount)));
+            Reject(new ImportProblem(line, plan.Name(plan.Amount), NotAnAmount(p.Amount)) { Reason = RejectionReason.UnreadableAmount });
             return;
         }
 
         if (!ImportLimits.IsWithin(amount))
         {
             var column = plan.SumLineItems ? plan.Name(plan.UnitPrice) : plan.Name(plan.Amount);
-            Reject(new ImportProblem(line, column, ImportLimits.AmountBeyond(p.Amount ?? amount.ToString(CultureInfo.InvariantCulture))));
+            Reject(new ImportProblem(line, column, ImportLimits.AmountBeyond(p.Amount ?? amount.ToString(CultureInfo.InvariantCulture))) { Reason = RejectionReason.BeyondLimit });
             return;
         }
 
         decimal refund = 0;
         if (p.Refunded is not null && !ImportValueParser.TryParseAmount(p.Refunded, _options.DecimalSeparator, out refund, out _))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Refunded), NotAnAmount(p.Refunded)));
+            Reject(new ImportProblem(line, plan.Name(plan.Refunded), NotAnAmount(p.Refunded)) { Reason = RejectionReason.UnreadableAmount });
             return;
         }
 
         if (!ImportLimits.IsWithin(refund))
         {
-            Reject(new ImportProblem(line, plan.Name(plan.Refunded), ImportLimits.AmountBeyond(p.Refunded)));
+            Reject(new ImportProblem(line, plan.Name(plan.Refunded), ImportLimits.AmountBeyond(p.Refunded)) { Reason = RejectionReason.BeyondLimit });
             return;
         }
 
@@ -837,20 +882,20 @@ public sealed class TransactionFileReader : IDisposable
                     $"Line {line:N0}: the file has no currency column, its amounts carry no currency sign and no currency is set for the dataset; set the dataset's currency (an ISO code such as USD) and import again.");
             }
 
-            Reject(new ImportProblem(line, column, "the row names no currency and none is set for the dataset; set the dataset's currency"));
+            Reject(new ImportProblem(line, column, "the row names no currency and none is set for the dataset; set the dataset's currency") { Reason = RejectionReason.NoCurrency });
             return null;
         }
 
         if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
         {
-            Reject(new ImportProblem(line, column, $"'{ImportValueParser.Shorten(code)}' is not a currency code (expected three letters such as EUR)"));
+            Reject(new ImportProblem(line, column, $"'{ImportValueParser.Shorten(code)}' is not a currency code (expected three letters such as EUR)") { Reason = RejectionReason.NotACurrency });
             return null;
         }
 
         _currency ??= code;
         if (code != _currency)
         {
-            Reject(new ImportProblem(line, column, $"the row is in {code} but the dataset is in {_currency}; amounts in another currency are not summed"));
+            Reject(new ImportProblem(line, column, $"the row is in {code} but the dataset is in {_currency}; amounts in another currency are not summed") { Reason = RejectionReason.OtherCurrency });
             return null;
         }
 
@@ -902,13 +947,55 @@ public sealed class TransactionFileReader : IDisposable
     private void Reject(ImportProblem problem)
     {
         _rejected++;
+        var lines = _judgingOrder ? Math.Max(1, _pending.LineCount) : 1;
+        _linesRejected += lines;
+        var value = problem.Reason is RejectionReason.OtherCurrency or RejectionReason.NotACurrency ? (decimal?)null : RejectedValue();
+        ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_rejectedByReason, problem.Reason, out var known);
+        tally = known ? (tally.Lines + lines, tally.Value + value) : (lines, value);
         if (problem.RawRecord is null)
         {
-            problem = problem with { RawRecord = _pending.RawRecord ?? CurrentRecord() };
+            problem = problem with { RawRecord = (_judgingOrder ? _pending.RawRecord : null) ?? CurrentRecord() };
         }
 
         Note(problem);
         OnRejected?.Invoke(problem);
+        if (!_judgingOrder || _pending.RawRecord is null)
+        {
+            return;
+        }
+
+        // The order's other lines go with it, each with its own line and record.
+        var order = _pending;
+        foreach (var (line, record) in order.LaterLines is null ? [(order.Line, order.RawRecord)] : order.LaterLines.Prepend((order.Line, order.RawRecord)))
+        {
+            if (line == problem.Line)
+            {
+                continue;
+            }
+
+            var each = problem with { Line = line, RawRecord = record, Message = $"{problem.Message} (the order of line {problem.Line:N0})" };
+            Note(each);
+            OnRejected?.Invoke(each);
+        }
+    }
+
+    // What the rejected order or row was worth, as far as its amounts could be read: the report sums it per reason.
+    private decimal RejectedValue()
+    {
+        if (!_judgingOrder)
+        {
+            return _plan is { } plan && ImportValueParser.TryParseAmount(Field(plan.Amount), _options.DecimalSeparator, out var amount, out _) && ImportLimits.IsWithin(amount)
+                ? amount
+                : 0;
+        }
+
+        var p = _pending;
+        if (_plan is { SumLineItems: true })
+        {
+            return p.LineTotal;
+        }
+
+        return ImportValueParser.TryParseAmount(p.Amount, _options.DecimalSeparator, out var total, out _) && ImportLimits.IsWithin(total) ? total : 0;
     }
 
     private void Note(ImportProblem problem)
@@ -969,6 +1056,11 @@ public sealed class TransactionFileReader : IDisposable
 
         public decimal LineTotal { get; set; }
 
+        public int LineCount { get; set; }
+
+        /// <summary>The lines after the first with their records, kept only where rejected rows are given back.</summary>
+        public List<(long Line, string Record)>? LaterLines { get; set; }
+
         public void Reset(long line)
         {
             Active = true;
@@ -980,6 +1072,8 @@ public sealed class TransactionFileReader : IDisposable
             Cancelled = NotCaptured = Test = false;
             Quantity = null;
             LineTotal = 0;
+            LineCount = 0;
+            LaterLines = null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import.Writing;
@@ -95,9 +96,21 @@ public sealed class TransactionImporter
                         var duplicates = summary.DuplicatesSkipped + (staged - merged.Imported);
                         // Every rejected row, not only the ones the summary keeps, so that all can be downloaded and fixed.
                         await writer.InsertProblemsAsync(batchId, rejected.ReadAll(), cancellationToken).ConfigureAwait(false);
+                        var zone = request.Options.BusinessTimeZone;
+                        var firstDay = merged.Added.First is { } first ? PurchaseDay.Of(first, zone) : (DateOnly?)null;
+                        var lastDay = merged.Added.Last is { } last ? PurchaseDay.Of(last, zone) : (DateOnly?)null;
                         await FinishBatchAsync(
                             context, batchId, _time.GetUtcNow().UtcDateTime, ImportStatus.Succeeded, hashing.Checksum(), reader.HeaderRecord, summary, merged.Imported,
-                            duplicates, null, storeProblems: false, cancellationToken)
+                            duplicates, null, storeProblems: false, cancellationToken,
+                            batch =>
+                            {
+                                batch.OrdersImported = merged.Orders;
+                                batch.CustomersAdded = merged.NewCustomers;
+                                batch.NetRevenue = merged.NetRevenue;
+                                batch.Refunds = merged.Added.Refunds;
+                                batch.FirstDay = firstDay;
+                                batch.LastDay = lastDay;
+                            })
                             .ConfigureAwait(false);
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         progress?.Report(new ImportProgress(summary.RowsRead, hashing.BytesRead, totalBytes, "Done"));
@@ -114,7 +127,16 @@ public sealed class TransactionImporter
                             summary.RowsRejected,
                             Rejected(summary).Take(MaxErrorsReturned).ToArray(),
                             summary.Layout.ToString(),
-                            summary.Currency ?? string.Empty);
+                            summary.Currency ?? string.Empty)
+                        {
+                            LinesUsed = summary.LinesUsed,
+                            LinesRejected = summary.LinesRejected,
+                            LinesExcluded = summary.LinesExcluded,
+                            RejectedByReason = summary.RejectedByReason,
+                            Refunds = merged.Added.Refunds,
+                            FirstDay = firstDay,
+                            LastDay = lastDay,
+                        };
                     }
                 }
             }
@@ -224,7 +246,7 @@ public sealed class TransactionImporter
 
     private static async Task FinishBatchAsync(
         CltvDbContext context, long batchId, DateTime finishedAt, ImportStatus status, string checksum, string? header, ImportReadSummary? summary, long imported,
-        long duplicates, string? failure, bool storeProblems, CancellationToken cancellationToken)
+        long duplicates, string? failure, bool storeProblems, CancellationToken cancellationToken, Action<ImportBatch>? added = null)
     {
         var batch = await context.ImportBatches.SingleAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false);
         batch.Status = status;
@@ -234,6 +256,12 @@ public sealed class TransactionImporter
         batch.RowsImported = imported;
         batch.DuplicatesSkipped = duplicates;
         batch.RowsRejected = summary?.RowsRejected ?? 0;
+        batch.LinesUsed = summary?.LinesUsed ?? 0;
+        batch.LinesRejected = summary?.LinesRejected ?? 0;
+        batch.LinesExcluded = summary?.LinesExcluded ?? 0;
+        batch.RejectedByReason = [.. summary?.RejectedByReason ?? []];
+        batch.Currency = summary?.Currency;
+        added?.Invoke(batch);
         batch.FailureMessage = failure;
         batch.Header = header;
         if (storeProblems && summary is not null)

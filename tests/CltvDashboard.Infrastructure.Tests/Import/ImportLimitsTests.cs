@@ -65,6 +65,8 @@ public class ImportLimitsTests
         var (rows, summary) = ImportFiles.Read(text, ImportFiles.Options("GBP"));
 
         rows.Select(r => r.CustomerKey).Should().Equal("17851");
-        summary.Problems.Should().ContainSingle().Which.Line.Should().Be(2);
+        summary.Problems.Select(p => p.Line).Should().Equal(2L, 3L);
+        summary.RowsRejected.Should().Be(1, "the invoice is one order");
+        summary.LinesRejected.Should().Be(2);
     }
 }

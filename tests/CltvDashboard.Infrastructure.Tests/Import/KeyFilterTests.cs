@@ -19,4 +19,22 @@ public class KeyFilterTests
         seenOnAdd.Should().BeLessThan(Keys / 50, "at 16 bits a key about 1.4 % of new keys look seen");
         fresh.Should().BeLessThan(Keys / 40);
     }
+
+    [Fact]
+    public void A_filter_outgrowing_its_expected_size_still_finds_every_key_and_stays_selective()
+    {
+        const int Keys = 300_000;
+        var filter = new KeyFilter(expectedKeys: 0);
+        var random = new Random(5);
+        var added = Enumerable.Range(0, Keys).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 40)).ToArray();
+
+        foreach (var key in added)
+        {
+            filter.Add(key);
+        }
+
+        added.Should().OnlyContain(key => filter.MayHold(key));
+        Enumerable.Range(0, Keys).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 40)).Count(filter.MayHold)
+            .Should().BeLessThan(Keys / 8);
+    }
 }

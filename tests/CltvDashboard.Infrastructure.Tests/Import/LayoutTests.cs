@@ -30,13 +30,16 @@ public class LayoutTests
     }
 
     [Fact]
-    public void Shopify_order_without_email_is_reported_once()
+    public void Shopify_order_without_email_is_one_order_rejected_with_each_of_its_lines()
     {
         var file = ShopifyFiles.Header + "\n#2001,,paid,,EUR,10.00,0,0,10.00,2025-10-07 09:50:26 +0200,1,Mug,10.00,,Stripe,0,web\n#2001,,,,,,,,,,1,Cup,5,,,,\n"
             + "#2002,x@example.com,paid,,EUR,10.00,0,0,10.00,2025-10-07 09:50:26 +0200,1,Mug,10.00,,Stripe,0,web\n";
         var (_, summary) = Read(file, Options(currency: null));
-        summary.Problems.Should().ContainSingle().Which.ToString().Should().Be(
-            "line 2, column 'Email': the customer identifier is empty; the row cannot be attributed");
+        summary.Problems.Select(p => p.ToString()).Should().Equal(
+            "line 2, column 'Email': the customer identifier is empty; the row cannot be attributed",
+            "line 3, column 'Email': the customer identifier is empty; the row cannot be attributed (the order of line 2)");
+        summary.RowsRejected.Should().Be(1);
+        summary.LinesRejected.Should().Be(2);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class RejectedRecordTests
     }
 
     [Fact]
-    public void A_rejected_order_of_a_grouped_export_keeps_its_first_row()
+    public void A_rejected_order_of_a_grouped_export_gives_back_each_of_its_lines()
     {
         const string File = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity\n"
             + "#1,a@x.com,paid,EUR,oops,2025-01-01 10:00:00 +0000,1\n"
@@ -26,9 +26,13 @@ public class RejectedRecordTests
         var (rows, summary) = Read(File, Options(currency: null));
 
         rows.Should().ContainSingle();
-        var problem = summary.Problems.Should().ContainSingle().Which;
-        problem.Column.Should().Be("Total");
-        problem.RawRecord.Should().Be("#1,a@x.com,paid,EUR,oops,2025-01-01 10:00:00 +0000,1");
+        summary.Problems.Should().HaveCount(2);
+        var (first, second) = (summary.Problems[0], summary.Problems[1]);
+        first.Column.Should().Be("Total");
+        first.RawRecord.Should().Be("#1,a@x.com,paid,EUR,oops,2025-01-01 10:00:00 +0000,1");
+        second.Line.Should().Be(3);
+        second.RawRecord.Should().Be("#1,,,,,,2");
+        second.Message.Should().EndWith("(the order of line 2)");
     }
 
     [Fact]

@@ -1,11 +1,16 @@
 using CltvDashboard.Infrastructure.Data.Entities;
+using System.Text.Json;
+using CltvDashboard.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CltvDashboard.Infrastructure.Data.Configurations;
 
 internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<ImportBatch> builder)
     {
         builder.ToTable("import_batches");
@@ -18,6 +23,13 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(b => b.SettingsJson);
         builder.Property(b => b.Header);
         builder.Property(b => b.FailureMessage);
+        builder.Property(b => b.Currency).HasMaxLength(ColumnLengths.CurrencyCode);
+        // A handful of reasons, read and written with the batch: a JSON column rather than a table of its own.
+        builder.Property(b => b.RejectedByReason)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonOptions),
+                v => string.IsNullOrEmpty(v) ? new List<RejectedLines>() : JsonSerializer.Deserialize<List<RejectedLines>>(v, JsonOptions) ?? new List<RejectedLines>(),
+                new ValueComparer<List<RejectedLines>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
 
         builder.HasMany(b => b.Problems)
             .WithOne(p => p.ImportBatch)

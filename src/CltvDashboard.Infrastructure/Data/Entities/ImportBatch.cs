@@ -1,3 +1,5 @@
+using CltvDashboard.Infrastructure.Import;
+
 namespace CltvDashboard.Infrastructure.Data.Entities;
 
 /// <summary>One upload of a file: what it was, who sent it, how it went and what it counted.</summary>
@@ -36,8 +38,41 @@ public class ImportBatch
     /// <summary>Rows skipped because the dataset already held them.</summary>
     public long DuplicatesSkipped { get; set; }
 
-    /// <summary>Rows refused; each has an <see cref="ImportProblem"/>.</summary>
+    /// <summary>Rows refused (orders, for exports that spread an order over lines); each line has an <see cref="ImportProblem"/>.</summary>
     public long RowsRejected { get; set; }
+
+    /// <summary>Lines of the file that went into a transaction (before the dataset's own dedupe).</summary>
+    public long LinesUsed { get; set; }
+
+    /// <summary>Lines refused, every line of a refused order counted.</summary>
+    public long LinesRejected { get; set; }
+
+    /// <summary>Lines of orders left out by a rule (cancelled, test, unpaid…).</summary>
+    public long LinesExcluded { get; set; }
+
+    /// <summary>The refused lines by reason with their value, as the report shows them; empty before the import ends.</summary>
+    public List<RejectedLines> RejectedByReason { get; set; } = [];
+
+    /// <summary>Orders among the sales stored: distinct order references, a sale without one counting as one.</summary>
+    public long OrdersImported { get; set; }
+
+    /// <summary>Customers new to the dataset.</summary>
+    public long CustomersAdded { get; set; }
+
+    /// <summary>The sum of the amounts stored, refunds deducted, in <see cref="Currency"/>.</summary>
+    public decimal NetRevenue { get; set; }
+
+    /// <summary>The refunds and cancellations among them, as a positive sum.</summary>
+    public decimal Refunds { get; set; }
+
+    /// <summary>The first and last purchase day of the transactions stored, in the business's time zone.</summary>
+    public DateOnly? FirstDay { get; set; }
+
+    /// <inheritdoc cref="FirstDay"/>
+    public DateOnly? LastDay { get; set; }
+
+    /// <summary>The currency of the rows read (ISO 4217), when any row fixed one.</summary>
+    public string? Currency { get; set; }
 
     /// <summary>The column mapping and parsing options used, as JSON, so that the import can be explained later.</summary>
     public string? SettingsJson { get; set; }

@@ -9,6 +9,9 @@ internal sealed class HashingReadStream(Stream inner) : Stream
 
     public long BytesRead { get; private set; }
 
+    /// <summary>The bytes the upload holds from where it was when passed in, when its stream knows; null otherwise.</summary>
+    public long? Remaining { get; } = inner.CanSeek ? inner.Length - inner.Position : null;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;

@@ -214,8 +214,8 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         }
 
         await ExecuteAllAsync(_replica ? CreateSecondaryIndexes : [.. CreateSecondaryIndexes, .. CreateForeignKeys], cancellationToken).ConfigureAwait(false);
-        var (orders, revenue) = StagedCountsHold(imported) ? StagedCounts : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
-        return new MergeCounts(imported, _customers.Count, orders, revenue);
+        var (orders, revenue, added) = StagedCountsHold(imported) ? StagedCounts : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        return new MergeCounts(imported, _customers.Count, orders, revenue, added);
     }
 
     public override async Task InsertProblemsAsync(long batchId, IEnumerable<ImportProblem> problems, CancellationToken cancellationToken)
@@ -250,19 +250,21 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         }
     }
 
-    protected override async Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken)
+    protected override async Task<(long Orders, decimal Revenue, BatchExtent Added)> CountBatchAsync(long batchId, CancellationToken cancellationToken)
     {
         await using var command = Command(
             """
             SELECT (count(DISTINCT order_reference) FILTER (WHERE amount >= 0)
                     + count(*) FILTER (WHERE amount >= 0 AND order_reference IS NULL))::bigint,
-                   coalesce(sum(amount), 0)
+                   coalesce(sum(amount), 0), coalesce(-sum(amount) FILTER (WHERE amount < 0), 0),
+                   min(occurred_at_utc), max(occurred_at_utc)
             FROM transactions WHERE import_batch_id = @batch
             """,
             batchId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (reader.GetInt64(0), reader.GetDecimal(1));
+        DateTimeOffset? At(int ordinal) => reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero);
+        return (reader.GetInt64(0), reader.GetDecimal(1), new BatchExtent(reader.GetDecimal(2), At(3), At(4)));
     }
 
     protected override async Task AfterStagedCustomersAsync(CancellationToken cancellationToken) =>

@@ -113,7 +113,7 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         }
     }
 
-    protected override async Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken)
+    protected override async Task<(long Orders, decimal Revenue, BatchExtent Added)> CountBatchAsync(long batchId, CancellationToken cancellationToken)
     {
         // Amounts are decimal text in SQLite; its sum() would add them as doubles, so the revenue is summed here.
         long orders;
@@ -129,14 +129,26 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         }
 
         var revenue = 0m;
-        await using var amounts = Command("SELECT amount FROM transactions WHERE import_batch_id = @batch", batchId);
-        await using var reader = await amounts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var refunds = 0m;
+        await using (var amounts = Command("SELECT amount FROM transactions WHERE import_batch_id = @batch", batchId))
         {
-            revenue += reader.GetDecimal(0);
+            await using var reader = await amounts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var amount = reader.GetDecimal(0);
+                revenue += amount;
+                refunds -= Math.Min(amount, 0);
+            }
         }
 
-        return (orders, revenue);
+        // Times are ISO text of one format in UTC, so text order is time order.
+        await using var span = Command("SELECT min(occurred_at_utc), max(occurred_at_utc) FROM transactions WHERE import_batch_id = @batch", batchId);
+        await using var times = await span.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await times.ReadAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? At(int ordinal) => times.IsDBNull(ordinal)
+            ? null
+            : new DateTimeOffset(DateTime.SpecifyKind(times.GetDateTime(ordinal), DateTimeKind.Utc));
+        return (orders, revenue, new BatchExtent(refunds, At(0), At(1)));
     }
 
     // A temporary table lives as long as the connection, and pooled connections outlive the import.

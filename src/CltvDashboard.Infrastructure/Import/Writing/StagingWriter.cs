@@ -18,7 +18,11 @@ namespace CltvDashboard.Infrastructure.Import.Writing;
 /// <param name="NewCustomers">Customers added.</param>
 /// <param name="Orders">Distinct order references among the sales added, plus sales added without one.</param>
 /// <param name="NetRevenue">The sum of the amounts added.</param>
-internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders, decimal NetRevenue);
+/// <param name="Added">The refunds among the amounts added, and the earliest and latest time added.</param>
+internal sealed record MergeCounts(long Imported, long NewCustomers, long Orders, decimal NetRevenue, BatchExtent Added);
+
+/// <summary>The refunds (a positive sum) and the time span of a batch's transactions; null times for an empty batch.</summary>
+internal sealed record BatchExtent(decimal Refunds, DateTimeOffset? First, DateTimeOffset? Last);
 
 /// <summary>
 /// The provider-specific half of an import: streams rows into a temporary staging table on the context's open
@@ -68,6 +72,9 @@ internal abstract class StagingWriter : IAsyncDisposable
     private IReadOnlyList<string> _dropUniqueIndexes = [];
     private IReadOnlyList<string> _createUniqueIndexes = [];
     private decimal _stagedRevenue;
+    private decimal _stagedRefunds;
+    private DateTimeOffset? _stagedFirst;
+    private DateTimeOffset? _stagedLast;
     private long _stagedSales;
     private bool _stagedReferences;
     private bool _stagedChannels;
@@ -115,6 +122,20 @@ internal abstract class StagingWriter : IAsyncDisposable
         if (row.Amount >= 0)
         {
             _stagedSales++;
+        }
+        else
+        {
+            _stagedRefunds -= row.Amount;
+        }
+
+        if (_stagedFirst is null || row.OccurredAt < _stagedFirst)
+        {
+            _stagedFirst = row.OccurredAt;
+        }
+
+        if (_stagedLast is null || row.OccurredAt > _stagedLast)
+        {
+            _stagedLast = row.OccurredAt;
         }
 
         _stagedReferences |= row.OrderReference is not null;
@@ -167,11 +188,11 @@ internal abstract class StagingWriter : IAsyncDisposable
 
         // When every staged row went in and none has a reference, the batch holds exactly what was staged and
         // its counts are known without reading millions of rows back.
-        var (orders, revenue) = StagedCountsHold(imported)
+        var (orders, revenue, added) = StagedCountsHold(imported)
             ? StagedCounts
             : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
-        return new MergeCounts(imported, newCustomers, orders, revenue);
+        return new MergeCounts(imported, newCustomers, orders, revenue, added);
     }
 
     /// <summary>
@@ -273,8 +294,8 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Whether every staged row went in and none had a reference: the batch's counts are then the staged ones.</summary>
     protected bool StagedCountsHold(long imported) => imported == StagedRows && !_stagedReferences;
 
-    /// <summary>Orders and net revenue of what was staged.</summary>
-    protected (long Orders, decimal Revenue) StagedCounts => (_stagedSales, _stagedRevenue);
+    /// <summary>Orders, net revenue, refunds and time span of what was staged.</summary>
+    protected (long Orders, decimal Revenue, BatchExtent Added) StagedCounts => (_stagedSales, _stagedRevenue, new BatchExtent(_stagedRefunds, _stagedFirst, _stagedLast));
 
     /// <summary>What follows the name of a temporary table created in the import's transaction.</summary>
     protected virtual string TemporaryTableOptions => string.Empty;
@@ -312,8 +333,8 @@ internal abstract class StagingWriter : IAsyncDisposable
     /// <summary>Sets every customer's first seen to their earliest transaction.</summary>
     protected abstract string RecomputeFirstSeenSql { get; }
 
-    /// <summary>Orders and net revenue of the transactions of a batch.</summary>
-    protected abstract Task<(long Orders, decimal Revenue)> CountBatchAsync(long batchId, CancellationToken cancellationToken);
+    /// <summary>Orders, net revenue, refunds and time span of the transactions of a batch.</summary>
+    protected abstract Task<(long Orders, decimal Revenue, BatchExtent Added)> CountBatchAsync(long batchId, CancellationToken cancellationToken);
 
     /// <summary>Refreshes what the planner knows of the staged customers.</summary>
     protected virtual Task AfterStagedCustomersAsync(CancellationToken cancellationToken) => Task.CompletedTask;

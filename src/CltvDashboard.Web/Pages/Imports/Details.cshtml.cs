@@ -1,5 +1,6 @@
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,9 @@ public sealed class DetailsModel : PageModel
     private readonly CltvDbContext _context;
 
     public DetailsModel(CltvDbContext context) => _context = context;
+
+    /// <summary>Amounts in the import's own currency.</summary>
+    public DashboardFormat Format { get; private set; } = null!;
 
     /// <summary>The import.</summary>
     public ImportBatch Batch { get; private set; } = null!;
@@ -31,6 +35,8 @@ public sealed class DetailsModel : PageModel
         }
 
         Batch = batch;
+        var settings = await _context.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
+        Format = new DashboardFormat(batch.Currency ?? settings.CurrencyCode, settings.TimeZoneId);
         Problems = await _context.ImportProblems.AsNoTracking()
             .Where(p => p.ImportBatchId == id)
             .OrderBy(p => p.LineNumber)

@@ -1,0 +1,138 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ImportReportLines : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "currency",
+                table: "import_batches",
+                type: "character varying(3)",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "customers_added",
+                table: "import_batches",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "first_day",
+                table: "import_batches",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "last_day",
+                table: "import_batches",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "lines_excluded",
+                table: "import_batches",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "lines_rejected",
+                table: "import_batches",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "lines_used",
+                table: "import_batches",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "net_revenue",
+                table: "import_batches",
+                type: "numeric",
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<long>(
+                name: "orders_imported",
+                table: "import_batches",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "refunds",
+                table: "import_batches",
+                type: "numeric",
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<string>(
+                name: "rejected_by_reason",
+                table: "import_batches",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "currency",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "customers_added",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "first_day",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "last_day",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "lines_excluded",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "lines_rejected",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "lines_used",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "net_revenue",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "orders_imported",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "refunds",
+                table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "rejected_by_reason",
+                table: "import_batches");
+        }
+    }
+}
