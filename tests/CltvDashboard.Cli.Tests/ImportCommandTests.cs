@@ -28,6 +28,34 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Import_of_a_line_item_export_counts_lines_apart_from_orders_with_the_rejected_lines_by_reason()
+    {
+        using var folder = new TemporaryFolder();
+        var retail = CltvDashboard.TestSupport.OnlineRetailExportGenerator.Generate(customers: 200, seed: 2);
+        var file = folder.Combine("online_retail.csv");
+        File.WriteAllText(file, retail.Text);
+        var rejected = folder.Combine("rejected.csv");
+
+        var run = CliRun.Of(
+            "import", "-i", file, "-d", folder.Combine("store.db"), "--currency", "GBP", "--date-order", "MonthFirst", "--rejected-out", rejected, "--json", "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var result = Parse(run);
+        result.GetProperty("linesRead").GetInt64().Should().Be(retail.Lines);
+        result.GetProperty("linesUsed").GetInt64().Should().Be(retail.Lines - retail.LinesWithoutCustomer);
+        result.GetProperty("linesRejected").GetInt64().Should().Be(retail.LinesWithoutCustomer);
+        result.GetProperty("rowsRejected").GetInt64().Should().Be(retail.InvoicesWithoutCustomer);
+        var reason = result.GetProperty("rejectedByReason").EnumerateArray().Should().ContainSingle().Subject;
+        reason.GetProperty("reason").GetString().Should().Be("no customer identifier");
+        reason.GetProperty("lines").GetInt64().Should().Be(retail.LinesWithoutCustomer);
+        reason.GetProperty("value").GetDecimal().Should().Be(retail.ValueWithoutCustomer);
+        result.GetProperty("customers").GetInt64().Should().Be(retail.Customers);
+        result.GetProperty("refunds").GetDecimal().Should().BePositive();
+        result.GetProperty("firstDay").GetString().Should().MatchRegex(@"^\d{4}-\d{2}-\d{2}$");
+        File.ReadLines(rejected).Count().Should().Be(retail.LinesWithoutCustomer + 1, "every rejected line under one header line");
+    }
+
+    [Fact]
     public void Importing_the_same_file_again_adds_nothing()
     {
         using var folder = new TemporaryFolder();

@@ -24,7 +24,10 @@ public static class OnlineRetailExportGenerator
         int CustomersOnlyCancelledSameDay);
 
     /// <summary>Writes an export of <paramref name="customers"/> customers from <paramref name="seed"/>.</summary>
-    public static Export Generate(int customers, int seed)
+    /// <param name="customers">How many customers with an id.</param>
+    /// <param name="seed">The same seed gives the same file.</param>
+    /// <param name="firstCustomerId">The first customer's id (12346 in the UCI file); the others follow.</param>
+    public static Export Generate(int customers, int seed, int firstCustomerId = 12_346)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(customers);
         var random = new Random(seed);
@@ -49,7 +52,7 @@ public static class OnlineRetailExportGenerator
 
         for (var c = 0; c < customers; c++)
         {
-            var customer = (12_346 + c).ToString(CultureInfo.InvariantCulture) + ".0";
+            var customer = (firstCustomerId + c).ToString(CultureInfo.InvariantCulture) + ".0";
             var cancelsAll = c % 50 == 7;
             var purchases = cancelsAll ? 1 : 1 + random.Next(5);
             var day = start.AddDays(random.Next(300)).AddMinutes(random.Next(600));

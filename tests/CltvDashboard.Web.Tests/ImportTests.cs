@@ -71,6 +71,35 @@ public abstract class ImportTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_line_item_export_is_reported_in_lines_with_the_rejected_lines_by_reason_and_all_of_them_downloadable()
+    {
+        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
+        // Ids of their own in the shared database.
+        var retail = CltvDashboard.TestSupport.OnlineRetailExportGenerator.Generate(customers: 120, seed: 21, firstCustomerId: 9_100_000);
+        var text = retail.Text;
+
+        var review = await UploadAsync(client, "online_retail.csv", text);
+        var uploadId = review.Split('/').Last();
+        await CltvWebFactory.PostFormAsync(
+            client, review,
+            new() { ["Input.UseDetected"] = "true", ["Input.Currency"] = "GBP", ["Input.Mode"] = "Append", ["Input.DateOrder"] = "MonthFirst" },
+            review + "?handler=Import");
+        var status = await ImportPolling.WaitForImportAsync(client, uploadId);
+        status.GetProperty("state").GetString().Should().Be("Succeeded", status.ToString());
+        var batchId = status.GetProperty("batchId").GetInt64();
+
+        var report = await client.GetStringAsync($"/Imports/Details/{batchId}");
+        var rejected = (await client.GetStringAsync($"/imports/{batchId}/rejected.csv")).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        report.Should().Contain("Lines read").And.Contain($">{retail.Lines:N0}<")
+            .And.Contain("Lines rejected").And.Contain($">{retail.LinesWithoutCustomer:N0}<")
+            .And.Contain("Rejected lines by reason").And.Contain("no customer identifier")
+            .And.Contain($"The {retail.LinesWithoutCustomer:N0} rejected lines make {retail.InvoicesWithoutCustomer:N0} orders.");
+        rejected.Should().HaveCount(retail.LinesWithoutCustomer + 1);
+        (await client.GetStringAsync("/Imports")).Should().Contain("Lines rejected");
+    }
+
+    [Fact]
     public async Task Uploads_are_kept_under_random_names_and_removed_after_import()
     {
         var client = await App.SignedInClientAsync(CltvRoles.Analyst);

@@ -5,6 +5,7 @@ using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Infrastructure.Tests.Support;
+using CltvDashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CltvDashboard.Infrastructure.Tests.Import.ImportFiles;
 
@@ -457,6 +458,38 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
         reorderedIntoApart.TransactionsImported.Should().Be(0, "the same lines in another order are the same purchases");
         (await SnapshotAsync(apart)).Should().Be(new StoreSnapshot(2, 3, 30));
         (await SnapshotAsync(together)).Should().Be(new StoreSnapshot(2, 3, 30));
+    }
+
+    [Fact]
+    public async Task A_line_item_export_is_reported_in_lines_and_orders_with_every_rejected_line_kept()
+    {
+        var database = await FreshStoreAsync();
+        var retail = OnlineRetailExportGenerator.Generate(customers: 300, seed: 8);
+
+        var result = await ImportTextAsync(database, retail.Text, options: Options() with { Currency = "GBP", DateOrder = DateOrder.MonthFirst });
+
+        result.RowsRead.Should().Be(retail.Lines);
+        result.LinesRejected.Should().Be(retail.LinesWithoutCustomer);
+        result.RowsRejected.Should().Be(retail.InvoicesWithoutCustomer);
+        result.LinesUsed.Should().Be(retail.Lines - retail.LinesWithoutCustomer);
+        result.RejectedByReason.Should().Equal(new RejectedLines(RejectionReason.NoCustomer, retail.LinesWithoutCustomer, retail.ValueWithoutCustomer));
+        result.Customers.Should().Be(retail.Customers);
+        result.Refunds.Should().BePositive();
+        result.FirstDay.Should().BeOnOrAfter(new DateOnly(2010, 12, 1));
+        result.LastDay.Should().BeAfter(result.FirstDay!.Value);
+        await using var context = CltvDatabase.CreateContext(database);
+        var batch = await context.ImportBatches.AsNoTracking().SingleAsync();
+        batch.LinesRejected.Should().Be(retail.LinesWithoutCustomer);
+        batch.LinesUsed.Should().Be(result.LinesUsed);
+        batch.RejectedByReason.Should().Equal(result.RejectedByReason);
+        batch.OrdersImported.Should().Be(result.Orders);
+        batch.CustomersAdded.Should().Be(retail.Customers);
+        batch.NetRevenue.Should().Be(result.NetRevenue);
+        batch.Refunds.Should().Be(result.Refunds);
+        (batch.FirstDay, batch.LastDay).Should().Be((result.FirstDay, result.LastDay));
+        batch.Currency.Should().Be("GBP");
+        (await context.ImportProblems.CountAsync()).Should().Be(retail.LinesWithoutCustomer, "every line of a rejected invoice can be downloaded");
+        (await context.Customers.AnyAsync(c => EF.Functions.Like(c.ExternalId, "%.%"))).Should().BeFalse("17850.0 is customer 17850");
     }
 
     [Fact]
