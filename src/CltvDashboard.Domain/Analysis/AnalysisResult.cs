@@ -31,7 +31,14 @@ public sealed record AnalysisResult(
     string? ChosenModel,
     string? ModelChoiceReason,
     IReadOnlyList<string> Warnings,
-    RuleOfThumbFigures RuleOfThumb);
+    RuleOfThumbFigures RuleOfThumb)
+{
+    /// <summary>
+    /// The net revenue of the customers left out for having no purchase occasion (every purchase cancelled on its
+    /// day, or refunds only): zero or negative, and part of the business's revenue though not of any customer row.
+    /// </summary>
+    public decimal RevenueOfCustomersLeftOut { get; init; }
+}
 
 /// <summary>Which history a model was fitted to.</summary>
 public enum FitPeriod

@@ -107,7 +107,10 @@ public static class CustomerBaseAnalysis
             model?.Name,
             reason,
             warnings,
-            totals.RuleOfThumb(settings.AcquisitionCosts, retention)!);
+            totals.RuleOfThumb(settings.AcquisitionCosts, retention)!)
+        {
+            RevenueOfCustomersLeftOut = full.RevenueWithoutPurchase,
+        };
     }
 
     /// <summary>Fits every model of the <see cref="CountModelCatalog"/>; a model the data cannot support is reported, not thrown.</summary>
@@ -329,7 +332,9 @@ public static class CustomerBaseAnalysis
 
         if (summary.CustomersWithoutPurchase > 0)
         {
-            warnings.Add($"{summary.CustomersWithoutPurchase:N0} customers have only refunds on or before {observationEnd:yyyy-MM-dd} and are left out.");
+            warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{summary.CustomersWithoutPurchase:N0} customers have no purchase left on or before {observationEnd:yyyy-MM-dd} once refunds are netted (only refunds, or every purchase cancelled on its day) and are not modelled; their net of {summary.RevenueWithoutPurchase:N2} is counted in the historical revenue."));
         }
     }
 

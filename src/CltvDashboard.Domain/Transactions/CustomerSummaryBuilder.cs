@@ -79,6 +79,7 @@ public sealed class CustomerSummaryBuilder
         long afterObservationEnd = 0;
         var firstSeenInHoldout = 0;
         var withoutPurchase = 0;
+        var revenueWithoutPurchase = 0m;
 
         for (var c = 0; c < customerCount; c++)
         {
@@ -138,6 +139,7 @@ public sealed class CustomerSummaryBuilder
             if (first < 0)
             {
                 withoutPurchase++;
+                revenueWithoutPurchase += revenue + holdoutRevenue;
                 continue;
             }
 
@@ -169,6 +171,7 @@ public sealed class CustomerSummaryBuilder
             afterObservationEnd,
             firstSeenInHoldout,
             withoutPurchase,
+            revenueWithoutPurchase,
             Log.RefundRows);
     }
 }

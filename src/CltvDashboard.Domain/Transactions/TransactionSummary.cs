@@ -11,6 +11,7 @@ public sealed class TransactionSummary
         long transactionsAfterObservationEnd,
         int customersFirstSeenInHoldout,
         int customersWithoutPurchase,
+        decimal revenueWithoutPurchase,
         long refundRows)
     {
         Customers = customers;
@@ -20,6 +21,7 @@ public sealed class TransactionSummary
         TransactionsAfterObservationEnd = transactionsAfterObservationEnd;
         CustomersFirstSeenInHoldout = customersFirstSeenInHoldout;
         CustomersWithoutPurchase = customersWithoutPurchase;
+        RevenueWithoutPurchase = revenueWithoutPurchase;
         RefundRows = refundRows;
     }
 
@@ -47,8 +49,17 @@ public sealed class TransactionSummary
     /// <summary>Customers whose first purchase is after the calibration end: new in the holdout, not modelled.</summary>
     public int CustomersFirstSeenInHoldout { get; }
 
-    /// <summary>Customers with refunds only and no purchase occasion: not modelled.</summary>
+    /// <summary>
+    /// Customers without a purchase occasion up to the observation end (refunds only, or purchases their same-day
+    /// refunds cancel): not modelled.
+    /// </summary>
     public int CustomersWithoutPurchase { get; }
+
+    /// <summary>
+    /// The net of those customers' rows up to the observation end (zero or negative: their purchases cancelled, their
+    /// refunds of other days): still part of the business's net revenue.
+    /// </summary>
+    public decimal RevenueWithoutPurchase { get; }
 
     /// <summary>Rows with a negative amount.</summary>
     public long RefundRows { get; }

@@ -47,7 +47,10 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
             result.ChosenModel,
             result.ModelChoiceReason,
             result.Warnings,
-            result.RuleOfThumb);
+            result.RuleOfThumb)
+        {
+            RevenueOfCustomersLeftOut = result.RevenueOfCustomersLeftOut,
+        };
     }
 
     private static long Key(string customerId) => long.Parse(customerId, CultureInfo.InvariantCulture);

@@ -18,7 +18,12 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
     /// <param name="segments">The run's segment summaries (the channel rows carry the acquisition costs).</param>
     /// <param name="ruleOfThumb">The analysis's rule of thumb for the whole base.</param>
     /// <param name="settings">The settings the run is computed with.</param>
-    public static RunFigures Compute(IReadOnlyList<CustomerResult> customers, IReadOnlyList<RunSegmentSummary> segments, RuleOfThumbFigures ruleOfThumb, RunSettings settings)
+    /// <param name="revenueLeftOut">
+    /// The net revenue of customers without a purchase occasion (no row of theirs): the historical revenue is the
+    /// business's, so their cancellations and refunds are deducted from it too.
+    /// </param>
+    public static RunFigures Compute(
+        IReadOnlyList<CustomerResult> customers, IReadOnlyList<RunSegmentSummary> segments, RuleOfThumbFigures ruleOfThumb, RunSettings settings, decimal revenueLeftOut = 0)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(segments);
@@ -27,6 +32,7 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
         var clv = customers.Where(c => c.PredictedClv is not null).Select(c => c.PredictedClv!.Value).ToArray();
         Array.Sort(clv);
         var kpis = HeadlineFigures(customers, clv, segments, settings.ActiveProbabilityThreshold);
+        kpis.HistoricalRevenue = Money(kpis.HistoricalRevenue + revenueLeftOut);
         kpis.RuleOfThumbClv = ruleOfThumb.Clv is { } owners ? Money(owners) : null;
         kpis.RuleOfThumbPurchasesPerYear = ruleOfThumb.PurchasesPerYear;
         kpis.YearlyRetention = ruleOfThumb.YearlyRetention;

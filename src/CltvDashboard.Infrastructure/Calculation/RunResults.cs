@@ -30,4 +30,8 @@ internal sealed record RunResults(
     string? ChosenModel,
     string? ModelChoiceReason,
     IReadOnlyList<string> Warnings,
-    RuleOfThumbFigures RuleOfThumb);
+    RuleOfThumbFigures RuleOfThumb)
+{
+    /// <summary>The net revenue of customers without a purchase occasion, who have no row (see <see cref="AnalysisResult.RevenueOfCustomersLeftOut"/>).</summary>
+    public decimal RevenueOfCustomersLeftOut { get; init; }
+}

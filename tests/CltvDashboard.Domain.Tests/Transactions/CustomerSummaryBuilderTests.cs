@@ -123,6 +123,18 @@ public class CustomerSummaryBuilderTests
     }
 
     [Fact]
+    public void A_customer_whose_every_purchase_is_cancelled_on_its_day_is_left_out_with_the_net_of_all_their_rows_kept()
+    {
+        // b bought and cancelled on the same day, then was refunded 4.50 for an order the log does not hold.
+        var summary = Build(
+            ("a", "2024-01-01", 10m), ("b", "2024-01-05", 25m), ("b", "2024-01-05", -25m), ("b", "2024-02-01", -4.50m), ("c", "2024-01-03", -2m));
+
+        summary.Customers.Should().ContainSingle(c => c.CustomerId == "a");
+        summary.CustomersWithoutPurchase.Should().Be(2);
+        summary.RevenueWithoutPurchase.Should().Be(-6.50m);
+    }
+
+    [Fact]
     public void Customer_with_only_refunds_is_counted_and_left_out()
     {
         var summary = Build(("a", "2024-01-01", 10m), ("b", "2024-01-02", -10m));

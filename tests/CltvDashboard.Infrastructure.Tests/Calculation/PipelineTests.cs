@@ -325,6 +325,27 @@ public abstract class PipelineTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Customers_whose_every_purchase_was_cancelled_on_its_day_are_not_modelled_but_their_refunds_are_deducted_from_revenue()
+    {
+        var database = await RunStore.WithCdnowSampleAsync(_store);
+        const string Cancelled = "customer_id,date,amount\nz1,1997-03-01,25\nz1,1997-03-01,-25\nz1,1997-05-01,-4.50\nz2,1997-04-02,12\nz2,1997-04-02,-12\n";
+        await using (var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Cancelled)))
+        {
+            await new CltvDashboard.Infrastructure.Import.TransactionImporter(database).ImportAsync(
+                file, new CltvDashboard.Infrastructure.Import.ImportRequest("cancelled.csv", Import.ImportFiles.Options(), ImportMode.Append, "tests"));
+        }
+
+        var summary = await RunStore.RecalculateAsync(database);
+
+        var customers = await RunStore.CustomersAsync(database, summary.RunId);
+        await using var context = CltvDatabase.CreateContext(database);
+        var kpis = await context.KpiSummaries.AsNoTracking().SingleAsync(k => k.CalculationRunId == summary.RunId);
+        kpis.HistoricalRevenue.Should().Be(customers.Sum(c => c.TotalRevenue) - 4.50m);
+        kpis.Customers.Should().Be(customers.Count);
+        (await RunStore.RunAsync(database, summary.RunId)).Warnings.Should().Contain("2 customers have no purchase left");
+    }
+
+    [Fact]
     public async Task Channel_segments_carry_their_acquisition_cost_and_clv_to_cac()
     {
         var database = await RunStore.WithCdnowSampleAsync(_store);
