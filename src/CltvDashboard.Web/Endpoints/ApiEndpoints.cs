@@ -143,7 +143,7 @@ public static class ApiEndpoints
                     : TypedResults.NotFound())
             .RequireApiResource(AppResources.Cohorts)
             .WithName("ListCohorts")
-            .WithSummary("The current run's cohort cells: per acquisition month and month since, customers buying and revenue.");
+            .WithSummary("The current run's cohort cells: per acquisition month and month since, customers buying and revenue. For Analysts and Admins, like the Cohorts page.");
         return app;
     }
 }
