@@ -69,8 +69,8 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
         await InsertRunAsync(CalculationRunStatus.Succeeded, current: true);
         var client = await App.SignedInClientAsync(CltvRoles.Owner);
 
-        (await client.GetAsync("/exports/cohorts.csv")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await client.GetAsync("/exports/model-fits.csv")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.GetAsync("/exports/cohorts.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await client.GetAsync("/exports/model-fits.csv")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await client.GetAsync("/exports/rfm-grid.csv")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
