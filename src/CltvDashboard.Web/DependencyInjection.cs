@@ -10,6 +10,7 @@ using CltvDashboard.Web.Hosting;
 using CltvDashboard.Web.Identity;
 using CltvDashboard.Web.Imports;
 using CltvDashboard.Web.Jobs;
+using CltvDashboard.Web.Pages.Customers;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.PostgreSql;
@@ -92,16 +93,20 @@ public static class DependencyInjection
         {
             cookie.LoginPath = "/Account/SignIn";
             cookie.LogoutPath = "/Account/SignOut";
-            cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.Cookie.Name = "cltv.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // The JSON endpoints answer 401/403; a redirect to an HTML page would only confuse a script.
+            // The JSON endpoints answer 401; a redirect to an HTML page would only confuse a script.
             cookie.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+            // A refusal is a 403 where it was asked, so the address stays; the status pages show people why.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         // Bearer tokens for /api/v1 only; the cookie stays the default scheme of everything else.
         builder.Services.AddAuthentication()
@@ -192,7 +197,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>Razor Pages with the role each folder needs, the dashboards' read services and the warming of a new run's figures.</summary>
+    /// <summary>Razor Pages authorized by their resources, the customer pages' addresses, the dashboards' read services and the warming of a new run's figures.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvPages(this WebApplicationBuilder builder)
@@ -200,17 +205,8 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorPages(pages =>
         {
-            pages.Conventions.AuthorizeFolder("/", Policies.Owner);
-            pages.Conventions.AuthorizeFolder("/Upload", Policies.Analyst);
-            pages.Conventions.AuthorizeFolder("/Imports", Policies.Analyst);
-            pages.Conventions.AuthorizeFolder("/Settings", Policies.Analyst);
-            pages.Conventions.AuthorizeFolder("/Users", Policies.Admin);
-            pages.Conventions.AuthorizeFolder("/Cohorts", Policies.Analyst);
-            pages.Conventions.AuthorizeFolder("/ModelHealth", Policies.Analyst);
-            pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
-            pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            pages.Conventions.AllowAnonymousToPage("/Setup");
-            pages.Conventions.AllowAnonymousToPage("/Error");
+            AppResources.Authorize(pages.Conventions);
+            CustomerAddress.AddRoutes(pages.Conventions);
             pages.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             pages.Conventions.AddPageApplicationModelConvention("/Setup", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));

@@ -2,6 +2,7 @@ using CltvDashboard.Web;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Endpoints;
 using CltvDashboard.Web.Hosting;
+using CltvDashboard.Web.Identity;
 using CltvDashboard.Web.Jobs;
 using CltvDashboard.Web.Security;
 using Hangfire;
@@ -34,26 +35,27 @@ try
     }
 
     app.UseSecurityHeaders();
+    app.UseCltvStatusPages();
     app.UseRouting();
     app.UseSerilogRequestLogging(RequestLogLevels.Configure);
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
 
-    app.MapStaticAssets().AllowAnonymous();
+    app.MapStaticAssets().RequireResource(AppResources.Public);
     app.MapRazorPages().WithStaticAssets();
     app.MapStatusEndpoints();
     app.MapImportEndpoints();
     app.MapExportEndpoints();
     app.MapCltvApi();
-    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireResource(AppResources.Public);
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).RequireResource(AppResources.Public);
     app.MapHangfireDashboard("/hangfire", new DashboardOptions
     {
         Authorization = [],
         AsyncAuthorization = [new AdminDashboardAuthorization()],
         DisplayStorageConnectionString = false,
-    });
+    }).RequireResource(AppResources.Jobs);
 
     await app.RunAsync();
     return 0;

@@ -20,10 +20,10 @@ public abstract class CustomerHistoryExportTests(DemoApp demo)
         var run = (await scope.ServiceProvider.GetRequiredService<RunContextQueries>().ContextAsync()).Current!;
         var customer = (await scope.ServiceProvider.GetRequiredService<CustomerListQueries>().CustomersAsync(run, null, new CustomerListRequest(Search: "10001"))).Items.Single(c => c.ExternalId == "10001");
 
-        var response = await client.GetAsync($"/exports/customers/{customer.CustomerId}/history.csv");
+        var response = await client.GetAsync("/exports/customers/history.csv?id=10001");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-{customer.CustomerId}-history-run-{run.Id}-as-of-1998-06-30.csv");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-10001-history-run-{run.Id}-as-of-1998-06-30.csv");
         var table = ParseCsv(await response.Content.ReadAsStringAsync());
         table[0].Should().Equal(ExportEndpoints.CustomerHistoryColumns);
         var rows = table.Skip(1).Select(r => table[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
@@ -34,7 +34,7 @@ public abstract class CustomerHistoryExportTests(DemoApp demo)
         state["segment"].Should().Be(customer.Segment);
         double.Parse(state["p_alive"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.ProbabilityAlive!.Value, 1e-6);
         decimal.Parse(state["predicted_clv"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.PredictedClv!.Value, 0.0001m);
-        (await client.GetAsync("/exports/customers/-1/history.csv")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/exports/customers/history.csv?id=010001")).StatusCode.Should().Be(HttpStatusCode.NotFound, "ids are compared exactly");
     }
 
     // RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF.

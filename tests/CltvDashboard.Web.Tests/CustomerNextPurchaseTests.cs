@@ -27,7 +27,7 @@ public sealed partial class CustomerNextPurchaseTests(DemoApp demo) : IClassFixt
             .FirstAsync();
         using var client = await demo.SignedInClientAsync(CltvRoles.Owner);
 
-        var html = await client.GetStringAsync($"/Customers/{regular.CustomerId}");
+        var html = await client.GetStringAsync($"/Customers/{await ExternalIdAsync(regular.CustomerId)}");
 
         html.Should().Contain("Chance of buying again in the next 90 days");
         Fact(html, "fact-purchase-probability").Should().MatchRegex(@"^\d{1,3} %$");
@@ -47,7 +47,7 @@ public sealed partial class CustomerNextPurchaseTests(DemoApp demo) : IClassFixt
             .FirstAsync();
         using var client = await demo.SignedInClientAsync(CltvRoles.Owner);
 
-        var html = await client.GetStringAsync($"/Customers/{gone.CustomerId}");
+        var html = await client.GetStringAsync($"/Customers/{await ExternalIdAsync(gone.CustomerId)}");
 
         Fact(html, "fact-next-purchase").Should().Be("not expected");
     }
@@ -112,6 +112,13 @@ public sealed partial class CustomerNextPurchaseTests(DemoApp demo) : IClassFixt
 
         html.Should().Contain("Chance of buying again within N days").And.Contain("name=\"Input.PurchaseWindowDays\"").And.Contain("value=\"90\"");
         html.Should().Contain("High churn risk below a chance of buying again of").And.Contain("Medium churn risk below a chance of buying again of");
+    }
+
+    // Customer pages are addressed by the customer's own id, not the store's key.
+    private async Task<string> ExternalIdAsync(long key)
+    {
+        await using var context = demo.App.CreateContext();
+        return await context.Customers.Where(c => c.Id == key).Select(c => c.ExternalId).SingleAsync();
     }
 
     private static string Fact(string html, string id)

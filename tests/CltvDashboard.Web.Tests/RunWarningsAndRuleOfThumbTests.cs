@@ -148,7 +148,8 @@ public sealed class RunWarningsAndRuleOfThumbTests(DemoApp demo) : IClassFixture
     private async Task<string[]> DashboardPagesAsync()
     {
         await using var context = demo.App.CreateContext();
-        var customer = await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).OrderBy(m => m.CustomerId).Select(m => m.CustomerId).FirstAsync();
+        var customer = await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).OrderBy(m => m.CustomerId)
+            .Join(context.Customers, m => m.CustomerId, c => c.Id, (_, c) => c.ExternalId).FirstAsync();
         return ["/Overview", "/Segments", "/Customers", $"/Customers/{customer}"];
     }
 }

@@ -10,11 +10,12 @@ public abstract class SetupTests(AppFixture fixture)
     private CltvWebFactory App => fixture.App;
 
     [Fact]
-    public async Task Setup_token_creates_the_first_admin_once()
+    public async Task Sign_in_points_to_setup_until_the_setup_token_creates_the_first_admin_once()
     {
         var token = App.SetupToken;
         token.Should().NotBeNullOrEmpty();
         var client = App.CreateAnonymousClient();
+        (await client.GetStringAsync("/Account/SignIn")).Should().Contain("id=\"setup-hint\"").And.Contain("href=\"/Setup\"").And.Contain("setup token");
         (await client.GetAsync("/Setup")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var wrong = await CltvWebFactory.PostFormAsync(
@@ -28,7 +29,10 @@ public abstract class SetupTests(AppFixture fixture)
         (await client.GetAsync("/Users")).StatusCode.Should().Be(HttpStatusCode.OK, "the new Admin is signed in");
 
         var again = App.CreateAnonymousClient();
-        (await again.GetAsync("/Setup")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await again.GetStringAsync("/Account/SignIn")).Should().NotContain("setup-hint", "a user exists: the setup page is gone");
+        var closed = await again.GetAsync("/Setup");
+        closed.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await closed.Content.ReadAsStringAsync()).Should().Contain("The first Admin exists already").And.Contain("href=\"/Account/SignIn\">Sign in</a>");
         var replay = await again.PostAsync("/Setup", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Token"] = token!,

@@ -10,8 +10,9 @@ namespace CltvDashboard.Web.Endpoints;
 
 /// <summary>
 /// The read-only JSON API under <c>/api/v1</c> for e-mail and CRM tools: runs, KPIs, segments, customers (paged)
-/// and cohorts of the current run, for any signed-in user (the session cookie) or an API token
-/// (<c>Authorization: Bearer cltv_…</c>, created by an Admin on the Users page). Described by the OpenAPI document
+/// and cohorts of the current run, for a signed-in user (the session cookie) or an API token
+/// (<c>Authorization: Bearer cltv_…</c>, created by an Admin on the Users page) whose role the call's resource admits,
+/// as its page does (<see cref="AppResources"/>). Described by the OpenAPI document
 /// at <c>/api/v1/openapi.json</c>.
 /// </summary>
 public static class ApiEndpoints
@@ -60,8 +61,8 @@ public static class ApiEndpoints
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapCltvApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(Policies.Api);
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("Results");
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireApiResource(AppResources.ApiDescription);
+        var api = app.MapGroup("/api/v1").WithTags("Results");
 
         api.MapGet("/runs", async (CltvDbContext context, CancellationToken cancellationToken) =>
             {
@@ -74,6 +75,7 @@ public static class ApiEndpoints
                         r.Id, r.Status.ToString(), r.Trigger.ToString(), r.AsOfUtc, r.ObservationEnd, r.RequestedAtUtc, r.FinishedAtUtc, r.IsCurrent, r.CustomerCount, r.ChosenModel, r.Error))
                     .ToList());
             })
+            .RequireApiResource(AppResources.Runs)
             .WithName("ListRuns")
             .WithSummary("The newest calculation runs, newest first; isCurrent marks the one whose results the other calls return.");
 
@@ -88,6 +90,7 @@ public static class ApiEndpoints
                 var previous = context.Previous is { } before ? await overview.KpisAsync(before.Id, cancellationToken) : null;
                 return TypedResults.Ok(new ApiKpis(run.Id, run.ObservationEnd, context.CurrencyCode, kpis, previous, context.Warnings));
             })
+            .RequireApiResource(AppResources.Overview)
             .WithName("GetKpis")
             .WithSummary("The current run's headline figures (the owners' rule of thumb under ruleOfThumb, apart from the model's CLV), its warnings in plain words and, when there is one, the previous run's figures for comparison.");
 
@@ -100,6 +103,7 @@ public static class ApiEndpoints
 
                 return TypedResults.Ok(new ApiList<SegmentRow>(run.Id, await segments.SegmentsAsync(run.Id, segmentation, cancellationToken)));
             })
+            .RequireApiResource(AppResources.Segments)
             .WithName("ListSegments")
             .WithSummary("One segmentation's segments in the current run: rfm, value-tier, churn-risk, cohort or channel.");
 
@@ -127,6 +131,7 @@ public static class ApiEndpoints
                     cancellationToken);
                 return TypedResults.Ok(new ApiPage<CustomerRow>(run.Id, result.Items, result.Page, result.PageSize, result.TotalCount, result.PageCount));
             })
+            .RequireApiResource(AppResources.Customers)
             .WithName("ListCustomers")
             .WithSummary("A page of the current run's customers: search by id (q), filter by RFM segment or preset (HighValueAtRisk, Champions, Overdue), sort (PredictedClv, "
                 + "ProbabilityAlive, PurchaseProbability, ExpectedNextPurchase, ExpectedPurchases, LastPurchase, Revenue, CustomerId). Each customer carries purchaseProbability "
@@ -136,8 +141,9 @@ public static class ApiEndpoints
                 (await runContext.ContextAsync(cancellationToken)).Current is { } run
                     ? TypedResults.Ok(new ApiList<CohortCell>(run.Id, await cohorts.CohortsAsync(run.Id, cancellationToken)))
                     : TypedResults.NotFound())
+            .RequireApiResource(AppResources.Cohorts)
             .WithName("ListCohorts")
-            .WithSummary("The current run's cohort cells: per acquisition month and month since, customers buying and revenue.");
+            .WithSummary("The current run's cohort cells: per acquisition month and month since, customers buying and revenue. For Analysts and Admins, like the Cohorts page.");
         return app;
     }
 }

@@ -4,6 +4,7 @@ using CltvDashboard.Infrastructure.Csv;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Identity;
+using CltvDashboard.Web.Pages.Shared;
 using static CltvDashboard.Infrastructure.Csv.CsvCell;
 
 namespace CltvDashboard.Web.Endpoints;
@@ -16,6 +17,11 @@ namespace CltvDashboard.Web.Endpoints;
 public static class ExportEndpoints
 {
     private const int CustomerBatch = 500;
+
+    private const string CustomerHistoryRoute = "/customers/history.csv";
+
+    // The longest piece of user text in a file name.
+    private const int FileNamePartLength = 40;
 
     // The migration matrix's row of customers the previous run did not have, and column of those this run no longer has.
     private const string NewRow = "new";
@@ -32,14 +38,14 @@ public static class ExportEndpoints
         ["record", "customer_id", "date", "amount", "currency", "order_reference", "run", "segment", "value_tier", "p_alive", "expected_purchases", "predicted_clv"];
 
     /// <summary>
-    /// Every export, under <c>/exports</c>: the dashboards' tables for any signed-in user, the analysts' (cohorts,
-    /// channel cohorts, model fits) for Analysts, like their pages.
+    /// Every export, under <c>/exports</c>, each belonging to the resource of the page that shows its table, so that
+    /// whoever may see the page may download it and nobody else.
     /// </summary>
     public static IReadOnlyList<CsvExport> All { get; } =
     [
         CsvExport.Rows(
             "/segments/{segmentation}.csv",
-            Policies.Owner,
+            AppResources.Segments,
             e => "segments-" + e.Segmentation,
             ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out", "rule_of_thumb_clv"],
             (e, ct) => e.Get<SegmentsQueries>().SegmentsAsync(e.Run.Id, e.Segmentation, ct),
@@ -54,7 +60,7 @@ public static class ExportEndpoints
         // The current run's stored movement from the previous run as a from × to matrix.
         CsvExport.Of(
             "/segment-migrations/{segmentation}.csv",
-            Policies.Owner,
+            AppResources.Segments,
             e => "segment-migrations-" + e.Segmentation,
             ["from"],
             async (e, ct) => Segmentations.Find(e.Segmentation) is { TracksMovement: true }
@@ -65,7 +71,7 @@ public static class ExportEndpoints
 
         CsvExport.Rows(
             "/rfm-grid.csv",
-            Policies.Owner,
+            AppResources.Segments,
             _ => "rfm-grid",
             ["recency_score", "frequency_monetary_score", "segment", "customers", "mean_clv"],
             (e, ct) => e.Get<SegmentsQueries>().RfmGridAsync(e.Run.Id, ct),
@@ -73,7 +79,7 @@ public static class ExportEndpoints
 
         CsvExport.Rows(
             "/cohorts.csv",
-            Policies.Analyst,
+            AppResources.Cohorts,
             _ => "cohorts",
             ["acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
             (e, ct) => e.Get<CohortsQueries>().CohortsAsync(e.Run.Id, ct),
@@ -86,8 +92,8 @@ public static class ExportEndpoints
         // One acquisition channel's cohorts, the channel named by ?channel=.
         CsvExport.Rows(
             "/channel-cohorts.csv",
-            Policies.Analyst,
-            e => "cohorts-" + FileNamePart(e.Channel),
+            AppResources.Cohorts,
+            e => "cohorts-" + FileNamePart(e.Channel, "channel"),
             ["channel", "acquisition_month", "months_since_acquisition", "cohort_size", "active_customers", "retention", "revenue", "cumulative_revenue", "cumulative_revenue_per_customer", "partial_month"],
             (e, ct) => e.Get<CohortsQueries>().ChannelCohortsAsync(e.Run.Id, e.Channel, ct),
             (e, c) =>
@@ -99,7 +105,7 @@ public static class ExportEndpoints
 
         CsvExport.Of(
             "/model-fits.csv",
-            Policies.Analyst,
+            AppResources.ModelHealth,
             _ => "model-fits",
             ["model", "period", "chosen", "parameter", "estimate", "standard_error", "log_likelihood", "converged", "customers", "holdout_mae", "baseline_mae", "holdout_predicted", "holdout_actual"],
             (e, ct) => e.Get<ModelHealthQueries>().ModelHealthAsync(e.Run.Id, ct),
@@ -114,7 +120,7 @@ public static class ExportEndpoints
         // on the day of the download.
         CsvExport.Stream(
             "/customers.csv",
-            Policies.Owner,
+            AppResources.Customers,
             _ => "customers",
             ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase", "purchase_probability", "expected_next_purchase", "overdue"],
             (e, ct) => e.Get<CustomerListQueries>().AllCustomersAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
@@ -124,16 +130,17 @@ public static class ExportEndpoints
                 Number(c.PredictedClv), Number(c.TotalRevenue), Date(c.LastPurchase), Number(c.PurchaseProbability), Date(c.ExpectedNextPurchase), Boolean(c.Overdue),
             ]),
 
+        // One customer's history, the customer named by their own id in ?id= (any text, so never in the path).
         CsvExport.Of(
-            "/customers/{id:long}/history.csv",
-            Policies.Owner,
-            e => FormattableString.Invariant($"customer-{e.CustomerId}-history"),
+            CustomerHistoryRoute,
+            AppResources.Customers,
+            e => "customer-" + FileNamePart(e.CustomerId, "customer") + "-history",
             CustomerHistoryColumns,
             (e, ct) => e.Get<CustomerQueries>().CustomerAsync(e.Run.Id, e.CustomerId, ct),
             (e, customer) => CustomerHistoryRowsAsync(e.Get<CustomerQueries>(), customer, e.Context.TimeZoneId)),
     ];
 
-    /// <summary>Maps every export of <see cref="All"/> under <c>/exports</c>, each behind its policy.</summary>
+    /// <summary>Maps every export of <see cref="All"/> under <c>/exports</c>, each behind its resource's rule.</summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
@@ -143,11 +150,16 @@ public static class ExportEndpoints
         {
             exports.MapGet(export.Route, ([AsParameters] ExportParameters parameters, HttpContext http, RunContextQueries runContext, CancellationToken cancellationToken) =>
                     DownloadAsync(export, parameters, http, runContext, cancellationToken))
-                .RequireAuthorization(export.Policy);
+                .RequireResource(export.Resource);
         }
 
         return app;
     }
+
+    /// <summary>The history download of the customer with <paramref name="externalId"/> as their own id.</summary>
+    /// <param name="externalId">The customer's id as imported.</param>
+    public static string CustomerHistoryHref(string externalId) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/exports" + CustomerHistoryRoute, "id", externalId);
 
     /// <summary>The download's file name: what, the run and the last day of its data.</summary>
     /// <param name="run">The run.</param>
@@ -162,9 +174,15 @@ public static class ExportEndpoints
     private static async Task<IResult> DownloadAsync(CsvExport export, ExportParameters parameters, HttpContext http, RunContextQueries runContext, CancellationToken cancellationToken)
     {
         var context = await runContext.ContextAsync(cancellationToken);
-        if (context.Current is not { } run
-            || await export.ReadAsync(new ExportRequest(http.RequestServices, context, run, parameters), cancellationToken) is not { } table)
+        if (context.Current is not { } run)
         {
+            new StatusPageMessage("No calculation run has finished yet, so there is nothing to download.").Set(http);
+            return Results.NotFound();
+        }
+
+        if (await export.ReadAsync(new ExportRequest(http.RequestServices, context, run, parameters), cancellationToken) is not { } table)
+        {
+            new StatusPageMessage($"Run #{run.Id} has nothing to download at this address: what it names is not in the run.").Set(http);
             return Results.NotFound();
         }
 
@@ -193,10 +211,10 @@ public static class ExportEndpoints
         }
     }
 
-    // A channel is the user's own text: only letters and digits reach a file name.
-    private static string FileNamePart(string text)
+    // A channel or a customer id is the user's own text: only letters and digits reach a file name, and not too many.
+    private static string FileNamePart(string text, string otherwise)
     {
-        var part = new string(text.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
-        return part.Length == 0 ? "channel" : part;
+        var part = new string(text.Take(FileNamePartLength).Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        return part.Length == 0 ? otherwise : part;
     }
 }

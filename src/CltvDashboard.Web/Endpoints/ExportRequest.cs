@@ -26,8 +26,8 @@ public sealed class ExportRequest
     /// <summary>The <c>channel</c> of the query string.</summary>
     public string Channel => _parameters.Channel ?? "";
 
-    /// <summary>The customer's key, the <c>{id}</c> of the route.</summary>
-    public long CustomerId => _parameters.Id ?? 0;
+    /// <summary>The customer's own id, the <c>id</c> of the query string.</summary>
+    public string CustomerId => _parameters.Id ?? "";
 
     /// <summary>The customer list's filter and order from the query string, in pages of <paramref name="pageSize"/>, overdue judged by the business's today.</summary>
     /// <param name="pageSize">Customers read at a time.</param>

@@ -8,7 +8,7 @@ namespace CltvDashboard.Web.Endpoints;
 /// <summary>Downloads that belong to an import's report.</summary>
 public static class ImportEndpoints
 {
-    /// <summary>Maps <c>/imports/{id}/rejected.csv</c> (Analyst): the rows an import refused, with the reason for each.</summary>
+    /// <summary>Maps <c>/imports/{id}/rejected.csv</c> (as the imports): the rows an import refused, with the reason for each.</summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
@@ -30,7 +30,7 @@ public static class ImportEndpoints
                 await RejectedRowsCsv.WriteAsync(context, batch.Id, http.Response.Body, cancellationToken);
                 return Results.Empty;
             })
-            .RequireAuthorization(Policies.Analyst);
+            .RequireResource(AppResources.Imports);
         return app;
     }
 }

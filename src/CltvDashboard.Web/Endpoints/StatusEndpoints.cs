@@ -8,7 +8,7 @@ namespace CltvDashboard.Web.Endpoints;
 /// <summary>The small JSON endpoints that progress displays poll.</summary>
 public static class StatusEndpoints
 {
-    /// <summary>Maps <c>/api/imports/{id}/status</c> (Analyst) and <c>/api/runs/{id}/status</c> (any user).</summary>
+    /// <summary>Maps <c>/api/imports/{id}/status</c> (as the imports) and <c>/api/runs/{id}/status</c> (as the runs).</summary>
     /// <param name="app">The endpoint builder.</param>
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
@@ -27,7 +27,7 @@ public static class StatusEndpoints
                         snapshot.Error,
                     })
                     : Results.NotFound())
-            .RequireAuthorization(Policies.Analyst);
+            .RequireResource(AppResources.Imports);
         api.MapGet("/runs/{id:long}/status", async (long id, CltvDbContext context, CancellationToken cancellationToken) =>
                 await context.CalculationRuns.AsNoTracking()
                         .Where(r => r.Id == id)
@@ -35,7 +35,7 @@ public static class StatusEndpoints
                         .SingleOrDefaultAsync(cancellationToken) is { } run
                     ? Results.Ok(new { run.Id, status = run.Status.ToString(), run.Stage, run.PercentComplete, run.Error })
                     : Results.NotFound())
-            .RequireAuthorization(Policies.Owner);
+            .RequireResource(AppResources.Runs);
         return app;
     }
 }

@@ -11,7 +11,7 @@ namespace CltvDashboard.Web.Identity;
 /// <summary>
 /// The <see cref="SchemeName"/> authentication scheme: <c>Authorization: Bearer cltv_…</c> signs the request in as the
 /// token's user with the roles the user holds now, so that a token never grants more than its user has and a role
-/// change or lock-out applies at once. Only the policies that name the scheme (<see cref="Policies.Api"/>) accept it.
+/// change or lock-out applies at once. Only the API policies (<see cref="Policies.ApiFor"/>) accept it.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {

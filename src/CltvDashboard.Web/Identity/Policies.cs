@@ -5,27 +5,31 @@ using Microsoft.AspNetCore.Identity;
 namespace CltvDashboard.Web.Identity;
 
 /// <summary>
-/// The authorization policies, one per role, each admitting that role and the roles above it, so that a page
-/// names the least role it needs and an Admin can do whatever an Analyst can.
+/// The authorization policies, two per role, each admitting that role and the roles above it, so that a resource
+/// names the least role it needs and an Admin can do whatever an Analyst can. Which resource needs which role is
+/// <see cref="AppResources"/>.
 /// </summary>
 public static class Policies
 {
-    /// <summary>Any signed-in user: the dashboards.</summary>
+    /// <summary>Any signed-in user.</summary>
     public const string Owner = CltvRoles.Owner;
 
-    /// <summary>Analysts and Admins: uploads, settings, recalculation.</summary>
+    /// <summary>Analysts and Admins.</summary>
     public const string Analyst = CltvRoles.Analyst;
 
-    /// <summary>Admins: users and the job dashboard.</summary>
+    /// <summary>Admins.</summary>
     public const string Admin = CltvRoles.Admin;
 
-    /// <summary>
-    /// Any signed-in user by the session cookie or by an API token: the read-only JSON API. The other policies use
-    /// the default scheme, the cookie, so a token opens nothing else.
-    /// </summary>
-    public const string Api = "Api";
+    private const string ApiPrefix = "Api:";
 
-    /// <summary>Registers the three role policies and <see cref="Api"/>.</summary>
+    /// <summary>
+    /// The API policy of a role: its users by the session cookie or by an API token. The role policies use the default
+    /// scheme, the cookie, so a token opens nothing but the API.
+    /// </summary>
+    /// <param name="role">One of <see cref="CltvRoles.All"/>.</param>
+    public static string ApiFor(string role) => ApiPrefix + role;
+
+    /// <summary>Registers the role policies and the API policy of each role.</summary>
     /// <param name="options">The authorization options.</param>
     public static void Add(AuthorizationOptions options)
     {
@@ -33,12 +37,12 @@ public static class Policies
         foreach (var role in CltvRoles.All)
         {
             options.AddPolicy(role, policy => policy.RequireAuthenticatedUser().RequireRole(CltvRoles.AtLeast(role)));
+            options.AddPolicy(ApiFor(role), policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(CltvRoles.AtLeast(role)));
         }
 
-        options.AddPolicy(Api, policy => policy
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireRole(CltvRoles.AtLeast(CltvRoles.Owner)));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

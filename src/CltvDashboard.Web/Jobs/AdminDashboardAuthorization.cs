@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace CltvDashboard.Web.Jobs;
 
-/// <summary>Lets only Admins into Hangfire's dashboard, wherever the request comes from.</summary>
+/// <summary>Lets only the roles of <see cref="AppResources.Jobs"/> into Hangfire's dashboard, wherever the request comes from.</summary>
 public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
     /// <inheritdoc />
@@ -18,6 +18,6 @@ public sealed class AdminDashboardAuthorization : IDashboardAsyncAuthorizationFi
         }
 
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
-        return (await authorization.AuthorizeAsync(http.User, Policies.Admin).ConfigureAwait(false)).Succeeded;
+        return (await authorization.AuthorizeAsync(http.User, AppResources.Jobs.Policy).ConfigureAwait(false)).Succeeded;
     }
 }

@@ -53,7 +53,7 @@ public sealed class IndexModel : PageModel
     /// </summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        CanImport = (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
+        CanImport = (await _authorization.AuthorizeAsync(User, AppResources.Imports.Policy)).Succeeded;
         HasData = await _context.Transactions.AnyAsync(cancellationToken);
         if (!HasData)
         {
@@ -76,7 +76,7 @@ public sealed class IndexModel : PageModel
     /// <summary>Queues the CDNOW demo dataset like an upload and shows its progress.</summary>
     public async Task<IActionResult> OnPostLoadDemoAsync(CancellationToken cancellationToken)
     {
-        if (!(await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded)
+        if (!(await _authorization.AuthorizeAsync(User, AppResources.Imports.Policy)).Succeeded)
         {
             return Forbid();
         }

@@ -1,6 +1,7 @@
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,14 +38,24 @@ public sealed class SetupModel : PageModel
     public string Password { get; set; } = "";
 
     /// <summary>Shows the form while no user exists.</summary>
-    public IActionResult OnGet() => _users.Users.Any() || _token.Value is null ? NotFound() : Page();
+    public IActionResult OnGet() => SetupOpen(_users, _token) ? Page() : Closed();
+
+    /// <summary>Whether the first Admin can be created here: no user exists and this instance holds an unused setup token.</summary>
+    /// <param name="users">The users.</param>
+    /// <param name="token">The setup token.</param>
+    public static bool SetupOpen(UserManager<CltvUser> users, SetupToken token)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(token);
+        return token.Value is not null && !users.Users.Any();
+    }
 
     /// <summary>Creates the Admin and signs them in.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (_users.Users.Any())
         {
-            return NotFound();
+            return Closed();
         }
 
         if (string.IsNullOrWhiteSpace(Token) || _token.Value is null || !string.Equals(Token.Trim(), _token.Value, StringComparison.OrdinalIgnoreCase))
@@ -86,6 +97,9 @@ public sealed class SetupModel : PageModel
         await _signIn.SignInAsync(user!, isPersistent: false);
         return LocalRedirect("/");
     }
+
+    private NotFoundResult Closed() =>
+        this.NotFoundSaying("The first Admin exists already: sign in, or ask an Admin for an account.", "/Account/SignIn", "Sign in");
 
     private async Task<List<string>> ValidateAccountAsync()
     {

@@ -25,6 +25,26 @@ public abstract class CustomerQueriesTests<TRun>(TRun cdnow) : IClassFixture<TRu
     }
 
     [Fact]
+    public async Task Customer_is_found_by_their_own_id_exactly_and_not_by_the_stores_key()
+    {
+        await using var context = cdnow.CreateContext();
+        var queries = new CustomerQueries(context);
+        var key = await CustomerIdAsync("10001");
+        var owner = context.Customers.Where(c => c.ExternalId == key.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(c => c.ExternalId).SingleOrDefault();
+
+        var detail = await queries.CustomerAsync(cdnow.RunId, "10001");
+
+        detail!.CustomerId.Should().Be(key);
+        detail.ExternalId.Should().Be("10001");
+        (await queries.CustomerAsync(cdnow.RunId, "010001")).Should().BeNull("a padded id is another id");
+        (await queries.CustomerAsync(cdnow.RunId, "10001 ")).Should().BeNull("ids are compared exactly");
+        (await queries.CustomerAsync(cdnow.RunId, "")).Should().BeNull();
+        (await queries.CustomerAsync(cdnow.RunId, "10001" + new string(' ', 300))).Should().BeNull("no stored id is that long");
+        var byKey = await queries.CustomerAsync(cdnow.RunId, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (byKey?.ExternalId).Should().Be(owner, "the store's key names the customer whose own id it is, if any");
+    }
+
+    [Fact]
     public async Task Customer_curve_runs_from_the_first_purchase_to_the_stored_p_alive_and_rises_at_each_repeat_purchase()
     {
         await using var context = cdnow.CreateContext();

@@ -53,7 +53,12 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
     {
         var page = await NewPageAsync();
 
-        await page.GotoAsync(_baseUrl + "/Setup");
+        await page.GotoAsync(_baseUrl + "/");
+        var hint = page.Locator("#setup-hint");
+        await Assertions.Expect(hint).ToContainTextAsync("No account exists yet");
+        await Assertions.Expect(hint).ToContainTextAsync("setup token that the server printed in its log");
+        await ShotAsync(page, "00-sign-in-first-run");
+        await hint.GetByRole(AriaRole.Link, new() { Name = "setup page" }).ClickAsync();
         await ShotAsync(page, "01-setup");
         await page.GetByLabel("Setup token").FillAsync(_app.SetupToken!);
         await page.GetByLabel("E-mail").FillAsync("owner@example.com");
@@ -64,6 +69,7 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#setup-hint")).ToHaveCountAsync(0, new() { Timeout = 1_000 });
         await page.GetByLabel("E-mail").FillAsync("owner@example.com");
         await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
         await ShotAsync(page, "03-sign-in");

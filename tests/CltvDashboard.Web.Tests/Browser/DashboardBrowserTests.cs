@@ -99,6 +99,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "10001", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer 10001" })).ToBeVisibleAsync();
+        new Uri(page.Url).AbsolutePath.Should().Be("/Customers/10001", "a customer's page is addressed by the customer's own id");
         await Assertions.Expect(page.Locator("#fact-revenue")).ToHaveTextAsync("$19.78");
         await Assertions.Expect(page.Locator("#fact-segment")).ToHaveTextAsync("Loyal");
         await Assertions.Expect(page.Locator("figure:has(#purchase-timeline) tbody th")).ToHaveTextAsync(["1997-02-06", "1997-10-09"]);
@@ -138,8 +139,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await ShotAsync(page, "dash-06b-customer-alive-curve");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#history-export").ClickAsync());
-        var id = page.Url.Split('/').Last();
-        download.SuggestedFilename.Should().Be($"cltv-customer-{id}-history-run-{demo.RunId}-as-of-1998-06-30.csv");
+        download.SuggestedFilename.Should().Be($"cltv-customer-10001-history-run-{demo.RunId}-as-of-1998-06-30.csv");
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines.Should().HaveCount(4).And.Contain(line => line.StartsWith("purchase,10001,1997-10-09,12.99,", StringComparison.Ordinal));
         _consoleErrors.Should().BeEmpty();
@@ -190,14 +190,43 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
     }
 
     [Fact]
-    public async Task Owners_are_kept_out_of_the_analyst_pages()
+    public async Task Owners_are_kept_out_of_the_analyst_pages_and_downloads_by_the_apps_own_page_with_a_way_back()
     {
         var page = await SignedInPageAsync(CltvRoles.Owner);
 
-        await page.GotoAsync(demo.BaseUrl + "/ModelHealth");
+        var response = await page.GotoAsync(demo.BaseUrl + "/ModelHealth");
 
-        page.Url.Should().Contain("/Account/AccessDenied");
+        response!.Status.Should().Be(403);
+        new Uri(page.Url).AbsolutePath.Should().Be("/ModelHealth", "refused where it was asked");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Model health is for Analysts and Admins, and you are signed in as an Owner.");
         (await page.Locator("nav.nav").InnerTextAsync()).Should().NotContain("Model health");
+        await ShotAsync(page, "dash-10-not-allowed");
+
+        var export = await page.GotoAsync(demo.BaseUrl + "/exports/cohorts.csv");
+        export!.Status.Should().Be(403);
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Cohorts is for Analysts and Admins");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" }).ClickAsync();
+        await page.WaitForURLAsync(demo.BaseUrl + "/");
+        ErrorsBesidesThePagesOwnStatus().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_missing_customer_shows_the_apps_not_found_page_and_leads_back_to_a_search()
+    {
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+
+        var response = await page.GotoAsync(demo.BaseUrl + "/Customers/0759");
+
+        response!.Status.Should().Be(404);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"There is no customer \u201c0759\u201d in run #{demo.RunId}.");
+        await ShotAsync(page, "dash-11-customer-not-found");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search the customers for it" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Customer id contains")).ToHaveValueAsync("0759");
+        // The search finds the ids that hold it, such as 10759.
+        await Assertions.Expect(page.Locator("#customers tbody tr").First).ToContainTextAsync("0759");
+        ErrorsBesidesThePagesOwnStatus().Should().BeEmpty();
     }
 
     [Fact]
@@ -229,6 +258,10 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         overflowing.Should().BeEmpty("the page scrolls vertically only; wide tables scroll inside their own box");
         await ShotAsync(page, "dash-03-segments-phone");
     }
+
+    // Chromium reports a page answered 403 or 404 as a console error; anything else is still one.
+    private List<string> ErrorsBesidesThePagesOwnStatus() =>
+        _consoleErrors.Where(e => !e.Contains("Failed to load resource: the server responded with a status of 40", StringComparison.Ordinal)).ToList();
 
     private async Task<IPage> SignedInPageAsync(string role, int width = 1280)
     {

@@ -40,10 +40,11 @@ public sealed class RunWarningsBrowserTests(DemoApp demo) : IClassFixture<DemoAp
     [Fact]
     public async Task The_boundary_warning_is_on_overview_segments_customers_and_a_customer_page()
     {
-        long customer;
+        string customer;
         await using (var context = demo.App.CreateContext())
         {
-            customer = await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).OrderBy(m => m.CustomerId).Select(m => m.CustomerId).FirstAsync();
+            customer = await context.CustomerMetrics.Where(m => m.CalculationRunId == demo.RunId).OrderBy(m => m.CustomerId)
+                .Join(context.Customers, m => m.CustomerId, c => c.Id, (_, c) => c.ExternalId).FirstAsync();
         }
 
         var page = await SignedInPageAsync();

@@ -19,14 +19,12 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
 
     private static readonly string[] FormulaStarts = ["=", "+", "-", "@", "\t", "\r"];
 
-    private long _customerKey;
-
     private CltvWebFactory App => fixture.App;
 
     public static TheoryData<string, string> Exports() => new()
     {
         { "/exports/customers.csv", "'" + CustomerId },
-        { "/exports/customers/{id}/history.csv", "'" + CustomerId },
+        { "/exports/customers/history.csv?id={id}", "'" + CustomerId },
         { "/exports/segments/rfm.csv", "'" + RfmSegment },
         { "/exports/segments/channel.csv", "'" + Channel },
         { "/exports/segment-migrations/rfm.csv", "'" + RfmSegment },
@@ -61,7 +59,6 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
         context.CalculationRuns.Add(run);
         context.Customers.Add(customer);
         await context.SaveChangesAsync();
-        _customerKey = customer.Id;
 
         context.CustomerMetrics.Add(new RunCustomerMetric
         {
@@ -110,7 +107,7 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
     {
         var client = await App.SignedInClientAsync(CltvRoles.Analyst);
 
-        var response = await client.GetAsync(url.Replace("{id}", _customerKey.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var response = await client.GetAsync(url.Replace("{id}", Uri.EscapeDataString(CustomerId), StringComparison.Ordinal));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var cells = (await response.Content.ReadAsStringAsync())

@@ -3,6 +3,7 @@ using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Infrastructure.Queries;
@@ -22,6 +23,27 @@ public sealed class CustomerQueries
     private readonly CltvDbContext _context;
 
     public CustomerQueries(CltvDbContext context) => _context = context;
+
+    /// <summary>A customer of a run, named by their own id in the transaction files, as the customer page is addressed.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="externalId">The customer's id as imported, compared exactly (case, spaces and all).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The detail; null when no such customer is in the run.</returns>
+    public async Task<CustomerDetail?> CustomerAsync(long runId, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(externalId);
+        // No stored id is longer, and a longer parameter must not match a stored prefix of it.
+        if (externalId.Length is 0 or > ImportLimits.MaxIdentifierLength)
+        {
+            return null;
+        }
+
+        var key = await _context.Customers.AsNoTracking()
+            .Where(c => c.ExternalId == externalId)
+            .Select(c => (long?)c.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        return key is { } customerId ? await CustomerAsync(runId, customerId, cancellationToken) : null;
+    }
 
     /// <summary>A customer of a run with purchases, history across the kept runs and the run's P(alive) curve.</summary>
     /// <param name="runId">The run.</param>

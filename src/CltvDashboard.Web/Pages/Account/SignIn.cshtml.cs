@@ -1,4 +1,5 @@
 using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +10,16 @@ namespace CltvDashboard.Web.Pages.Account;
 public sealed class SignInModel : PageModel
 {
     private readonly SignInManager<CltvUser> _signIn;
+    private readonly SetupToken _setupToken;
 
-    public SignInModel(SignInManager<CltvUser> signIn) => _signIn = signIn;
+    public SignInModel(SignInManager<CltvUser> signIn, SetupToken setupToken)
+    {
+        _signIn = signIn;
+        _setupToken = setupToken;
+    }
+
+    /// <summary>Whether nobody can sign in yet because the first Admin is still to be created at <c>/Setup</c>.</summary>
+    public bool SetupOpen => SetupModel.SetupOpen(_signIn.UserManager, _setupToken);
 
     /// <summary>The e-mail address.</summary>
     [BindProperty]

@@ -4,6 +4,7 @@ using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CltvDashboard.Web.Pages.Customers;
 
@@ -28,9 +29,9 @@ public sealed class DetailsModel : DashboardPageModel
     public ChartView? ModelView { get; private set; }
 
     /// <summary>Reads the customer.</summary>
-    /// <param name="id">The customer's internal key.</param>
+    /// <param name="id">The customer's own id (see <see cref="CustomerAddress"/>).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
     {
         await LoadContextAsync(cancellationToken);
         if (Run is null)
@@ -38,10 +39,18 @@ public sealed class DetailsModel : DashboardPageModel
             return Page();
         }
 
+        if (string.IsNullOrEmpty(id))
+        {
+            return this.NotFoundSaying("No customer id was given.", "/Customers", "Back to the customers");
+        }
+
         Customer = await _customer.CustomerAsync(Run.Id, id, cancellationToken);
         if (Customer is null)
         {
-            return NotFound();
+            return this.NotFoundSaying(
+                $"There is no customer “{id}” in run #{Run.Id}. Customer pages are addressed by the customer's own id, as in the uploaded file.",
+                QueryHelpers.AddQueryString("/Customers", "q", id),
+                "Search the customers for it");
         }
 
         var currency = Dashboard.CurrencyCode;

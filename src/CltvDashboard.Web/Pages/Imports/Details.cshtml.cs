@@ -31,7 +31,7 @@ public sealed class DetailsModel : PageModel
     {
         if (await _context.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken) is not { } batch)
         {
-            return NotFound();
+            return this.NotFoundSaying($"There is no import #{id}.");
         }
 
         Batch = batch;

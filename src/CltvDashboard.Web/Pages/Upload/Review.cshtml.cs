@@ -2,6 +2,7 @@ using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Web.Imports;
+using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public sealed class ReviewModel : PageModel
     {
         if (await _uploads.FindAsync(Id, cancellationToken) is not { Queued: false } pending)
         {
-            return NotFound();
+            return Gone();
         }
 
         Pending = pending;
@@ -91,7 +92,7 @@ public sealed class ReviewModel : PageModel
     {
         if (await _uploads.FindAsync(Id, cancellationToken) is not { Queued: false } pending)
         {
-            return NotFound();
+            return Gone();
         }
 
         Pending = Apply(pending);
@@ -104,7 +105,7 @@ public sealed class ReviewModel : PageModel
     {
         if (await _uploads.FindAsync(Id, cancellationToken) is not { Queued: false } pending)
         {
-            return NotFound();
+            return Gone();
         }
 
         Pending = Apply(pending);
@@ -160,6 +161,9 @@ public sealed class ReviewModel : PageModel
             Error = "The columns were not recognised: choose the customer, date and amount columns and refresh the preview.";
         }
     }
+
+    private NotFoundResult Gone() =>
+        this.NotFoundSaying("This upload is no longer waiting for review: it has been imported, or it was cleared away unused.", "/Imports", "See the imports");
 }
 
 /// <summary>The review form.</summary>
