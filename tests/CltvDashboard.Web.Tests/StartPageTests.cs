@@ -52,8 +52,7 @@ public abstract partial class StartPageTests(InstrumentedApp fixture)
 
             var html = await client.GetStringAsync("/Runs");
 
-            html.Should().Contain("Results as of <strong>2025-04-01</strong>");
-            html.Should().Contain("computed 2025-04-01 09:05 Pacific/Auckland");
+            html.Should().Contain("Data up to <strong>1 Apr 2025</strong> · computed 1 Apr 2025");
         }
         finally
         {

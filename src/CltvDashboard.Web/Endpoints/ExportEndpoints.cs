@@ -168,7 +168,7 @@ public static class ExportEndpoints
     {
         ArgumentNullException.ThrowIfNull(run);
         var asOf = (run.ObservationEnd ?? DateOnly.FromDateTime(run.AsOfUtc)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-as-of-{asOf}.csv");
+        return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-data-to-{asOf}.csv");
     }
 
     private static async Task<IResult> DownloadAsync(CsvExport export, ExportParameters parameters, HttpContext http, RunContextQueries runContext, CancellationToken cancellationToken)

@@ -48,7 +48,11 @@ public sealed record RuleOfThumbKpi(decimal? RuleOfThumbClv, double? PurchasesPe
 /// <param name="HistoricalRevenue">Net revenue to the as-of date.</param>
 /// <param name="TotalClv">Sum of predicted CLV, when a model was fitted.</param>
 /// <param name="MeanProbabilityAlive">Mean P(alive), when a model was fitted.</param>
-public sealed record KpiTrendPoint(long RunId, DateTime AsOfUtc, int Customers, decimal HistoricalRevenue, decimal? TotalClv, double? MeanProbabilityAlive);
+public sealed record KpiTrendPoint(long RunId, DateTime AsOfUtc, int Customers, decimal HistoricalRevenue, decimal? TotalClv, double? MeanProbabilityAlive)
+{
+    /// <summary>The run's last day of data: what the run describes, and how the trend labels it.</summary>
+    public DateOnly? ObservationEnd { get; init; }
+}
 
 /// <summary>One bar of the CLV distribution: customers whose predicted CLV is in [From, To).</summary>
 /// <param name="From">Lower bound, inclusive.</param>

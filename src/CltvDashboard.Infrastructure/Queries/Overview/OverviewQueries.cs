@@ -40,10 +40,13 @@ public sealed class OverviewQueries(CltvDbContext context)
     {
         var points = await context.KpiSummaries.AsNoTracking()
             .Where(k => k.CalculationRunId <= runId)
-            .Join(context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded), k => k.CalculationRunId, r => r.Id, (k, r) => new { Kpis = k, r.AsOfUtc })
+            .Join(context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded), k => k.CalculationRunId, r => r.Id, (k, r) => new { Kpis = k, r.AsOfUtc, r.ObservationEnd })
             .OrderByDescending(p => p.Kpis.CalculationRunId)
             .Take(TrendRuns)
-            .Select(p => new KpiTrendPoint(p.Kpis.CalculationRunId, p.AsOfUtc, p.Kpis.Customers, p.Kpis.HistoricalRevenue, p.Kpis.TotalClv, p.Kpis.MeanProbabilityAlive))
+            .Select(p => new KpiTrendPoint(p.Kpis.CalculationRunId, p.AsOfUtc, p.Kpis.Customers, p.Kpis.HistoricalRevenue, p.Kpis.TotalClv, p.Kpis.MeanProbabilityAlive)
+            {
+                ObservationEnd = p.ObservationEnd,
+            })
             .ToListAsync(cancellationToken);
         points.Reverse();
         return points;

@@ -69,9 +69,9 @@ public sealed class DetailsModel : DashboardPageModel
             currency), Format);
         ModelView = new ChartView("model-view", "line", new ChartSpec(
             "The model's view across runs",
-            "Run (as of)",
+            "Run (data up to)",
             "P(alive)",
-            Customer.History.Select(h => $"#{h.RunId} {Format.Date(h.AsOfUtc)}").ToList(),
+            Customer.History.Select(h => Format.RunLabel(h.RunId, h.ObservationEnd, h.AsOfUtc)).ToList(),
             [
                 new ChartSeries("P(alive)", Customer.History.Select(h => h.ProbabilityAlive).ToList()),
                 new ChartSeries("Predicted CLV", Customer.History.Select(h => (double?)h.PredictedClv).ToList(), "y2"),

@@ -64,9 +64,9 @@ public sealed class IndexModel : DashboardPageModel
             currency) { Horizontal = true }, Format));
         charts.Add(new ChartView("kpi-trend", "line", new ChartSpec(
             "Customers and predicted value across runs",
-            "Run (as of)",
+            "Run (data up to)",
             "Customers",
-            trend.Select(t => $"#{t.RunId} {Format.Date(t.AsOfUtc)}").ToList(),
+            trend.Select(t => Format.RunLabel(t.RunId, t.ObservationEnd, t.AsOfUtc)).ToList(),
             [
                 new ChartSeries("Customers", trend.Select(t => (double?)t.Customers).ToList()),
                 new ChartSeries("Total predicted CLV", trend.Select(t => (double?)t.TotalClv).ToList(), "y2"),
@@ -83,7 +83,7 @@ public sealed class IndexModel : DashboardPageModel
         var horizon = $"the next {Dashboard.ForecastHorizonMonths} months";
         var cards = new List<KpiCard>
         {
-            new("Customers", Format.Count(now.Customers), Change(k => k.Customers), "Everybody who bought at least once up to the as-of date.", NoChangeText: noPrevious),
+            new("Customers", Format.Count(now.Customers), Change(k => k.Customers), "Everybody who bought at least once up to the end of the data.", NoChangeText: noPrevious),
             new("Active customers", Format.Count(now.ActiveCustomers), Change(k => k.ActiveCustomers),
                 $"Customers the model thinks are still buying from you (P(alive) at least {Format.Percent(Dashboard.ActiveProbabilityThreshold, 0)}).", NoChangeText: noPrevious),
             new("Repeat-purchase rate", Format.Percent(now.RepeatRate), Change(k => k.RepeatRate), "Share of customers who came back for a second purchase.", NoChangeText: noPrevious),

@@ -86,6 +86,30 @@ public sealed class DashboardFormat
     /// <param name="date">The date; "–" when null.</param>
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 
+    /// <summary>A day as people write it: "30 Jun 1998".</summary>
+    /// <param name="day">The day.</param>
+    public static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The day a run's data end, the one date that says what its figures describe (not the day they were computed,
+    /// which may be decades later for an old export); the computing day in the business's zone for a run without it.
+    /// </summary>
+    /// <param name="observationEnd">The run's last day of data.</param>
+    /// <param name="computedUtc">When the run was computed, in UTC.</param>
+    public string DataUpTo(DateOnly? observationEnd, DateTime computedUtc) =>
+        Day(observationEnd ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(computedUtc, DateTimeKind.Utc), _zone)));
+
+    /// <summary>A run as charts label it: "#12 · 30 Jun 1998", by its data's last day.</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="observationEnd">Its last day of data.</param>
+    /// <param name="computedUtc">When it was computed, in UTC.</param>
+    public string RunLabel(long runId, DateOnly? observationEnd, DateTime computedUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"#{runId} · {DataUpTo(observationEnd, computedUtc)}");
+
+    /// <summary>A UTC instant as a day in the business's time zone, as people write it.</summary>
+    /// <param name="utc">The instant.</param>
+    public string ComputedOn(DateTime utc) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone)));
+
     /// <summary>A relative change between two values as a signed percentage, or null when there is nothing to compare.</summary>
     /// <param name="now">The value now.</param>
     /// <param name="before">The value in the previous run.</param>

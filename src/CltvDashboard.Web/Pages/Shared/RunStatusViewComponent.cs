@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CltvDashboard.Web.Pages.Shared;
 
-/// <summary>The banner under the navigation: the as-of date and status of the results shown, and a warning when the latest run failed.</summary>
+/// <summary>The banner under the navigation: how far the data of the results shown go, when they were computed, and a warning when the latest run failed.</summary>
 public sealed class RunStatusViewComponent : ViewComponent
 {
     private readonly RunContextQueries _runContext;
@@ -32,13 +32,15 @@ public sealed class RunStatusViewComponent : ViewComponent
 /// <param name="Zone">The business's time zone: a run's day is the business's day, not the server's or UTC's.</param>
 public sealed record RunStatus(RunHeader? Current, RunHeader? Latest, TimeZoneInfo Zone)
 {
-    /// <summary>A UTC instant's date in the business's time zone.</summary>
-    /// <param name="utc">The instant, in UTC.</param>
-    public string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The run's last day of data, as every page words it (<see cref="DashboardFormat.DataUpTo"/>).</summary>
+    /// <param name="run">The run.</param>
+    public string DataUpTo(RunHeader run) => Format.DataUpTo(run.ObservationEnd, run.AsOfUtc);
 
-    /// <summary>A UTC instant as a date and time in the business's time zone, with the zone named.</summary>
-    /// <param name="utc">The instant, in UTC.</param>
-    public string DateTime(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Zone.Id;
+    /// <summary>The day the run was computed, in the business's time zone.</summary>
+    /// <param name="run">The run.</param>
+    public string ComputedOn(RunHeader run) => Format.ComputedOn(run.FinishedAtUtc ?? run.AsOfUtc);
+
+    private DashboardFormat Format { get; } = new(null, Zone.Id, CultureInfo.InvariantCulture);
 
     /// <summary>Whether the latest run failed, so that older results (or none) are shown.</summary>
     public bool LatestFailed => Latest is { Status: CalculationRunStatus.Failed };
@@ -46,5 +48,4 @@ public sealed record RunStatus(RunHeader? Current, RunHeader? Latest, TimeZoneIn
     /// <summary>Whether a run is queued or under way.</summary>
     public bool InProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };
 
-    private DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone);
 }
