@@ -25,6 +25,9 @@ public static class StatusEndpoints
                         snapshot.BatchId,
                         snapshot.RunId,
                         snapshot.Error,
+                        snapshot.LinesUsed,
+                        snapshot.LinesRejected,
+                        snapshot.TransactionsImported,
                     })
                     : Results.NotFound())
             .RequireResource(AppResources.Imports);

@@ -29,7 +29,17 @@ public enum ImportState
 /// <param name="BatchId">The import batch once committed.</param>
 /// <param name="RunId">The calculation run requested after the import, when one was.</param>
 /// <param name="Error">Why it failed.</param>
-public sealed record ImportSnapshot(ImportState State, string FileName, long RowsRead, int Percent, long? BatchId, long? RunId, string? Error);
+public sealed record ImportSnapshot(ImportState State, string FileName, long RowsRead, int Percent, long? BatchId, long? RunId, string? Error)
+{
+    /// <summary>Once succeeded: lines that went into transactions.</summary>
+    public long LinesUsed { get; init; }
+
+    /// <summary>Once succeeded: lines refused (see the report).</summary>
+    public long LinesRejected { get; init; }
+
+    /// <summary>Once succeeded: transactions added to the dataset.</summary>
+    public long TransactionsImported { get; init; }
+}
 
 /// <summary>
 /// The progress of the imports this instance runs, in memory: the upload's progress page polls it. An import's

@@ -97,7 +97,12 @@ public sealed partial class ImportWorker : BackgroundService
                         LogRecalculationNotRequested(e);
                     }
 
-                    _progress.Set(pending.Id, new ImportSnapshot(ImportState.Succeeded, pending.FileName, result.RowsRead, 100, result.BatchId, runId, null));
+                    _progress.Set(pending.Id, new ImportSnapshot(ImportState.Succeeded, pending.FileName, result.RowsRead, 100, result.BatchId, runId, null)
+                    {
+                        LinesUsed = result.LinesUsed,
+                        LinesRejected = result.LinesRejected,
+                        TransactionsImported = result.TransactionsImported,
+                    });
                 }
             }
 

@@ -95,10 +95,13 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Recalculation finished.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#import-bar")).ToHaveAttributeAsync("value", "100");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Imported orders.csv" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("400 of 401 lines used, 400 transactions added, 1 line rejected (see the report).")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open the dashboards" })).ToHaveAttributeAsync("href", "/Overview");
         await ShotAsync(page, "06-progress-done");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See the import report" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rejected rows" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rejected lines" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "not-a-date", Exact = false })).ToBeVisibleAsync();
         await ShotAsync(page, "07-import-report");
 

@@ -12,6 +12,10 @@
     const runText = document.getElementById("run-text");
     const reportLink = document.getElementById("report-link");
     const reportAnchor = document.getElementById("report-anchor");
+    const verb = document.getElementById("progress-verb");
+    const done = document.getElementById("import-done");
+    const doneText = document.getElementById("done-text");
+    let imported = null;
     const pollEveryMs = 750;
 
     async function getJson(url) {
@@ -33,14 +37,17 @@
             runBar.value = run.status === "Succeeded" ? 100 : run.percentComplete;
             if (run.status === "Succeeded") {
                 runText.textContent = "Recalculation finished.";
+                finish("The dashboards now show run #" + run.id + ", computed with this import.");
                 return;
             }
             if (run.status === "Superseded") {
                 runText.textContent = "A newer recalculation took over from this one.";
+                finish("A newer recalculation includes this import; the dashboards show it once it is done.");
                 return;
             }
             if (run.status === "Failed" || run.status === "Cancelled") {
                 runText.textContent = "Recalculation " + run.status.toLowerCase() + (run.error ? ": " + run.error : ".");
+                finish("The recalculation did not complete, so the dashboards still show the run before; the import itself is stored.");
                 return;
             }
             runText.textContent = (run.stage || run.status) + " – " + run.percentComplete + " %";
@@ -48,6 +55,17 @@
             runText.textContent = "Waiting for the recalculation…";
         }
         setTimeout(() => pollRun(runId), pollEveryMs);
+    }
+
+    // The end of the journey: what the import did, and the way to the results.
+    function finish(aboutRun) {
+        verb.textContent = "Imported";
+        const count = (n, one, many) => n.toLocaleString() + " " + (n === 1 ? one : many);
+        const lines = imported.linesUsed.toLocaleString() + " of " + count(imported.rowsRead, "line", "lines") + " used, "
+            + count(imported.transactionsImported, "transaction", "transactions") + " added"
+            + (imported.linesRejected > 0 ? ", " + count(imported.linesRejected, "line", "lines") + " rejected (see the report)" : "") + ". ";
+        doneText.textContent = lines + aboutRun;
+        done.hidden = false;
     }
 
     async function pollImport() {
@@ -61,13 +79,15 @@
 
         importBar.value = status.state === "Succeeded" ? 100 : status.percent;
         if (status.state === "Succeeded") {
-            importText.textContent = "Import finished: " + status.rowsRead.toLocaleString() + " rows read.";
+            importText.textContent = "Import finished: " + status.rowsRead.toLocaleString() + " lines read.";
+            imported = status;
             showReport(status.batchId);
             if (status.runId) {
                 runText.textContent = "Queued…";
                 pollRun(status.runId);
             } else {
                 runText.textContent = "No recalculation could be requested; the next nightly or manual run includes this import.";
+                finish("The dashboards show the run before until the next recalculation.");
             }
             return;
         }
