@@ -137,6 +137,6 @@ public sealed partial class CustomerNextPurchaseTests(DemoApp demo) : IClassFixt
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"<tr>\s*<th scope=""row"">.*?</th>\s*<td>.*?</td>\s*<td class=""num"">.*?</td>\s*<td class=""num"">([\d.,]+) %</td>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<tr>\s*<th scope=""row"">.*?</th>\s*<td>.*?</td>\s*<td class=""num[^""]*"">.*?</td>\s*<td class=""num[^""]*"">([\d.,]+) %</td>", RegexOptions.Singleline)]
     private static partial Regex Rows();
 }

@@ -245,55 +245,12 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         _consoleErrors.Should().BeEmpty();
     }
 
-    [Fact]
-    public async Task Segments_page_fits_a_phone()
-    {
-        var page = await SignedInPageAsync(CltvRoles.Owner, width: 390);
-
-        await page.GotoAsync(demo.BaseUrl + "/Segments");
-
-        await Assertions.Expect(page.Locator("td[data-r='5'][data-fm='5']")).ToBeVisibleAsync();
-        var overflowing = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).map(e => e.tagName + '.' + e.className).slice(0, 5)");
-        overflowing.Should().BeEmpty("the page scrolls vertically only; wide tables scroll inside their own box");
-        await ShotAsync(page, "dash-03-segments-phone");
-    }
-
     // Chromium reports a page answered 403 or 404 as a console error; anything else is still one.
     private List<string> ErrorsBesidesThePagesOwnStatus() =>
         _consoleErrors.Where(e => !e.Contains("Failed to load resource: the server responded with a status of 40", StringComparison.Ordinal)).ToList();
 
-    private async Task<IPage> SignedInPageAsync(string role, int width = 1280)
-    {
-        var email = await demo.App.CreateUserAsync(role);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
-        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        try
-        {
-            // Generous: on two shared cores the first page after signing in can take long; a refusal fails with its words.
-            await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
-        }
-        catch (TimeoutException)
-        {
-            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new InvalidOperationException($"Signing in as {role} did not leave the sign-in page; it shows: {shown}");
-        }
-
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string role) =>
+        BrowserPages.SignedInAsync(_browser, demo, role, BrowserPages.DesktopWidth, _consoleErrors);
 
     // A canvas Chart.js has drawn on has a chart instance and non-blank pixels.
     private static async Task ExpectChartsDrawnAsync(IPage page, int count)

@@ -1,0 +1,82 @@
+using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CltvDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// axe-core over every page a signed-in Admin reaches on the CDNOW demo, at desktop and at phone width, with the
+/// phone menu open too: no violation of any impact (serious and critical ones included) is allowed.
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
+public sealed class AccessibilityBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private static readonly string[] AdminPages =
+        ["/", "/Overview", "/Segments", "/Customers", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Upload", "/Settings", "/Users"];
+
+    private readonly List<string> _consoleErrors = [];
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(20_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Theory]
+    [InlineData(BrowserPages.DesktopWidth)]
+    [InlineData(BrowserPages.PhoneWidth)]
+    public async Task Every_page_an_admin_reaches_passes_axe_core(int width)
+    {
+        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Admin, width, _consoleErrors);
+        var violations = new List<string>();
+
+        foreach (var path in AdminPages)
+        {
+            await OpenAsync(page, path);
+            violations.AddRange(await AxeCheck.ViolationsAsync(page));
+        }
+
+        await OpenAsync(page, "/Customers");
+        await page.Locator("#customers tbody th a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Customer .+") })).ToBeVisibleAsync();
+        violations.AddRange(await AxeCheck.ViolationsAsync(page));
+
+        await OpenAsync(page, "/Imports");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report" }).First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Imports/Details/"));
+        violations.AddRange(await AxeCheck.ViolationsAsync(page));
+
+        await OpenAsync(page, "/WhatIf");
+        await page.GetByLabel("Order value, %").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Project" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#whatif-result")).ToBeVisibleAsync();
+        violations.AddRange(await AxeCheck.ViolationsAsync(page));
+
+        if (width == BrowserPages.PhoneWidth)
+        {
+            await OpenAsync(page, "/Overview");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+            violations.AddRange(await AxeCheck.ViolationsAsync(page));
+        }
+
+        violations.Should().BeEmpty();
+        _consoleErrors.Should().BeEmpty();
+    }
+
+    private async Task OpenAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(demo.BaseUrl + path);
+        response!.Ok.Should().BeTrue($"{path} opens for an Admin");
+    }
+}
