@@ -152,16 +152,12 @@ internal static class ImportValueParser
     // A yyyy-MM-dd start whose month or day does not exist: said as such, rather than left to the day/month guessing.
     private static string? IsoDayProblem(ReadOnlySpan<char> text)
     {
-        if (text.Length < 10 || text[4] != '-' || text[7] != '-' || (text.Length > 10 && text[10] is not (' ' or 'T')))
+        if ((text.Length > 10 && text[10] is not (' ' or 'T')) || !TryIsoDayFields(text, out var year, out var month, out var day))
         {
             return null;
         }
 
-        var year = Digits(text[..4]);
-        var month = Digits(text.Slice(5, 2));
-        var day = Digits(text.Slice(8, 2));
-        return year < 0 || month < 0 || day < 0 ? null
-            : year == 0 ? "is not a date: there is no year 0"
+        return year == 0 ? "is not a date: there is no year 0"
             : month is < 1 or > 12 ? $"is not a date: there is no month {month}"
             : day < 1 || day > DateTime.DaysInMonth(year, month) ? $"is not a date: {year:0000}-{month:00} has no day {day}"
             : null;
@@ -170,21 +166,29 @@ internal static class ImportValueParser
     private static bool TryParseIsoDay(ReadOnlySpan<char> text, out DateTime value)
     {
         value = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
-        {
-            return false;
-        }
-
-        var year = Digits(text[..4]);
-        var month = Digits(text.Slice(5, 2));
-        var day = Digits(text.Slice(8, 2));
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (text.Length != 10 || !TryIsoDayFields(text, out var year, out var month, out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
         value = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
         return true;
+    }
+
+    // The numbers of text that starts as yyyy-MM-dd does, whatever their values; false for any other shape.
+    private static bool TryIsoDayFields(ReadOnlySpan<char> text, out int year, out int month, out int day)
+    {
+        year = month = day = -1;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        year = Digits(text[..4]);
+        month = Digits(text.Slice(5, 2));
+        day = Digits(text.Slice(8, 2));
+        return year >= 0 && month >= 0 && day >= 0;
     }
 
     private static int Digits(ReadOnlySpan<char> text)
