@@ -101,7 +101,8 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         await ShotAsync(page, "06-progress-done");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See the import report" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rejected lines" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rejected lines", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "date not readable" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "not-a-date", Exact = false })).ToBeVisibleAsync();
         await ShotAsync(page, "07-import-report");
 
