@@ -92,19 +92,17 @@ public sealed class DashboardFormat
 
     /// <summary>
     /// The day a run's data end, the one date that says what its figures describe (not the day they were computed,
-    /// which may be decades later for an old export); the computing day in the business's zone for a run without it.
+    /// which may be decades later for an old export); "–" for a run that never got that far.
     /// </summary>
     /// <param name="observationEnd">The run's last day of data.</param>
-    /// <param name="computedUtc">When the run was computed, in UTC.</param>
-    public string DataUpTo(DateOnly? observationEnd, DateTime computedUtc) =>
-        Day(observationEnd ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(computedUtc, DateTimeKind.Utc), _zone)));
+    public static string DataUpTo(DateOnly? observationEnd) => observationEnd is { } day ? Day(day) : "–";
 
-    /// <summary>A run as charts label it: "#12 · 30 Jun 1998", by its data's last day.</summary>
+    /// <summary>A run as charts label it: "#12 · 30 Jun 1998" by its data's last day, or by the day it was computed when it has none.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="observationEnd">Its last day of data.</param>
     /// <param name="computedUtc">When it was computed, in UTC.</param>
     public string RunLabel(long runId, DateOnly? observationEnd, DateTime computedUtc) =>
-        string.Create(CultureInfo.InvariantCulture, $"#{runId} · {DataUpTo(observationEnd, computedUtc)}");
+        string.Create(CultureInfo.InvariantCulture, $"#{runId} · {(observationEnd is { } day ? Day(day) : "computed " + ComputedOn(computedUtc))}");
 
     /// <summary>A UTC instant as a day in the business's time zone, as people write it.</summary>
     /// <param name="utc">The instant.</param>

@@ -34,7 +34,7 @@ public sealed record RunStatus(RunHeader? Current, RunHeader? Latest, TimeZoneIn
 {
     /// <summary>The run's last day of data, as every page words it (<see cref="DashboardFormat.DataUpTo"/>).</summary>
     /// <param name="run">The run.</param>
-    public string DataUpTo(RunHeader run) => Format.DataUpTo(run.ObservationEnd, run.AsOfUtc);
+    public static string DataUpTo(RunHeader run) => DashboardFormat.DataUpTo(run.ObservationEnd);
 
     /// <summary>The day the run was computed, in the business's time zone.</summary>
     /// <param name="run">The run.</param>
