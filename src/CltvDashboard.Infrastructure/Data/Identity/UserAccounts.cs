@@ -16,6 +16,8 @@ public sealed class UserAccounts
     // the remaining Admin. SQLite begins the transaction IMMEDIATE, which takes the write lock at once.
     private const long UserChangeLockKey = 0x434C_5456_5553_4552; // "CLTVUSER"
 
+    private const string NotAnAdminAnyMore = "Only an unlocked Admin can change users; your account no longer is one.";
+
     private readonly CltvDbContext _context;
     private readonly UserManager<CltvUser> _users;
     private readonly UserSessions _sessions;
@@ -33,9 +35,10 @@ public sealed class UserAccounts
     /// <param name="email">The e-mail address, also the user name.</param>
     /// <param name="password">The password, checked against Identity's password rules.</param>
     /// <param name="role">One of <see cref="CltvRoles.All"/>.</param>
+    /// <param name="actorId">The Admin creating the user, checked to still be an unlocked Admin; null at setup and start-up.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>Identity's result; its errors are messages for the form.</returns>
-    public async Task<IdentityResult> CreateAsync(string email, string password, string role, CancellationToken cancellationToken = default)
+    public async Task<IdentityResult> CreateAsync(string email, string password, string role, string? actorId = null, CancellationToken cancellationToken = default)
     {
         if (!CltvRoles.All.Contains(role))
         {
@@ -45,6 +48,11 @@ public sealed class UserAccounts
         var transaction = await BeginAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            if (actorId is not null && !await IsUnlockedAdminAsync(actorId, cancellationToken).ConfigureAwait(false))
+            {
+                return IdentityResult.Failed(new IdentityError { Code = "Actor", Description = NotAnAdminAnyMore });
+            }
+
             var user = new CltvUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = _time.GetUtcNow().UtcDateTime };
             var created = await _users.CreateAsync(user, password).ConfigureAwait(false);
             var result = created.Succeeded ? await _users.AddToRoleAsync(user, role).ConfigureAwait(false) : created;
@@ -207,7 +215,7 @@ public sealed class UserAccounts
         // Checked inside the transaction: an Admin demoted or locked a moment ago cannot act on a request already under way.
         if (actorId is not null && !await IsUnlockedAdminAsync(actorId, cancellationToken).ConfigureAwait(false))
         {
-            return AccountChange.Refused("Only an unlocked Admin can change users; your account no longer is one.");
+            return AccountChange.Refused(NotAnAdminAnyMore);
         }
 
         return await _context.Users.AnyAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false) ? null : AccountChange.NotFound();
