@@ -50,7 +50,10 @@ public sealed class SessionValidation
             return;
         }
 
+        var generation = _cache.Generation(userId);
         var sessionId = await _sessions.StartAsync(userId, context.Options.ExpireTimeSpan, context.HttpContext.RequestAborted);
+        // Just stored, so the reads that follow the sign-in need not ask again.
+        _cache.Remember(sessionId, userId, generation);
         foreach (var stale in identity.FindAll(SessionClaimType).ToList())
         {
             identity.RemoveClaim(stale);
