@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCltvDbContext))]
-    [Migration("20261202134855_ServerSideSessionsAndTokenCreators")]
+    [Migration("20261202145832_ServerSideSessionsAndTokenCreators")]
     partial class ServerSideSessionsAndTokenCreators
     {
         /// <inheritdoc />
@@ -321,6 +321,15 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("checksum");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("CustomersAdded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customers_added");
+
                     b.Property<long>("DuplicatesSkipped")
                         .HasColumnType("bigint")
                         .HasColumnName("duplicates_skipped");
@@ -339,6 +348,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at_utc");
 
+                    b.Property<DateOnly?>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
                     b.Property<string>("Header")
                         .HasColumnType("text")
                         .HasColumnName("header");
@@ -349,11 +362,44 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("imported_by");
 
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<long>("LinesExcluded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines_excluded");
+
+                    b.Property<long>("LinesRejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines_rejected");
+
+                    b.Property<long>("LinesUsed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lines_used");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("mode");
+
+                    b.Property<decimal>("NetRevenue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("net_revenue");
+
+                    b.Property<long>("OrdersImported")
+                        .HasColumnType("bigint")
+                        .HasColumnName("orders_imported");
+
+                    b.Property<decimal>("Refunds")
+                        .HasColumnType("numeric")
+                        .HasColumnName("refunds");
+
+                    b.Property<string>("RejectedByReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rejected_by_reason");
 
                     b.Property<long>("RowsImported")
                         .HasColumnType("bigint")

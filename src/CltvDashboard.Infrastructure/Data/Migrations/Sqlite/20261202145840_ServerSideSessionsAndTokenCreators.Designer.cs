@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCltvDbContext))]
-    [Migration("20261202134903_ServerSideSessionsAndTokenCreators")]
+    [Migration("20261202145840_ServerSideSessionsAndTokenCreators")]
     partial class ServerSideSessionsAndTokenCreators
     {
         /// <inheritdoc />
@@ -309,6 +309,15 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("checksum");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("CustomersAdded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers_added");
+
                     b.Property<long>("DuplicatesSkipped")
                         .HasColumnType("INTEGER")
                         .HasColumnName("duplicates_skipped");
@@ -327,6 +336,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at_utc");
 
+                    b.Property<DateOnly?>("FirstDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_day");
+
                     b.Property<string>("Header")
                         .HasColumnType("TEXT")
                         .HasColumnName("header");
@@ -337,11 +350,44 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("imported_by");
 
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_day");
+
+                    b.Property<long>("LinesExcluded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lines_excluded");
+
+                    b.Property<long>("LinesRejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lines_rejected");
+
+                    b.Property<long>("LinesUsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lines_used");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("mode");
+
+                    b.Property<decimal>("NetRevenue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("net_revenue");
+
+                    b.Property<long>("OrdersImported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("orders_imported");
+
+                    b.Property<decimal>("Refunds")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refunds");
+
+                    b.Property<string>("RejectedByReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by_reason");
 
                     b.Property<long>("RowsImported")
                         .HasColumnType("INTEGER")
