@@ -1,4 +1,5 @@
 using CltvDashboard.Infrastructure.Data;
+using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,20 @@ public static class DependencyInjection
         services.AddSingleton(new CltvContextFactory(database));
         services.AddSingleton<IDbContextFactory<CltvDbContext>>(provider => provider.GetRequiredService<CltvContextFactory>());
         services.AddSingleton(provider => new DatasetImport(provider.GetRequiredService<CltvContextFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="UserSessions"/> and <see cref="UserAccounts"/> (scoped); the host registers Identity's
+    /// <c>UserManager</c> on the store with <see cref="CltvIdentityRules.Apply"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddCltvUsers(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddScoped<UserSessions>();
+        services.AddScoped<UserAccounts>();
         return services;
     }
 }

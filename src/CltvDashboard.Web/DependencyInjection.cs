@@ -28,7 +28,7 @@ public static class DependencyInjection
     /// <summary>The rate-limiting policy of sign-in and setup posts, per client address.</summary>
     public const string SignInRateLimit = "sign-in";
 
-    /// <summary>The rate-limiting policy of upload posts, per user.</summary>
+    /// <summary>The rate-limiting policy of upload and demo-load posts, per user.</summary>
     public const string UploadRateLimit = "upload";
 
     /// <summary>Serilog as the logger, its sinks and levels from the <c>Serilog</c> configuration section.</summary>
@@ -76,19 +76,10 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         var options = WebOptions(builder.Configuration);
         builder.Services
-            .AddIdentity<CltvUser, IdentityRole>(identity =>
-            {
-                identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = 10;
-                identity.Lockout.AllowedForNewUsers = true;
-                identity.Lockout.MaxFailedAccessAttempts = options.LockoutAttempts;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
-            })
+            .AddIdentity<CltvUser, IdentityRole>(CltvIdentityRules.Apply)
             .AddEntityFrameworkStores<CltvDbContext>()
             .AddDefaultTokenProviders();
-        // The cookie carries the roles it was issued with; checking the security stamp this often makes a demotion or
-        // lock-out (which change the stamp) end the user's sessions promptly rather than after Identity's 30 minutes.
-        builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromSeconds(options.SessionCheckSeconds));
+        builder.Services.AddCltvUsers();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/SignIn";
@@ -107,7 +98,13 @@ public static class DependencyInjection
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // Each cookie names a stored session, checked against the user's current role and lock (in place of Identity's stamp check).
+            SessionValidation.Attach(cookie.Events);
         });
+        builder.Services.AddSingleton<SessionCheckCache>();
+        builder.Services.AddScoped<SessionValidation>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<PasswordSignIn>();
         // Bearer tokens for /api/v1 only; the cookie stays the default scheme of everything else.
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
@@ -131,6 +128,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<ImportProgressStore>();
         builder.Services.AddSingleton<ImportBacklog>();
+        builder.Services.AddSingleton<DemoLoader>();
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddSingleton<UploadJanitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UploadJanitor>());
@@ -162,7 +160,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>Rate limits on sign-in and upload posts, antiforgery cookie settings.</summary>
+    /// <summary>Rate limits on sign-in, upload and demo-load posts, antiforgery cookie settings.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvSecurity(this WebApplicationBuilder builder)
@@ -210,6 +208,8 @@ public static class DependencyInjection
             pages.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             pages.Conventions.AddPageApplicationModelConvention("/Setup", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
             pages.Conventions.AddPageApplicationModelConvention("/Upload/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
+            // Loading the demo queues an import like an upload, so it shares the uploads' limit (its posts only).
+            pages.Conventions.AddPageApplicationModelConvention("/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(UploadRateLimit)));
         });
         builder.Services.AddSingleton<RunResultCache>();
         builder.Services.AddScoped<RunContextQueries>();

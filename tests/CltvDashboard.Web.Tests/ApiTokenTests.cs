@@ -64,7 +64,7 @@ public abstract partial class ApiTokenTests(AppFixture fixture)
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
-                .CreateAsync(await UserIdAsync(owner), "expired", DateTime.UtcNow.AddMinutes(-1));
+                .CreateAsync(await UserIdAsync(owner), null, "expired", DateTime.UtcNow.AddMinutes(-1));
             expired = created.Secret;
         }
 
@@ -198,7 +198,7 @@ public abstract partial class ApiTokenTests(AppFixture fixture)
         var owner = await App.CreateUserAsync(CltvRoles.Owner);
         await using var context = App.CreateContext();
         var tokens = new ApiTokenService(context, clock);
-        var created = await tokens.CreateAsync(await UserIdAsync(owner), "clock", null);
+        var created = await tokens.CreateAsync(await UserIdAsync(owner), null, "clock", null);
 
         async Task<DateTime?> UseAtAsync(TimeSpan after)
         {

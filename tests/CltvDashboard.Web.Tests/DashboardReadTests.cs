@@ -67,7 +67,8 @@ public abstract class DashboardReadTests(DemoApp demo)
             var before = demo.Commands.Count;
             var response = await client.GetAsync(url);
             response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, url);
-            pages.Add((url, demo.Commands.Since(before)));
+            // The session's check against the store is the sign-in's cost, made at most every few seconds, not the page's.
+            pages.Add((url, demo.Commands.Since(before).Where(q => !q.Contains("user_sessions", StringComparison.Ordinal)).ToList()));
         }
 
         return pages;

@@ -43,20 +43,35 @@ public sealed class CltvWebOptions
     [Range(1, 1000)]
     public int UploadsPerMinute { get; set; } = 10;
 
-    /// <summary>Failed sign-ins in a row that lock an account.</summary>
-    [Range(1, 100)]
-    public int LockoutAttempts { get; set; } = 5;
+    /// <summary>
+    /// Wrong sign-ins for one e-mail address (from one client address, or from all of them together) before each
+    /// further attempt has to wait: 1 s, then twice as long after every further failure.
+    /// </summary>
+    [Range(1, 1000)]
+    public int SignInFreeAttempts { get; set; } = 3;
 
-    /// <summary>How long a locked account stays locked, in minutes.</summary>
-    [Range(1, 10_080)]
-    public int LockoutMinutes { get; set; } = 15;
+    /// <summary>Wrong sign-ins from one client address, whatever the e-mail addresses, before its attempts have to wait.</summary>
+    [Range(1, 100_000)]
+    public int SignInFreeAttemptsPerAddress { get; set; } = 10;
+
+    /// <summary>The longest wait, in seconds, imposed on one client address (for one e-mail address or for all).</summary>
+    [Range(1, 86_400)]
+    public int SignInMaxDelaySeconds { get; set; } = 900;
 
     /// <summary>
-    /// How often a signed-in session is checked against the user's stored security stamp, in seconds: a role change or
-    /// lock-out applies to the user's open sessions within this time (0 checks every request).
+    /// The longest wait, in seconds, imposed on an e-mail address from every client address together: the most a
+    /// stranger's wrong guesses can hold its owner up.
     /// </summary>
-    [Range(0, 3600)]
-    public int SessionCheckSeconds { get; set; } = 60;
+    [Range(1, 3600)]
+    public int SignInAccountMaxDelaySeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long, in seconds, a page read may rely on this instance's last check of its session against the store (0
+    /// checks every request). State-changing requests (posts, uploads) always check the store; a role change,
+    /// lock-out or sign-out made on this instance applies at once, one made on another instance within this time.
+    /// </summary>
+    [Range(0, 60)]
+    public int SessionCheckSeconds { get; set; } = 5;
 
     /// <summary>Hours after which an upload that was never imported (the user left the review page) is deleted.</summary>
     [Range(1, 8760)]

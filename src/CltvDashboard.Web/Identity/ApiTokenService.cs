@@ -36,17 +36,19 @@ public sealed class ApiTokenService
 
     /// <summary>Creates a token for a user.</summary>
     /// <param name="userId">The user it acts as.</param>
+    /// <param name="createdByUserId">The Admin creating it, kept so that tokens of an Admin since locked or demoted can be reviewed.</param>
     /// <param name="name">What it is for; trimmed, 1–128 characters.</param>
     /// <param name="expiresAtUtc">When it stops working (UTC, in the future); null for never.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored token and its secret, which nothing can show again.</returns>
-    public async Task<CreatedApiToken> CreateAsync(string userId, string name, DateTime? expiresAtUtc, CancellationToken cancellationToken = default)
+    public async Task<CreatedApiToken> CreateAsync(string userId, string? createdByUserId, string name, DateTime? expiresAtUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken
         {
             UserId = userId,
+            CreatedByUserId = createdByUserId,
             Name = name.Trim(),
             SecretHash = Hash(secret),
             Prefix = secret[..DisplayPrefixLength],

@@ -5,54 +5,46 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Web.Identity;
 
-/// <summary>Creates users with exactly one role and changes it; the setup page, the Users page and the start-up share it.</summary>
+/// <summary>
+/// The users as the web application manages them: creation, role changes and locks go through
+/// <see cref="UserAccounts"/> (one transaction each, keeping an unlocked Admin), and this instance forgets the changed
+/// user's sessions at once; the setup page, the Users page and the start-up share it.
+/// </summary>
 public sealed class UserDirectory
 {
-    private readonly UserManager<CltvUser> _users;
+    private readonly UserAccounts _accounts;
     private readonly CltvDbContext _context;
-    private readonly TimeProvider _time;
+    private readonly SessionCheckCache _sessions;
 
-    public UserDirectory(UserManager<CltvUser> users, CltvDbContext context, TimeProvider time)
+    public UserDirectory(UserAccounts accounts, CltvDbContext context, SessionCheckCache sessions)
     {
-        _users = users;
+        _accounts = accounts;
         _context = context;
-        _time = time;
+        _sessions = sessions;
     }
 
     /// <summary>Creates a user with a password and one role.</summary>
     /// <param name="email">The e-mail address, also the user name.</param>
     /// <param name="password">The password, checked against Identity's password rules.</param>
     /// <param name="role">One of <see cref="CltvRoles.All"/>.</param>
+    /// <param name="actorId">The Admin creating the user; null at setup and start-up.</param>
     /// <returns>Identity's result; its errors are messages for the form.</returns>
-    public async Task<IdentityResult> CreateAsync(string email, string password, string role)
-    {
-        if (!CltvRoles.All.Contains(role))
-        {
-            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = $"'{role}' is not a role." });
-        }
+    public Task<IdentityResult> CreateAsync(string email, string password, string role, string? actorId = null) =>
+        _accounts.CreateAsync(email, password, role, actorId);
 
-        var user = new CltvUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = _time.GetUtcNow().UtcDateTime };
-        var created = await _users.CreateAsync(user, password);
-        return created.Succeeded ? await _users.AddToRoleAsync(user, role) : created;
-    }
-
-    /// <summary>Replaces a user's role and renews their security stamp, which ends their sessions at the next stamp check.</summary>
-    /// <param name="user">The user.</param>
+    /// <summary>Replaces a user's role; their sessions end, so the new role applies to their next request.</summary>
+    /// <param name="actorId">The Admin making the change.</param>
+    /// <param name="userId">The user.</param>
     /// <param name="role">One of <see cref="CltvRoles.All"/>.</param>
-    /// <returns>Identity's result.</returns>
-    public async Task<IdentityResult> SetRoleAsync(CltvUser user, string role)
-    {
-        if (!CltvRoles.All.Contains(role))
-        {
-            return IdentityResult.Failed(new IdentityError { Code = "Role", Description = $"'{role}' is not a role." });
-        }
+    public async Task<AccountChange> SetRoleAsync(string actorId, string userId, string role) =>
+        Forget(userId, await _accounts.SetRoleAsync(actorId, userId, role));
 
-        var current = await _users.GetRolesAsync(user);
-        var removed = await _users.RemoveFromRolesAsync(user, current);
-        var added = removed.Succeeded ? await _users.AddToRoleAsync(user, role) : removed;
-        // A session keeps the roles its cookie was issued with until the stamp it carries no longer matches.
-        return added.Succeeded ? await _users.UpdateSecurityStampAsync(user) : added;
-    }
+    /// <summary>Locks a user, ending their sessions, or unlocks them.</summary>
+    /// <param name="actorId">The Admin making the change.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="locked">Whether to lock.</param>
+    public async Task<AccountChange> SetLockedAsync(string actorId, string userId, bool locked) =>
+        Forget(userId, await _accounts.SetLockedAsync(actorId, userId, locked));
 
     /// <summary>Every user with their role, in one query rather than one per user.</summary>
     /// <returns>The users ordered by e-mail address; a user without a role has a null role.</returns>
@@ -70,5 +62,15 @@ public sealed class UserDirectory
             })
             .ToListAsync();
         return rows.Select(r => (r.User, r.Role)).ToList();
+    }
+
+    private AccountChange Forget(string userId, AccountChange change)
+    {
+        if (change.Succeeded)
+        {
+            _sessions.ForgetUser(userId);
+        }
+
+        return change;
     }
 }

@@ -21,6 +21,9 @@ public sealed record PendingImport
     /// <summary>When it was uploaded.</summary>
     public required DateTime UploadedAtUtc { get; init; }
 
+    /// <summary>Whether this is the bundled demo dataset, of which at most one import waits at a time.</summary>
+    public bool Demo { get; init; }
+
     /// <summary>Whether the user confirmed the import (false while on the review page).</summary>
     public bool Queued { get; init; }
 

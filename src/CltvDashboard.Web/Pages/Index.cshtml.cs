@@ -15,15 +15,13 @@ public sealed class IndexModel : PageModel
 {
     private readonly CltvDbContext _context;
     private readonly IAuthorizationService _authorization;
-    private readonly UploadStore _uploads;
-    private readonly ImportBacklog _queue;
+    private readonly DemoLoader _demo;
 
-    public IndexModel(CltvDbContext context, IAuthorizationService authorization, UploadStore uploads, ImportBacklog queue)
+    public IndexModel(CltvDbContext context, IAuthorizationService authorization, DemoLoader demo)
     {
         _context = context;
         _authorization = authorization;
-        _uploads = uploads;
-        _queue = queue;
+        _demo = demo;
     }
 
     /// <summary>Whether any transaction is stored.</summary>
@@ -45,7 +43,7 @@ public sealed class IndexModel : PageModel
     public DateTime? LastImportUtc { get; private set; }
 
     /// <summary>The demo dataset.</summary>
-    public SampleDataset Demo => SampleDatasets.Cdnow;
+    public SampleDataset Demo => DemoLoader.Dataset;
 
     /// <summary>
     /// Reads the counts from the import batches and the current run, never by counting the transaction or customer
@@ -73,7 +71,10 @@ public sealed class IndexModel : PageModel
         Customers = await _context.CalculationRuns.AsNoTracking().Where(r => r.IsCurrent).Select(r => r.CustomerCount).SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Queues the CDNOW demo dataset like an upload and shows its progress.</summary>
+    /// <summary>
+    /// Queues the CDNOW demo dataset like an upload and shows its progress; while a demo import waits or runs, shows
+    /// that one instead of queuing another.
+    /// </summary>
     public async Task<IActionResult> OnPostLoadDemoAsync(CancellationToken cancellationToken)
     {
         if (!(await _authorization.AuthorizeAsync(User, AppResources.Imports.Policy)).Succeeded)
@@ -81,16 +82,7 @@ public sealed class IndexModel : PageModel
             return Forbid();
         }
 
-        PendingImport pending;
-        var file = Demo.Open();
-        await using (file)
-        {
-            pending = await _uploads.SaveAsync(file, Demo.FileName, User.Identity!.Name!, cancellationToken);
-        }
-
-        pending = pending with { Queued = true, Currency = Demo.Currency };
-        await _uploads.WriteAsync(pending, cancellationToken);
-        _queue.Enqueue(pending);
-        return RedirectToPage("/Imports/Progress", new { id = pending.Id });
+        var (uploadId, _) = await _demo.QueueAsync(User.Identity!.Name!, cancellationToken);
+        return RedirectToPage("/Imports/Progress", new { id = uploadId });
     }
 }

@@ -136,7 +136,7 @@ public sealed partial class ResourceRulesTests(SqliteApp fixture) : IClassFixtur
         var email = await App.CreateUserAsync(role);
         await using var scope = App.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<CltvUser>>().FindByEmailAsync(email);
-        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, "rules", null);
+        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user!.Id, null, "rules", null);
         var client = App.CreateAnonymousClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Secret);
         return client;

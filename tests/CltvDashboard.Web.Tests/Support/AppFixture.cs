@@ -14,6 +14,9 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>The provider under test.</summary>
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Configuration values over the tests' defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     /// <summary>The application.</summary>
     public CltvWebFactory App { get; private set; } = null!;
 
@@ -30,7 +33,7 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        App = new CltvWebFactory(_database);
+        App = new CltvWebFactory(_database, Settings);
         if (OnKestrel)
         {
             App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

@@ -4,6 +4,7 @@ using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Web.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,6 +27,7 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _realPipeline;
     private readonly CommandCounter? _commands;
+    private readonly Action<IServiceCollection>? _services;
 
     // The short variables win over every other source, so one left in a developer's shell (CLTV_DATABASE above
     // all) would point the tests at a real store; the test process drops them.
@@ -42,8 +44,15 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
     /// <param name="settings">Configuration values over the tests' defaults.</param>
     /// <param name="realPipeline">Recalculate for real through Hangfire instead of recording requests.</param>
     /// <param name="commands">Records the application's database commands, when given.</param>
-    public CltvWebFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, bool realPipeline = false, CommandCounter? commands = null)
+    /// <param name="services">Replaces application services (a clock, say), when given.</param>
+    public CltvWebFactory(
+        TestDatabase database,
+        IReadOnlyDictionary<string, string>? settings = null,
+        bool realPipeline = false,
+        CommandCounter? commands = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _database = database;
         _settings = settings ?? new Dictionary<string, string>();
         _realPipeline = realPipeline;
@@ -74,6 +83,15 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         var result = await scope.ServiceProvider.GetRequiredService<UserDirectory>().CreateAsync(email, Password, role);
         result.Succeeded.Should().BeTrue(string.Join(" ", result.Errors.Select(e => e.Description)));
         return email;
+    }
+
+    /// <summary>A client that does not follow redirects, coming from a client address of its own.</summary>
+    /// <param name="address">The address the application sees.</param>
+    public HttpClient CreateClientFrom(string address)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return client;
     }
 
     /// <summary>A client that does not follow redirects.</summary>
@@ -113,6 +131,9 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cltv:DataFolder", DataFolder);
         builder.UseSetting("Cltv:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Cltv:UploadsPerMinute", "1000");
+        // Every test client comes from the same (unknown) address; only the throttle's own tests count per address.
+        builder.UseSetting("Cltv:SignInFreeAttemptsPerAddress", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
         {
@@ -122,6 +143,11 @@ public partial class CltvWebFactory : WebApplicationFactory<Program>
         if (!_realPipeline)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IRecalculationScheduler, FakeRecalculationScheduler>());
+        }
+
+        if (_services is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
         }
 
         if (_commands is { } commands)

@@ -21,6 +21,12 @@ public class ApiToken
     /// <summary>The secret's first characters, to tell tokens apart in lists without revealing them.</summary>
     public string Prefix { get; set; } = "";
 
+    /// <summary>
+    /// The Admin who created the token; null for tokens created before this was recorded. Not a foreign key: a
+    /// token whose creator was since locked, demoted or removed is listed for review rather than dropped.
+    /// </summary>
+    public string? CreatedByUserId { get; set; }
+
     /// <summary>When the token was created, in UTC.</summary>
     public DateTime CreatedAtUtc { get; set; }
 

@@ -28,6 +28,9 @@ public sealed class IndexModel : PageModel
     /// <summary>Every API token with its user's e-mail address.</summary>
     public IReadOnlyList<TokenLine> Tokens { get; private set; } = [];
 
+    /// <summary>The active tokens whose creator was since locked, demoted or removed.</summary>
+    public IReadOnlyList<TokenLine> TokensToReview => Tokens.Where(t => t.Review is not null).ToList();
+
     /// <summary>The secret of the token just created, shown this once.</summary>
     public CreatedTokenLine? CreatedToken { get; private set; }
 
@@ -59,13 +62,17 @@ public sealed class IndexModel : PageModel
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Whether the last action was refused (the message says why).</summary>
+    [TempData]
+    public bool? Refused { get; set; }
+
     /// <summary>Lists the users.</summary>
     public async Task OnGetAsync() => await LoadAsync();
 
     /// <summary>Creates a user.</summary>
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var result = await _directory.CreateAsync(NewEmail.Trim(), NewPassword, NewRole);
+        var result = await _directory.CreateAsync(NewEmail.Trim(), NewPassword, NewRole, _users.GetUserId(User));
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -81,58 +88,17 @@ public sealed class IndexModel : PageModel
         return RedirectToPage();
     }
 
-    /// <summary>Changes a user's role; an Admin cannot demote themselves.</summary>
+    /// <summary>Changes a user's role; an Admin cannot demote themselves, nor anyone the last unlocked Admin.</summary>
     /// <param name="userId">The user.</param>
     /// <param name="role">The new role.</param>
-    public async Task<IActionResult> OnPostRoleAsync(string userId, string role)
-    {
-        if (await _users.FindByIdAsync(userId) is not { } user)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> OnPostRoleAsync(string userId, string role) =>
+        Answer(await _directory.SetRoleAsync(_users.GetUserId(User)!, userId, role));
 
-        if (user.Id == _users.GetUserId(User) && role != CltvRoles.Admin)
-        {
-            Message = "You cannot take the Admin role from yourself; ask another Admin.";
-            return RedirectToPage();
-        }
-
-        var result = await _directory.SetRoleAsync(user, role);
-        Message = result.Succeeded ? $"{user.Email} is now {role}." : string.Join(" ", result.Errors.Select(e => e.Description));
-        return RedirectToPage();
-    }
-
-    /// <summary>Locks or unlocks a user; an Admin cannot lock themselves out.</summary>
+    /// <summary>Locks or unlocks a user; an Admin cannot lock themselves out, nor anyone the last unlocked Admin.</summary>
     /// <param name="userId">The user.</param>
     /// <param name="locked">Whether to lock.</param>
-    public async Task<IActionResult> OnPostLockAsync(string userId, bool locked)
-    {
-        if (await _users.FindByIdAsync(userId) is not { } user)
-        {
-            return NotFound();
-        }
-
-        if (user.Id == _users.GetUserId(User) && locked)
-        {
-            Message = "You cannot lock your own account.";
-            return RedirectToPage();
-        }
-
-        await _users.SetLockoutEnabledAsync(user, true);
-        await _users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        if (locked)
-        {
-            // Signs the user out everywhere at their next request.
-            await _users.UpdateSecurityStampAsync(user);
-        }
-        else
-        {
-            await _users.ResetAccessFailedCountAsync(user);
-        }
-
-        Message = locked ? $"{user.Email} is locked." : $"{user.Email} is unlocked.";
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostLockAsync(string userId, bool locked) =>
+        Answer(await _directory.SetLockedAsync(_users.GetUserId(User)!, userId, locked));
 
     /// <summary>
     /// Creates an API token and shows its secret once, in this response rather than after a redirect, so that the
@@ -175,7 +141,7 @@ public sealed class IndexModel : PageModel
         ModelState.Clear();
         // Valid through the whole of the chosen day.
         DateTime? expires = NewTokenValidThrough is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
-        var created = await _tokens.CreateAsync(user.Id, name, expires);
+        var created = await _tokens.CreateAsync(user.Id, _users.GetUserId(User), name, expires);
         CreatedToken = new CreatedTokenLine(created.Token.Name, user.Email ?? user.Id, created.Secret);
         Message = $"Created the API token {created.Token.Name} for {user.Email}.";
         NewTokenName = null;
@@ -197,6 +163,18 @@ public sealed class IndexModel : PageModel
         return RedirectToPage();
     }
 
+    private IActionResult Answer(AccountChange change)
+    {
+        if (change.Outcome == AccountChangeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Message = change.Message;
+        Refused = !change.Succeeded;
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync()
     {
         var now = _time.GetUtcNow();
@@ -204,27 +182,54 @@ public sealed class IndexModel : PageModel
             .Select(u => new UserLine(u.User.Id, u.User.Email ?? u.User.UserName ?? u.User.Id, u.Role ?? "–", u.User.LockoutEnd > now, u.User.CreatedAtUtc))
             .ToList();
         Lines = lines;
-        var emails = lines.ToDictionary(l => l.Id, l => l.Email, StringComparer.Ordinal);
+        var users = lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         Tokens = (await _tokens.ListAsync())
-            .Select(t => new TokenLine(
-                t.Id,
-                emails.GetValueOrDefault(t.UserId, t.UserId),
-                t.Name,
-                t.Prefix,
-                t.CreatedAtUtc,
-                t.LastUsedAtUtc,
-                t.ExpiresAtUtc,
-                t.RevokedAtUtc is not null ? "Revoked" : t.ExpiresAtUtc <= now.UtcDateTime ? "Expired" : "Active"))
+            .Select(t =>
+            {
+                var status = t.RevokedAtUtc is not null ? "Revoked" : t.ExpiresAtUtc <= now.UtcDateTime ? "Expired" : "Active";
+                var creator = t.CreatedByUserId is { } id ? users.GetValueOrDefault(id) : null;
+                return new TokenLine(
+                    t.Id,
+                    users.GetValueOrDefault(t.UserId)?.Email ?? t.UserId,
+                    t.Name,
+                    t.Prefix,
+                    t.CreatedAtUtc,
+                    t.LastUsedAtUtc,
+                    t.ExpiresAtUtc,
+                    status,
+                    t.CreatedByUserId is null ? "–" : creator?.Email ?? "a removed user",
+                    status == "Active" ? ReviewReason(t.CreatedByUserId, creator) : null);
+            })
             .OrderBy(t => t.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
+
+    // A token outlives the Admin session that created it; one created by an Admin since locked or demoted may be how
+    // that Admin kept access, so it is put in front of the remaining Admins.
+    private static string? ReviewReason(string? createdByUserId, UserLine? creator) =>
+        createdByUserId is null ? null
+        : creator is null ? "its creator's account no longer exists"
+        : creator.Locked ? $"created by {creator.Email}, since locked"
+        : creator.Role != CltvRoles.Admin ? $"created by {creator.Email}, now {creator.Role}"
+        : null;
 }
 
 /// <summary>A user as the list shows them.</summary>
 public sealed record UserLine(string Id, string Email, string Role, bool Locked, DateTime CreatedAtUtc);
 
 /// <summary>An API token as the list shows it.</summary>
-public sealed record TokenLine(long Id, string Email, string Name, string Prefix, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc, DateTime? ExpiresAtUtc, string Status);
+/// <param name="Id">The token's key.</param>
+/// <param name="Email">The e-mail address of the user it acts as.</param>
+/// <param name="Name">What it is for.</param>
+/// <param name="Prefix">The secret's first characters.</param>
+/// <param name="CreatedAtUtc">When it was created.</param>
+/// <param name="LastUsedAtUtc">When it was last accepted, to within a minute.</param>
+/// <param name="ExpiresAtUtc">When it stops working.</param>
+/// <param name="Status">Active, Expired or Revoked.</param>
+/// <param name="CreatedBy">The e-mail address of the Admin who created it, "–" when not recorded.</param>
+/// <param name="Review">Why an Admin should review it (its creator was since locked, demoted or removed); null otherwise.</param>
+public sealed record TokenLine(
+    long Id, string Email, string Name, string Prefix, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc, DateTime? ExpiresAtUtc, string Status, string CreatedBy, string? Review);
 
 /// <summary>A token just created, with the secret to copy.</summary>
 public sealed record CreatedTokenLine(string Name, string Email, string Secret);

@@ -1,0 +1,5 @@
+using CltvDashboard.Web.Tests.Support;
+
+namespace CltvDashboard.Web.Tests;
+
+public sealed class SqliteSessionTests(SqliteSessionApp fixture) : SessionTests(fixture), IClassFixture<SqliteSessionApp>;
