@@ -23,8 +23,9 @@ namespace CltvDashboard.Infrastructure.Import;
 /// <para>Failures: when the file turns out unusable part-way (<see cref="ImportFileException"/>), the import is
 /// cancelled, or the database fails, the data transaction is rolled back (the store's customers and transactions
 /// are exactly as before), the batch is marked <see cref="ImportStatus.Failed"/> with the message and the problems
-/// found so far in a separate short transaction, and the exception is rethrown unchanged. A returned result
-/// therefore always describes a committed import.</para>
+/// found so far in a separate short transaction, and the exception is rethrown unchanged, except that a full disk
+/// becomes a <see cref="StoreFullException"/> that says so. A returned result therefore always describes a committed
+/// import.</para>
 /// <para>Replace mode deletes every transaction, then the customers left without any, in the same transaction.</para>
 /// </remarks>
 public sealed class TransactionImporter
@@ -144,8 +145,15 @@ public sealed class TransactionImporter
         catch (Exception e)
         {
             // The data transaction is rolled back by now (disposed without commit); the failure is recorded on its own.
-            var message = e is OperationCanceledException ? "The import was cancelled." : e.Message;
+            // A full disk is said as such: the provider's words alone ("SQLite Error 13") do not tell what to do.
+            var full = StoreFailures.IsDiskFull(e) ? new StoreFullException(e) : null;
+            var message = e is OperationCanceledException ? "The import was cancelled." : full?.Message ?? e.Message;
             await RecordFailureAsync(batchId, hashing.Checksum(), reader?.HeaderRecord, reader?.Summary, message).ConfigureAwait(false);
+            if (full is not null)
+            {
+                throw full;
+            }
+
             throw;
         }
         finally

@@ -111,6 +111,12 @@ public sealed partial class ImportWorker : BackgroundService
         {
             LogInterrupted();
         }
+        catch (StoreFullException e)
+        {
+            LogStoreFull(e);
+            _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, e.Message));
+            _uploads.Delete(pending.Id);
+        }
         catch (ImportFileException e)
         {
             _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, e.Message));
@@ -140,6 +146,9 @@ public sealed partial class ImportWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import interrupted by shutdown; nothing was stored and it resumes on the next start")]
     private partial void LogInterrupted();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import failed: the disk holding the database is full; nothing of the file was stored")]
+    private partial void LogStoreFull(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import failed")]
     private partial void LogFailed(Exception exception);

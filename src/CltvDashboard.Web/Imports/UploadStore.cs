@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,21 @@ public sealed class UploadStore
     private readonly string _folder;
     private readonly long _maxBytes;
     private readonly TimeProvider _time;
+    private readonly Func<string, Stream> _createFile;
 
     public UploadStore(IOptions<CltvWebOptions> options, TimeProvider time)
+        : this(options, time, CreateFile)
+    {
+    }
+
+    /// <summary>Creates the store with another way of creating the saved files (a test's full disk).</summary>
+    internal UploadStore(IOptions<CltvWebOptions> options, TimeProvider time, Func<string, Stream> createFile)
     {
         ArgumentNullException.ThrowIfNull(options);
         _folder = Path.Combine(options.Value.ResolvedDataFolder, "uploads");
         _maxBytes = options.Value.MaxUploadBytes;
         _time = time;
+        _createFile = createFile;
     }
 
     /// <summary>The largest file accepted, in bytes.</summary>
@@ -33,9 +42,22 @@ public sealed class UploadStore
     /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>The saved upload, not yet queued.</returns>
     /// <exception cref="UploadTooLargeException">The file is larger than the limit; nothing is kept.</exception>
+    /// <exception cref="UploadDiskFullException">The disk holding the data folder is full; nothing is kept.</exception>
     public async Task<PendingImport> SaveAsync(Stream content, string clientFileName, string uploadedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            return await SaveFileAsync(content, clientFileName, uploadedBy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (StoreFailures.IsDiskFull(e))
+        {
+            throw new UploadDiskFullException(_folder, e);
+        }
+    }
+
+    private async Task<PendingImport> SaveFileAsync(Stream content, string clientFileName, string uploadedBy, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(_folder);
         var pending = new PendingImport
         {
@@ -47,7 +69,7 @@ public sealed class UploadStore
         var path = DataPath(pending.Id);
         try
         {
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            var file = _createFile(path);
             await using (file.ConfigureAwait(false))
             {
                 var buffer = new byte[1 << 16];
@@ -207,6 +229,8 @@ public sealed class UploadStore
         return name.Length == 0 ? "upload.csv" : name[..Math.Min(name.Length, 200)];
     }
 
+    private static Stream CreateFile(string path) => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+
     private string DataPath(Guid id) => Path.Combine(_folder, id.ToString("N") + ".upload");
 
     private string DescriptionPath(Guid id) => Path.Combine(_folder, id.ToString("N") + ".json");
@@ -228,4 +252,28 @@ public sealed class UploadTooLargeException : Exception
         : base(message, innerException)
     {
     }
+}
+
+/// <summary>An upload that could not be saved because the disk holding the data folder is full; nothing of it was kept.</summary>
+public sealed class UploadDiskFullException : Exception
+{
+    public UploadDiskFullException(string folder, IOException innerException)
+        : base("The file could not be saved: the disk holding the data folder is full. Free some space on it and upload the file again.", innerException)
+    {
+        Folder = folder;
+    }
+
+    public UploadDiskFullException()
+    {
+        Folder = "";
+    }
+
+    public UploadDiskFullException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Folder = "";
+    }
+
+    /// <summary>The folder the file was being saved in, for the log.</summary>
+    public string Folder { get; }
 }

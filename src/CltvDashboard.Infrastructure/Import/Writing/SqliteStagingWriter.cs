@@ -109,7 +109,16 @@ internal sealed class SqliteStagingWriter(SqliteConnection connection, DbTransac
         // Pooled connections keep their pragmas; the next user of this one gets the cache it had before.
         if (_tempCacheSize is { } temp && Connection.State == System.Data.ConnectionState.Open)
         {
-            await SetTempCacheSizeAsync(temp, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await SetTempCacheSizeAsync(temp, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or SqliteException)
+            {
+                // A transaction that SQLite rolled back by itself (a full disk, an I/O error) refuses every command
+                // until it is disposed ("This SqliteTransaction has completed"); thrown from here, that would hide the
+                // error that stopped the import. The pooled connection keeps the larger cache, which costs only memory.
+            }
         }
     }
 
