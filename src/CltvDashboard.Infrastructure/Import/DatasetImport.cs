@@ -24,15 +24,16 @@ public sealed class DatasetImport(CltvContextFactory contexts, TimeProvider time
     /// <param name="choices">What the person chose; the rest comes from the stored settings.</param>
     /// <param name="mode">Append to or replace the dataset.</param>
     /// <param name="importedBy">Who started the import.</param>
+    /// <param name="uploadId">The saved upload the file is, when it is one; see <see cref="ImportRequest.UploadId"/>.</param>
     /// <param name="progress">Receives the import's progress.</param>
     /// <param name="cancellationToken">Stops the import; nothing is stored then.</param>
     /// <exception cref="ImportFileException">The file cannot be imported at all; the message says why.</exception>
     public async Task<ImportResult> ImportAsync(
-        Stream file, string fileName, ImportChoices choices, ImportMode mode, string? importedBy, IProgress<ImportProgress>? progress,
+        Stream file, string fileName, ImportChoices choices, ImportMode mode, string? importedBy, Guid? uploadId, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken = default)
     {
         var options = await OptionsAsync(choices, cancellationToken).ConfigureAwait(false);
-        var request = new ImportRequest(fileName, options, mode, importedBy);
+        var request = new ImportRequest(fileName, options, mode, importedBy) { UploadId = uploadId };
         var result = await new TransactionImporter(contexts.Database, time).ImportAsync(file, request, progress, cancellationToken).ConfigureAwait(false);
         if (result.Currency.Length == 3)
         {

@@ -7,7 +7,14 @@ namespace CltvDashboard.Infrastructure.Import;
 /// <param name="Options">How to read the file.</param>
 /// <param name="Mode">Whether the rows are added to the dataset or replace its transactions.</param>
 /// <param name="ImportedBy">Who started the import; recorded as "unknown" when null.</param>
-public sealed record ImportRequest(string FileName, ImportOptions Options, ImportMode Mode = ImportMode.Append, string? ImportedBy = null);
+public sealed record ImportRequest(string FileName, ImportOptions Options, ImportMode Mode = ImportMode.Append, string? ImportedBy = null)
+{
+    /// <summary>
+    /// The saved upload the file is, when it is one: an earlier import of the same upload still marked running was cut
+    /// off by a stopped process, and this import is the one that redoes it.
+    /// </summary>
+    public Guid? UploadId { get; init; }
+}
 
 /// <summary>What a committed import did to the store.</summary>
 /// <param name="BatchId">The import batch's key.</param>

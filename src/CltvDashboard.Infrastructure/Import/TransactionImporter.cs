@@ -36,6 +36,11 @@ public sealed class TransactionImporter
     private const int ChunksInFlight = 8;
     private const string UnknownUser = "unknown";
 
+    /// <summary>Why an interrupted import stored nothing, as its report says.</summary>
+    public const string InterruptedMessage =
+        "The application stopped before this import finished (a crash, a restart or a power cut), so nothing of it was stored. "
+        + "The upload was imported again when the application started.";
+
     private static readonly JsonSerializerOptions SettingsJson = new() { WriteIndented = false };
 
     private readonly string? _database;
@@ -301,12 +306,39 @@ public sealed class TransactionImporter
                 Status = ImportStatus.Running,
                 Mode = request.Mode,
                 SettingsJson = Settings(request),
+                UploadId = request.UploadId,
             };
-            context.ImportBatches.Add(batch);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                context.ImportBatches.Add(batch);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (request.UploadId is { } uploadId)
+                {
+                    await MarkInterruptedAsync(context, uploadId, batch.Id, batch.StartedAtUtc, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return batch.Id;
         }
     }
+
+    // An upload is imported by one worker at a time, so an earlier import of it still marked running is one whose
+    // process stopped before it committed or recorded a failure: nothing of it was stored, and this import redoes it.
+    // One that failed is one a shutdown cancelled (any other failure deletes the upload), and is redone alike.
+    private static Task<int> MarkInterruptedAsync(CltvDbContext context, Guid uploadId, long redoneBy, DateTime now, CancellationToken cancellationToken) =>
+        context.ImportBatches
+            .Where(b => b.UploadId == uploadId && b.Id != redoneBy
+                && (b.Status == ImportStatus.Running || (b.Status == ImportStatus.Failed && b.RedoneByBatchId == null)))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(b => b.Status, ImportStatus.Interrupted)
+                    .SetProperty(b => b.FinishedAtUtc, now)
+                    .SetProperty(b => b.RedoneByBatchId, redoneBy)
+                    .SetProperty(b => b.FailureMessage, InterruptedMessage),
+                cancellationToken);
 
     private async Task RecordFailureAsync(long batchId, string checksum, string? header, ImportReadSummary? summary, string message)
     {

@@ -30,6 +30,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
                 v => JsonSerializer.Serialize(v, JsonOptions),
                 v => string.IsNullOrEmpty(v) ? new List<RejectedLines>() : JsonSerializer.Deserialize<List<RejectedLines>>(v, JsonOptions) ?? new List<RejectedLines>(),
                 new ValueComparer<List<RejectedLines>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(b => b.RedoneByBatchId).OnDelete(DeleteBehavior.SetNull);
 
         builder.HasMany(b => b.Problems)
             .WithOne(p => p.ImportBatch)
@@ -38,6 +39,8 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
 
         // Finding an earlier upload of the same file warns before a re-import.
         builder.HasIndex(b => b.Checksum);
+        // The import that redoes an upload finds the earlier, interrupted import of it.
+        builder.HasIndex(b => b.UploadId);
         // The import history lists the latest first.
         builder.HasIndex(b => b.StartedAtUtc);
     }

@@ -86,6 +86,12 @@ public class ImportBatch
     /// <summary>Why the import failed as a whole, when it did.</summary>
     public string? FailureMessage { get; set; }
 
+    /// <summary>The saved upload the web application imported; null for the command line.</summary>
+    public Guid? UploadId { get; set; }
+
+    /// <summary>For an <see cref="ImportStatus.Interrupted"/> batch, the import of the same upload that redid it.</summary>
+    public long? RedoneByBatchId { get; set; }
+
     /// <summary>The rows that were refused or warned about.</summary>
     public ICollection<ImportProblem> Problems { get; } = [];
 }
@@ -101,6 +107,12 @@ public enum ImportStatus
 
     /// <summary>Rolled back; the dataset is as it was before.</summary>
     Failed,
+
+    /// <summary>
+    /// Cut off by a process that stopped (a crash, a kill, a power cut) before it committed: nothing of it was stored, and
+    /// the upload was imported again (<see cref="ImportBatch.RedoneByBatchId"/>).
+    /// </summary>
+    Interrupted,
 }
 
 /// <summary>How an import's rows meet the rows already stored.</summary>

@@ -21,6 +21,9 @@ public sealed class DetailsModel : PageModel
     /// <summary>The import.</summary>
     public ImportBatch Batch { get; private set; } = null!;
 
+    /// <summary>The interrupted imports of the same upload that this import redid.</summary>
+    public IReadOnlyList<long> Redoes { get; private set; } = [];
+
     /// <summary>The first refused rows, by line.</summary>
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
@@ -37,6 +40,7 @@ public sealed class DetailsModel : PageModel
         Batch = batch;
         var settings = await _context.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
         Format = new DashboardFormat(batch.Currency ?? settings.CurrencyCode, settings.TimeZoneId);
+        Redoes = await _context.ImportBatches.AsNoTracking().Where(b => b.RedoneByBatchId == id).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
         Problems = await _context.ImportProblems.AsNoTracking()
             .Where(p => p.ImportBatchId == id)
             .OrderBy(p => p.LineNumber)

@@ -389,6 +389,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("orders_imported");
 
+                    b.Property<long?>("RedoneByBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("redone_by_batch_id");
+
                     b.Property<decimal>("Refunds")
                         .HasColumnType("numeric")
                         .HasColumnName("refunds");
@@ -424,14 +428,24 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
                     b.HasKey("Id")
                         .HasName("pk_import_batches");
 
                     b.HasIndex("Checksum")
                         .HasDatabaseName("ix_import_batches_checksum");
 
+                    b.HasIndex("RedoneByBatchId")
+                        .HasDatabaseName("ix_import_batches_redone_by_batch_id");
+
                     b.HasIndex("StartedAtUtc")
                         .HasDatabaseName("ix_import_batches_started_at_utc");
+
+                    b.HasIndex("UploadId")
+                        .HasDatabaseName("ix_import_batches_upload_id");
 
                     b.ToTable("import_batches", (string)null);
                 });
@@ -1488,6 +1502,15 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settin");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("RedoneByBatchId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_import_batches_import_batches_redone_by_batch_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportProblem", b =>

@@ -377,6 +377,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("orders_imported");
 
+                    b.Property<long?>("RedoneByBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redone_by_batch_id");
+
                     b.Property<decimal>("Refunds")
                         .HasColumnType("TEXT")
                         .HasColumnName("refunds");
@@ -412,14 +416,24 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upload_id");
+
                     b.HasKey("Id")
                         .HasName("pk_import_batches");
 
                     b.HasIndex("Checksum")
                         .HasDatabaseName("ix_import_batches_checksum");
 
+                    b.HasIndex("RedoneByBatchId")
+                        .HasDatabaseName("ix_import_batches_redone_by_batch_id");
+
                     b.HasIndex("StartedAtUtc")
                         .HasDatabaseName("ix_import_batches_started_at_utc");
+
+                    b.HasIndex("UploadId")
+                        .HasDatabaseName("ix_import_batches_upload_id");
 
                     b.ToTable("import_batches", (string)null);
                 });
@@ -1461,6 +1475,15 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settings_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("RedoneByBatchId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_import_batches_import_batches_redone_by_batch_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportProblem", b =>

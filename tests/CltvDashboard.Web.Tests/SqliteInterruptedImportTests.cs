@@ -1,0 +1,8 @@
+using CltvDashboard.Infrastructure.Data;
+
+namespace CltvDashboard.Web.Tests;
+
+public sealed class SqliteInterruptedImportTests : InterruptedImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
