@@ -88,6 +88,26 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task A_run_taken_over_from_a_worker_that_stopped_says_it_is_being_resumed()
+    {
+        var runId = await InsertRunAsync(CalculationRunStatus.Running, stage: "Reading transactions", percent: 5);
+        await using (var context = App.CreateContext())
+        {
+            await context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.ResumedAtUtc, new DateTime(2024, 7, 1, 12, 30, 0, DateTimeKind.Utc))
+                .SetProperty(r => r.StartedAtUtc, new DateTime(2024, 7, 1, 12, 30, 0, DateTimeKind.Utc))
+                .SetProperty(r => r.Attempts, 2));
+        }
+
+        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
+
+        var runs = await client.GetStringAsync("/Runs");
+        runs.Should().Contain("Being resumed since 2024-07-01 12:30:00 UTC: the worker running it stopped, and another took it over.");
+        (await client.GetStringAsync("/Overview")).Should().Contain("being resumed since 2024-07-01 12:30 UTC: the worker running it stopped");
+        (await client.GetStringAsync($"/api/runs/{runId}/status")).Should().Contain("\"resumedAtUtc\":\"2024-07-01T12:30:00");
+    }
+
+    [Fact]
     public async Task After_a_failed_first_run_every_dashboard_says_why()
     {
         await InsertRunAsync(CalculationRunStatus.Failed, error: "Too few repeat customers to fit a model.");

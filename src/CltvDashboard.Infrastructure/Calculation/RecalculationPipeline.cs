@@ -118,6 +118,15 @@ public sealed partial class RecalculationPipeline
         try
         {
             var startedAt = _timeProvider.GetUtcNow().UtcDateTime;
+            // Under the lock, a run still marked running with a start time is one whose attempt stopped part-way with
+            // its process: the job storage delivered the job again once that worker's heartbeat stopped.
+            var resumed = run is { Status: CalculationRunStatus.Running, StartedAtUtc: not null };
+            DateTime? resumedAt = resumed ? startedAt : run.ResumedAtUtc;
+            if (resumed)
+            {
+                LogResumed(runId, run.Stage ?? "", run.PercentComplete);
+            }
+
             await _context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
                 set => set
                     .SetProperty(r => r.Status, CalculationRunStatus.Running)
@@ -125,8 +134,9 @@ public sealed partial class RecalculationPipeline
                     .SetProperty(r => r.FinishedAtUtc, (DateTime?)null)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1)
                     .SetProperty(r => r.Error, (string?)null)
-                    .SetProperty(r => r.Stage, RunStages.Preparing)
-                    .SetProperty(r => r.PercentComplete, 0),
+                    .SetProperty(r => r.Stage, resumed ? RunStages.Resuming : RunStages.Preparing)
+                    .SetProperty(r => r.PercentComplete, 0)
+                    .SetProperty(r => r.ResumedAtUtc, resumedAt),
                 cancellationToken).ConfigureAwait(false);
 
             // Under the lock no other run is computing, so an older run still queued, failed (perhaps awaiting a
@@ -425,6 +435,9 @@ public sealed partial class RecalculationPipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation run {RunId}: {Stage}")]
     private partial void LogStage(long runId, string stage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation run {RunId} is resumed: the worker running it stopped at {Stage} ({Percent} %)")]
+    private partial void LogResumed(long runId, string stage, int percent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation run {RunId} is superseded by a newer run")]
     private partial void LogSuperseded(long runId);

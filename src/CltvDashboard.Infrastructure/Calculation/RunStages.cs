@@ -6,6 +6,9 @@ public static class RunStages
     /// <summary>Waiting for another run on the same store to finish.</summary>
     public const string Waiting = "Waiting for another run";
 
+    /// <summary>Starting again where an attempt whose worker stopped left the run.</summary>
+    public const string Resuming = "Resuming after its worker stopped";
+
     /// <summary>Loading settings and the previous run.</summary>
     public const string Preparing = "Preparing";
 

@@ -13,10 +13,11 @@ public sealed class CltvJobStorageOptions
 
     /// <summary>
     /// How long a job fetched by a worker that stopped heart-beating stays invisible before another worker takes
-    /// it over (PostgreSQL). Short enough that a killed worker's run restarts soon; the heartbeat keeps a live
-    /// worker's job its own however long it runs.
+    /// it over (PostgreSQL). A live worker renews its jobs every fifth of this (the sliding invisibility timeout, a
+    /// heartbeat), so it bounds only how long a dead worker's run waits: with <see cref="QueuePollInterval"/>, under
+    /// a minute. Five minutes, the earlier value, left a killed worker's run at its last stage for that long.
     /// </summary>
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>How often idle workers look for new jobs (PostgreSQL).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -34,9 +34,9 @@ public static class StatusEndpoints
         api.MapGet("/runs/{id:long}/status", async (long id, CltvDbContext context, CancellationToken cancellationToken) =>
                 await context.CalculationRuns.AsNoTracking()
                         .Where(r => r.Id == id)
-                        .Select(r => new { r.Id, r.Status, r.Stage, r.PercentComplete, r.Error })
+                        .Select(r => new { r.Id, r.Status, r.Stage, r.PercentComplete, r.Error, r.ResumedAtUtc })
                         .SingleOrDefaultAsync(cancellationToken) is { } run
-                    ? Results.Ok(new { run.Id, status = run.Status.ToString(), run.Stage, run.PercentComplete, run.Error })
+                    ? Results.Ok(new { run.Id, status = run.Status.ToString(), run.Stage, run.PercentComplete, run.Error, resumedAtUtc = run.ResumedAtUtc })
                     : Results.NotFound())
             .RequireResource(AppResources.Runs);
         return app;

@@ -42,6 +42,12 @@ public class CalculationRun
     /// <summary>Attempts made at the run so far, retries included.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// When another worker last took the run over from one that stopped part-way (killed, crashed, its machine gone),
+    /// in UTC; null when no attempt at it was cut off.
+    /// </summary>
+    public DateTime? ResumedAtUtc { get; set; }
+
     /// <summary>The <see cref="BusinessSettings.Version"/> the run used; null until it started.</summary>
     public int? SettingsVersion { get; set; }
 

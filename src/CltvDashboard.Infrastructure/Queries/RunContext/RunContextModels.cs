@@ -13,6 +13,7 @@ namespace CltvDashboard.Infrastructure.Queries;
 /// <param name="PercentComplete">Progress, 0–100.</param>
 /// <param name="Error">Why it failed.</param>
 /// <param name="RequestedAtUtc">When it was requested.</param>
+/// <param name="ResumedAtUtc">When another worker took it over from one that stopped, if that happened.</param>
 public sealed record RunHeader(
     long Id,
     CalculationRunStatus Status,
@@ -22,7 +23,8 @@ public sealed record RunHeader(
     string? Stage,
     int PercentComplete,
     string? Error,
-    DateTime RequestedAtUtc);
+    DateTime RequestedAtUtc,
+    DateTime? ResumedAtUtc = null);
 
 /// <summary>
 /// What the dashboards can show: the current run, the one before it and the newest run when it is not the current

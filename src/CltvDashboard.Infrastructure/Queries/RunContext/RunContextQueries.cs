@@ -24,7 +24,7 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
             .Select(r => new
             {
                 r.IsCurrent,
-                Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc),
+                Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc, r.ResumedAtUtc),
                 SettingsJson = r.IsCurrent ? r.SettingsJson : null,
                 Warnings = r.IsCurrent ? r.Warnings : null,
             })

@@ -192,6 +192,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at_utc");
 
+                    b.Property<DateTime?>("ResumedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at_utc");
+
                     b.Property<string>("SettingsJson")
                         .HasColumnType("text")
                         .HasColumnName("settings_json");

@@ -185,6 +185,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_at_utc");
 
+                    b.Property<DateTime?>("ResumedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resumed_at_utc");
+
                     b.Property<string>("SettingsJson")
                         .HasColumnType("TEXT")
                         .HasColumnName("settings_json");
