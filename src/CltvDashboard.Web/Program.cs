@@ -38,6 +38,7 @@ try
     app.UseCltvStatusPages();
     app.UseRouting();
     app.UseSerilogRequestLogging(RequestLogLevels.Configure);
+    app.UseDatabaseUnavailablePage();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
@@ -50,6 +51,7 @@ try
     app.MapCltvApi();
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireResource(AppResources.Public);
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).RequireResource(AppResources.Public);
+    app.MapHangfireDashboardGuard("/hangfire");
     app.MapHangfireDashboard("/hangfire", new DashboardOptions
     {
         Authorization = [],
