@@ -40,6 +40,11 @@ public sealed record RunStatus(RunHeader? Current, RunHeader? Latest, TimeZoneIn
     /// <param name="run">The run.</param>
     public string ComputedOn(RunHeader run) => Format.ComputedOn(run.FinishedAtUtc ?? run.AsOfUtc);
 
+    /// <summary>When a run was taken over from a worker that stopped, in the business's time zone, the zone named.</summary>
+    /// <param name="utc">The instant, in UTC.</param>
+    public string ResumedAt(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Zone.Id;
+
     private DashboardFormat Format { get; } = new(null, Zone.Id, CultureInfo.InvariantCulture);
 
     /// <summary>Whether the latest run failed, so that older results (or none) are shown.</summary>
