@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InterruptedImports : Migration
+    public partial class InterruptedImportsAndResumedRuns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,6 +20,12 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "upload_id",
                 table: "import_batches",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "resumed_at_utc",
+                table: "calculation_runs",
                 type: "TEXT",
                 nullable: true);
 
@@ -64,6 +70,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "upload_id",
                 table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "resumed_at_utc",
+                table: "calculation_runs");
         }
     }
 }

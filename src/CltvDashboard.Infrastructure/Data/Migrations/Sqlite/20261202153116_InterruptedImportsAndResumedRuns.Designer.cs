@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCltvDbContext))]
-    [Migration("20261202145511_InterruptedImports")]
-    partial class InterruptedImports
+    [Migration("20261202153116_InterruptedImportsAndResumedRuns")]
+    partial class InterruptedImportsAndResumedRuns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -187,6 +187,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("requested_at_utc");
+
+                    b.Property<DateTime?>("ResumedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resumed_at_utc");
 
                     b.Property<string>("SettingsJson")
                         .HasColumnType("TEXT")
@@ -1143,6 +1147,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
                     b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at_utc");
@@ -1273,6 +1281,37 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_normalized_user_name");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at_utc");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("LastSeenAtUtc")
+                        .HasDatabaseName("ix_user_sessions_last_seen_at_utc");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1585,6 +1624,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -5,104 +5,109 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
+namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteCltvDbContext))]
-    [Migration("20261202145817_ResumedRuns")]
-    partial class ResumedRuns
+    [DbContext(typeof(PostgresCltvDbContext))]
+    [Migration("20261202153103_InterruptedImportsAndResumedRuns")]
+    partial class InterruptedImportsAndResumedRuns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
                     b.Property<double>("ActiveProbabilityThreshold")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("active_probability_threshold");
 
                     b.Property<decimal>("AnnualDiscountRate")
                         .HasPrecision(9, 6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(9,6)")
                         .HasColumnName("annual_discount_rate");
 
                     b.Property<string>("CurrencyCode")
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(3)")
                         .HasColumnName("currency_code")
                         .IsFixedLength();
 
                     b.Property<int>("ForecastHorizonMonths")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("forecast_horizon_months");
 
                     b.Property<double>("HighChurnRiskBelow")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("high_churn_risk_below");
 
                     b.Property<int>("HoldoutMonths")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("holdout_months");
 
                     b.Property<double>("MediumChurnRiskBelow")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("medium_churn_risk_below");
 
                     b.Property<double>("MiddleValueTierShare")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("middle_value_tier_share");
 
                     b.Property<string>("NightlyCron")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("nightly_cron");
 
                     b.Property<decimal>("ProfitMargin")
                         .HasPrecision(9, 6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(9,6)")
                         .HasColumnName("profit_margin");
 
                     b.Property<int>("PurchaseWindowDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("purchase_window_days");
 
                     b.Property<int>("RunsToKeep")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("runs_to_keep");
 
                     b.Property<string>("TimeUnit")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("time_unit");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("time_zone_id");
 
                     b.Property<double>("TopValueTierShare")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("top_value_tier_share");
 
                     b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at_utc");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -136,97 +141,99 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("AsOfUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of_utc");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<DateOnly?>("CalibrationEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("calibration_end");
 
                     b.Property<string>("ChosenModel")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("chosen_model");
 
                     b.Property<int?>("CustomerCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customer_count");
 
                     b.Property<string>("Error")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("error");
 
                     b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at_utc");
 
                     b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_current");
 
                     b.Property<string>("ModelChoiceReason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("model_choice_reason");
 
                     b.Property<DateOnly?>("ObservationEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("observation_end");
 
                     b.Property<int>("PercentComplete")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("percent_complete");
 
                     b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at_utc");
 
                     b.Property<DateTime?>("ResumedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("resumed_at_utc");
 
                     b.Property<string>("SettingsJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("settings_json");
 
                     b.Property<int?>("SettingsVersion")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("settings_version");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("stage");
 
                     b.Property<string>("StageTimingsJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("stage_timings_json");
 
                     b.Property<DateTime?>("StartedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("trigger");
 
                     b.Property<string>("Warnings")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("warnings");
 
                     b.HasKey("Id")
@@ -246,17 +253,17 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
                 {
                     b.Property<int>("BusinessSettingsId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("business_settings_id");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("channel");
 
                     b.Property<decimal>("CostPerCustomer")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("cost_per_customer");
 
                     b.HasKey("BusinessSettingsId", "Channel")
@@ -269,22 +276,25 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AcquisitionChannel")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("acquisition_channel");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("external_id");
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("external_id")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("FirstSeenAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at_utc");
 
                     b.HasKey("Id")
@@ -304,127 +314,129 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Checksum")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("checksum");
 
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
                     b.Property<long>("CustomersAdded")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("customers_added");
 
                     b.Property<long>("DuplicatesSkipped")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("duplicates_skipped");
 
                     b.Property<string>("FailureMessage")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("failure_message");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(260)")
                         .HasColumnName("file_name");
 
                     b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at_utc");
 
                     b.Property<DateOnly?>("FirstDay")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("first_day");
 
                     b.Property<string>("Header")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("header");
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("imported_by");
 
                     b.Property<DateOnly?>("LastDay")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("last_day");
 
                     b.Property<long>("LinesExcluded")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("lines_excluded");
 
                     b.Property<long>("LinesRejected")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("LinesUsed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("lines_used");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("mode");
 
                     b.Property<decimal>("NetRevenue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric")
                         .HasColumnName("net_revenue");
 
                     b.Property<long>("OrdersImported")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("orders_imported");
 
                     b.Property<long?>("RedoneByBatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("redone_by_batch_id");
 
                     b.Property<decimal>("Refunds")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric")
                         .HasColumnName("refunds");
 
                     b.Property<string>("RejectedByReason")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("rejected_by_reason");
 
                     b.Property<long>("RowsImported")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_imported");
 
                     b.Property<long>("RowsRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_read");
 
                     b.Property<long>("RowsRejected")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_rejected");
 
                     b.Property<string>("SettingsJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("settings_json");
 
                     b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
                     b.Property<Guid?>("UploadId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("upload_id");
 
                     b.HasKey("Id")
@@ -449,30 +461,32 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Column")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("column");
 
                     b.Property<long>("ImportBatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("import_batch_id");
 
                     b.Property<long>("LineNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("line_number");
 
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("message");
 
                     b.Property<string>("RawRecord")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("raw_record");
 
                     b.HasKey("Id")
@@ -487,30 +501,30 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunClvBucket", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("position");
 
                     b.Property<int>("Customers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers");
 
                     b.Property<decimal>("From")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("from");
 
                     b.Property<decimal?>("To")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("to");
 
                     b.Property<decimal>("TotalClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_clv");
 
                     b.HasKey("CalculationRunId", "Position")
@@ -522,42 +536,42 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunCohortCell", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("channel");
 
                     b.Property<DateOnly>("AcquisitionMonth")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("acquisition_month");
 
                     b.Property<int>("MonthsSinceAcquisition")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("months_since_acquisition");
 
                     b.Property<int>("ActiveCustomers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("active_customers");
 
                     b.Property<int>("CohortSize")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("cohort_size");
 
                     b.Property<decimal>("CumulativeRevenue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("cumulative_revenue");
 
                     b.Property<bool>("IsPartial")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_partial");
 
                     b.Property<decimal>("Revenue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("revenue");
 
                     b.HasKey("CalculationRunId", "Channel", "AcquisitionMonth", "MonthsSinceAcquisition")
@@ -569,102 +583,102 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunCustomerMetric", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<long>("CustomerId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("AcquisitionChannel")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("acquisition_channel");
 
                     b.Property<DateOnly>("AcquisitionCohort")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("acquisition_cohort");
 
                     b.Property<string>("ChurnRiskBand")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("churn_risk_band");
 
                     b.Property<int>("DaysSinceLastPurchase")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("days_since_last_purchase");
 
                     b.Property<decimal?>("ExpectedAverageValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("expected_average_value");
 
                     b.Property<DateOnly?>("ExpectedNextPurchase")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("expected_next_purchase");
 
                     b.Property<double?>("ExpectedPurchases")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("expected_purchases");
 
                     b.Property<int>("Frequency")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("frequency");
 
                     b.Property<int>("FrequencyScore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("frequency_score");
 
                     b.Property<decimal>("MeanRepeatPurchaseValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("mean_repeat_purchase_value");
 
                     b.Property<int>("MonetaryScore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("monetary_score");
 
                     b.Property<decimal?>("PredictedClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("predicted_clv");
 
                     b.Property<double?>("ProbabilityAlive")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("probability_alive");
 
                     b.Property<double?>("PurchaseProbability")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("purchase_probability");
 
                     b.Property<double>("RecencyDays")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("recency_days");
 
                     b.Property<int>("RecencyScore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recency_score");
 
                     b.Property<string>("Segment")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("segment");
 
                     b.Property<double>("TenureDays")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("tenure_days");
 
                     b.Property<decimal>("TotalRevenue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_revenue");
 
                     b.Property<string>("ValueTier")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("value_tier");
 
                     b.HasKey("CalculationRunId", "CustomerId")
@@ -679,87 +693,87 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunKpiSummary", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<int>("ActiveCustomers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("active_customers");
 
                     b.Property<double>("ActiveProbabilityThreshold")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("active_probability_threshold");
 
                     b.Property<decimal>("AverageOrderValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("average_order_value");
 
                     b.Property<double?>("ClvToCac")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("clv_to_cac");
 
                     b.Property<int>("Customers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers");
 
                     b.Property<decimal>("HistoricalRevenue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("historical_revenue");
 
                     b.Property<decimal?>("MeanClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("mean_clv");
 
                     b.Property<double?>("MeanProbabilityAlive")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("mean_probability_alive");
 
                     b.Property<decimal?>("MedianClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("median_clv");
 
                     b.Property<decimal?>("PredictedRevenue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("predicted_revenue");
 
                     b.Property<double>("PurchaseFrequency")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("purchase_frequency");
 
                     b.Property<double>("RepeatRate")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("repeat_rate");
 
                     b.Property<decimal?>("RuleOfThumbAcquisitionCost")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("rule_of_thumb_acquisition_cost");
 
                     b.Property<decimal?>("RuleOfThumbClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("rule_of_thumb_clv");
 
                     b.Property<double?>("RuleOfThumbLifespanYears")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("rule_of_thumb_lifespan_years");
 
                     b.Property<double?>("RuleOfThumbPurchasesPerYear")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("rule_of_thumb_purchases_per_year");
 
                     b.Property<decimal?>("TotalClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_clv");
 
                     b.Property<double?>("YearlyRetention")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("yearly_retention");
 
                     b.HasKey("CalculationRunId")
@@ -771,44 +785,44 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunModelCheckPoint", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<string>("Kind")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("position");
 
                     b.Property<double>("Actual")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("actual");
 
                     b.Property<double?>("CumulativeActual")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("cumulative_actual");
 
                     b.Property<double?>("CumulativePredicted")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("cumulative_predicted");
 
                     b.Property<int>("Customers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers");
 
                     b.Property<bool>("InHoldout")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("in_holdout");
 
                     b.Property<DateOnly?>("PeriodEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("period_end");
 
                     b.Property<double>("Predicted")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("predicted");
 
                     b.HasKey("CalculationRunId", "Kind", "Position")
@@ -821,72 +835,74 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<double?>("BaselineMeanAbsoluteError")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("baseline_mean_absolute_error");
 
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<bool>("Converged")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("converged");
 
                     b.Property<int>("CustomersUsed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers_used");
 
                     b.Property<DateTime>("FittedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("fitted_at_utc");
 
                     b.Property<double?>("HoldoutActualPurchases")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("holdout_actual_purchases");
 
                     b.Property<double?>("HoldoutMeanAbsoluteError")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("holdout_mean_absolute_error");
 
                     b.Property<double?>("HoldoutPredictedPurchases")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("holdout_predicted_purchases");
 
                     b.Property<bool>("IsChosen")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_chosen");
 
                     b.Property<double?>("LogLikelihood")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("log_likelihood");
 
                     b.Property<string>("ModelName")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("model_name");
 
                     b.Property<string>("ParametersJson")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("parameters_json");
 
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("period");
 
                     b.Property<string>("StandardErrorsJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("standard_errors_json");
 
                     b.Property<string>("Warnings")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("warnings");
 
                     b.HasKey("Id")
@@ -902,30 +918,30 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunRfmGridCell", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<int>("RecencyScore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recency_score");
 
                     b.Property<int>("FrequencyMonetaryScore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("frequency_monetary_score");
 
                     b.Property<int>("Customers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers");
 
                     b.Property<decimal?>("MeanClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("mean_clv");
 
                     b.Property<string>("Segment")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("segment");
 
                     b.HasKey("CalculationRunId", "RecencyScore", "FrequencyMonetaryScore")
@@ -938,31 +954,33 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<int>("CustomerCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customer_count");
 
                     b.Property<string>("FromSegment")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("from_segment");
 
                     b.Property<string>("Segmentation")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("segmentation");
 
                     b.Property<string>("ToSegment")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("to_segment");
 
                     b.HasKey("Id")
@@ -977,83 +995,83 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.RunSegmentSummary", b =>
                 {
                     b.Property<long>("CalculationRunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("calculation_run_id");
 
                     b.Property<string>("Segmentation")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("segmentation");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("segment");
 
                     b.Property<decimal?>("AcquisitionCostPerCustomer")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("acquisition_cost_per_customer");
 
                     b.Property<decimal>("AverageOrderValue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("average_order_value");
 
                     b.Property<decimal?>("AveragePredictedClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("average_predicted_clv");
 
                     b.Property<double?>("AverageProbabilityAlive")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("average_probability_alive");
 
                     b.Property<double?>("ClvToCac")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("clv_to_cac");
 
                     b.Property<int>("CustomerCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customer_count");
 
                     b.Property<int?>("CustomersMovedIn")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers_moved_in");
 
                     b.Property<int?>("CustomersMovedOut")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("customers_moved_out");
 
                     b.Property<int?>("PreviousCustomerCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("previous_customer_count");
 
                     b.Property<double>("RepeatRate")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("repeat_rate");
 
                     b.Property<decimal?>("RuleOfThumbClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("rule_of_thumb_clv");
 
                     b.Property<double>("Share")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("share");
 
                     b.Property<double?>("TotalExpectedPurchases")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("total_expected_purchases");
 
                     b.Property<decimal?>("TotalPredictedClv")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_predicted_clv");
 
                     b.Property<decimal>("TotalRevenue")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("total_revenue");
 
                     b.HasKey("CalculationRunId", "Segmentation", "Segment")
@@ -1066,52 +1084,55 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("amount");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("channel");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("content_hash");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash")
+                        .UseCollation("C");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character(3)")
                         .HasColumnName("currency")
                         .IsFixedLength();
 
                     b.Property<long>("CustomerId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
                     b.Property<long>("ImportBatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("import_batch_id");
 
                     b.Property<DateTime>("OccurredAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at_utc");
 
                     b.Property<string>("OrderReference")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("order_reference");
 
                     b.Property<decimal?>("Quantity")
                         .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("quantity");
 
                     b.HasKey("Id")
@@ -1140,46 +1161,52 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
 
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
                     b.Property<DateTime?>("ExpiresAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at_utc");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at_utc");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("name");
 
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("prefix");
 
                     b.Property<DateTime?>("RevokedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at_utc");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("secret_hash");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -1198,72 +1225,72 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.CltvUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1279,25 +1306,56 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at_utc");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("LastSeenAtUtc")
+                        .HasDatabaseName("ix_user_sessions_last_seen_at_utc");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -1314,20 +1372,22 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -1343,20 +1403,22 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -1371,20 +1433,20 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -1399,11 +1461,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -1418,19 +1480,19 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
@@ -1446,7 +1508,7 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("BusinessSettingsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settings_id");
+                        .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settin");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
@@ -1589,6 +1651,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InterruptedImports : Migration
+    public partial class InterruptedImportsAndResumedRuns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,6 +21,12 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                 name: "upload_id",
                 table: "import_batches",
                 type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "resumed_at_utc",
+                table: "calculation_runs",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -64,6 +70,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "upload_id",
                 table: "import_batches");
+
+            migrationBuilder.DropColumn(
+                name: "resumed_at_utc",
+                table: "calculation_runs");
         }
     }
 }
