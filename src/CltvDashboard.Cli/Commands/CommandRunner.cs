@@ -12,6 +12,7 @@ internal static class ExitCodes
     public const int Usage = 1;
     public const int BadInput = 2;
     public const int ModelFailed = 3;
+    public const int StoreFull = 4;
 }
 
 /// <summary>Turns the errors a user can cause into one readable line and an exit code instead of a stack trace.</summary>
@@ -37,6 +38,7 @@ internal static class CommandRunner
     private static int? ExitCodeFor(Exception e) => e switch
     {
         ModelFitException => ExitCodes.ModelFailed,
+        StoreFullException => ExitCodes.StoreFull,
         ImportFileException or InputException or RecalculationException or IOException or UnauthorizedAccessException => ExitCodes.BadInput,
         _ => null,
     };
