@@ -4,8 +4,7 @@ namespace CltvDashboard.Infrastructure.Import;
 internal interface IAnalysisRowSink
 {
     /// <summary>Takes one row; <paramref name="customer"/> is only valid during the call.</summary>
-    /// <returns>Whether the row is the first of its customer.</returns>
-    bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount);
+    void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount);
 
     /// <summary>Drops rows found, once the whole file is read, to repeat an earlier row of the file.</summary>
     /// <param name="positions">The rows' positions among those this read added (0 for its first), ascending.</param>

@@ -30,16 +30,14 @@ public static class TransactionLogReader
         private readonly int _firstRow = log.Count;
         private long _rows;
 
-        public bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount)
+        public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount)
         {
-            var customers = log.CustomerCount;
             if (progress is not null && ++_rows % 1_000_000 == 0)
             {
                 progress(_rows);
             }
 
             log.Add(customer, PurchaseDay.Of(occurredAt, zone), amount);
-            return log.CustomerCount > customers;
         }
 
         public void Remove(ReadOnlySpan<int> positions)

@@ -238,14 +238,8 @@ public class OneSalePerRowReadTests
 
     private sealed class ListSink(List<Row> rows) : IAnalysisRowSink
     {
-        private readonly HashSet<string> _customers = [];
-
-        public bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount)
-        {
-            var id = customer.ToString();
-            rows.Add(new Row(id, occurredAt, amount));
-            return _customers.Add(id);
-        }
+        public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount) =>
+            rows.Add(new Row(customer.ToString(), occurredAt, amount));
 
         public void Remove(ReadOnlySpan<int> positions)
         {
@@ -260,8 +254,13 @@ public class OneSalePerRowReadTests
     {
         private int _rows;
 
-        public bool Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount) =>
-            ++_rows == failAt ? throw new InvalidOperationException($"sink failed at {failAt}") : true;
+        public void Add(ReadOnlySpan<char> customer, DateTimeOffset occurredAt, decimal amount)
+        {
+            if (++_rows == failAt)
+            {
+                throw new InvalidOperationException($"sink failed at {failAt}");
+            }
+        }
 
         public void Remove(ReadOnlySpan<int> positions)
         {
