@@ -168,6 +168,65 @@ internal readonly struct BetaGeometricNbd
         return double.IsFinite(t) ? t : null;
     }
 
+    /// <summary>
+    /// P(Y(t) = n | alive at T) for n = 0, 1, 2, … in turn until they add up to <paramref name="mass"/>: the terms of
+    /// <see cref="ProbabilityOfPurchasesIfAlive"/> by recurrence instead of one incomplete beta each. E[(1−p)^n] gains a
+    /// factor (b'+n−1)/(a+b'+n−1) a step, E[p(1−p)^(n−1)] is a/(a+b'+n−1) times E[(1−p)^(n−1)], the negative binomial's
+    /// term gains (r+x+n−1)/n · t/(α+T+t), and P(NB ≥ n) is 1 less the terms so far. Kept in logs so that a heavy buyer's
+    /// early terms underflow to 0 rather than the recurrence; the ratios lose no digits at a concentrated Beta, so the
+    /// point-mass limit needs no form of its own here.
+    /// </summary>
+    public int ProbabilitiesOfPurchasesIfAlive(int x, double age, double t, double mass, Span<double> probabilities)
+    {
+        if (probabilities.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (t <= 0)
+        {
+            probabilities[0] = 1;
+            return 1;
+        }
+
+        var shape = _r + x;
+        var scale = _alpha + age;
+        var logQ = Math.Log(t / (scale + t));
+        var logNegativeBinomial = -shape * LogMath.Log1p(t / scale);
+        var first = Math.Exp(logNegativeBinomial);
+        probabilities[0] = first;
+        var total = first;
+        var belowN = first;
+        if (total >= mass)
+        {
+            return 1;
+        }
+
+        var dropoutShape = _b + x + _shift;
+        var logA = Math.Log(_a);
+        var logSurviveAll = 0.0;
+        for (var n = 1; n < probabilities.Length; n++)
+        {
+            var below = Math.Log(_a + dropoutShape + n - 1);
+            var logDropAfterLast = logSurviveAll + logA - below;
+            logSurviveAll += Math.Log(dropoutShape + n - 1) - below;
+
+            logNegativeBinomial += Math.Log((shape + n - 1) / n) + logQ;
+            var reachesN = Math.Max(1 - belowN, 0);
+            var term = Math.Exp(logNegativeBinomial);
+            var probability = Math.Clamp(Math.Exp(logSurviveAll + logNegativeBinomial) + Math.Exp(logDropAfterLast) * reachesN, 0, 1);
+            belowN += term;
+            probabilities[n] = probability;
+            total += probability;
+            if (total >= mass)
+            {
+                return n + 1;
+            }
+        }
+
+        return probabilities.Length;
+    }
+
     // P(Y(t) = n | alive at T) for n ≥ 1: E[(1−p)^n]·NB(n) + E[p(1−p)^(n−1)]·P(NB ≥ n), the Beta moments as ratios of
     // gamma functions (LogGamma.Ratio keeps them exact for large x) and P(NB ≥ n) the regularised incomplete beta
     // I_{t/(α+T+t)}(n, r+x).
