@@ -101,6 +101,15 @@ internal readonly struct BetaGeometricNbd
         var z = t / (_alpha + age + t);
         var logOneMinusZ = Math.Log(_alpha + age) - Math.Log(_alpha + age + t);
 
+        // A customer without repeat purchases of a BG/NBD with a + b < 1 has c < 0: the series may then sum to a negative
+        // number, which has no logarithm, so it is taken as it is (c = 0 is a removable singularity, stepped beside).
+        if (c < NearOne)
+        {
+            c = Math.Abs(c) < NearOne ? -NearOne : c;
+            var literal = Math.Exp((_r + x) * logOneMinusZ) * Hypergeometric.Series(_r + x, c + 1 - a, c, z);
+            return Math.Max(c / (a - 1) * (1 - literal), 0.0);
+        }
+
         // The series' terms grow like (1−z)^−(exponent) before they shrink: of the literal form (exponent r + x) and
         // Euler's (exponent a − 1), the one with the smaller exponent keeps them in range; a large a is a
         // concentrated Beta, where Euler's form would overflow and give no purchases at all.
