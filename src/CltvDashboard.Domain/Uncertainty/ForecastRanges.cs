@@ -618,16 +618,28 @@ public sealed class ForecastRanges
         return draw.ConditionalExpectedAverageValue(customer.Frequency, Math.Max(0, customer.MonetaryValue));
     }
 
+    // A draw far out in a tail can put a model where a formula gives no finite number; such a draw is left out of
+    // every figure rather than turning the range into NaN.
     private static double[] Column(double[] shifts, int segment, Figure figure, int drawCount)
     {
         var segmentCount = drawCount == 0 ? 0 : shifts.Length / (drawCount * Figures);
-        var column = new double[drawCount];
+        var column = new List<double>(drawCount);
         for (var d = 0; d < drawCount; d++)
         {
-            column[d] = shifts[(((d * segmentCount) + segment) * Figures) + (int)figure];
+            var row = shifts.AsSpan(d * segmentCount * Figures, segmentCount * Figures);
+            var finite = true;
+            foreach (var value in row)
+            {
+                finite &= double.IsFinite(value);
+            }
+
+            if (finite)
+            {
+                column.Add(row[(segment * Figures) + (int)figure]);
+            }
         }
 
-        return column;
+        return [.. column];
     }
 
     private static double StandardDeviation(double[] values)
