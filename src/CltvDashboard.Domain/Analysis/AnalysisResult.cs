@@ -38,6 +38,9 @@ public sealed record AnalysisResult(
     /// day, or refunds only): zero or negative, and part of the business's revenue though not of any customer row.
     /// </summary>
     public decimal RevenueOfCustomersLeftOut { get; init; }
+
+    /// <summary>The forecasts' ranges; null unless the settings asked for them or without a count model.</summary>
+    public AnalysisRanges? Ranges { get; init; }
 }
 
 /// <summary>Which history a model was fitted to.</summary>
@@ -105,6 +108,9 @@ public enum AnalysisStage
 
     /// <summary>Tiers, bands and segment totals.</summary>
     Segmenting,
+
+    /// <summary>The ranges of the forecasts, when the settings ask for them.</summary>
+    Ranges,
 }
 
 /// <summary>Thrown when the data allow no analysis at all (no customer with a purchase in the period).</summary>

@@ -1,6 +1,7 @@
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 
 namespace CltvDashboard.Domain.Analysis;
 
@@ -24,6 +25,12 @@ public sealed record AnalysisSettings(
     IReadOnlyDictionary<string, decimal> AcquisitionCosts,
     int PurchaseWindowDays = AnalysisSettings.DefaultPurchaseWindowDays)
 {
+    /// <summary>
+    /// How to compute the ranges of the forecasts (<see cref="AnalysisResult.Ranges"/>); null, the default, to compute
+    /// none, so that an analysis costs what it did before ranges existed.
+    /// </summary>
+    public RangeOptions? Ranges { get; init; }
+
     /// <summary>The window of the chance of buying again when none is chosen: 90 days, a season.</summary>
     public const int DefaultPurchaseWindowDays = 90;
 

@@ -6,6 +6,7 @@ using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Rfm;
 using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Domain.Validation;
 
 namespace CltvDashboard.Domain.Analysis;
@@ -72,9 +73,10 @@ public static class CustomerBaseAnalysis
             : cohortBuilder.BuildByGroup(observationEnd, id => Segmentations.ChannelSegment(channelOf(id)));
 
         var calibrationEnd = ChooseCalibrationEnd(log.FirstDay!.Value, observationEnd, settings.HoldoutMonths, warnings);
-        var (model, reason) = calibrationEnd is { } end
+        var (countFit, reason, holdout) = calibrationEnd is { } end
             ? FitWithHoldout(builder, new SummaryPeriod(end, observationEnd, unit), histories, fits, checks, warnings, enter)
             : FitWithoutHoldout(full, histories, fits, warnings, enter);
+        var model = countFit?.Model;
 
         enter(AnalysisStage.FittingSpend);
         var spend = SpendEstimate.Compute(full.Customers);
@@ -93,6 +95,17 @@ public static class CustomerBaseAnalysis
         enter(AnalysisStage.Segmenting);
         var customers = AssembleCustomers(full, rfm, spend.ExpectedAverageValues, forecast, channelOf, observationEnd, settings);
         var totals = new SegmentTotals(customers, context?.Previous);
+        AnalysisRanges? ranges = null;
+        if (settings.Ranges is { } rangeOptions && countFit is not null && forecast is not null)
+        {
+            enter(AnalysisStage.Ranges);
+            ranges = Ranges(countFit, holdout, full, histories, spend, forecast, totals, log.FirstDay!.Value, observationEnd, settings, rangeOptions);
+            if (ranges.Narrowing.Sentence("expected purchases") is { } advice)
+            {
+                warnings.Add(advice);
+            }
+        }
+
         var retention = RuleOfThumbClv.ObservedYearlyRetention(log, observationEnd);
         return new AnalysisResult(
             customers,
@@ -110,8 +123,60 @@ public static class CustomerBaseAnalysis
             totals.RuleOfThumb(settings.AcquisitionCosts, retention)!)
         {
             RevenueOfCustomersLeftOut = full.RevenueWithoutPurchase,
+            Ranges = ranges,
         };
     }
+
+    // The holdout's range from the chosen model's calibration fit, then the horizon's from the refit: per customer, in
+    // total and per segment of every segmentation, with the advice on how much more data would narrow the total.
+    private static AnalysisRanges Ranges(
+        CountModelFit fit,
+        HoldoutInputs? holdout,
+        TransactionSummary full,
+        PurchaseHistory[] histories,
+        SpendEstimate spend,
+        CustomerForecast forecast,
+        SegmentTotals totals,
+        DateOnly firstDay,
+        DateOnly observationEnd,
+        AnalysisSettings settings,
+        RangeOptions options)
+    {
+        HoldoutRange? holdoutRange = null;
+        if (holdout is { } h)
+        {
+            var holdoutRanges = ForecastRanges.Compute(h.Fit, h.Histories, h.Length, options);
+            holdoutRange = new HoldoutRange(holdoutRanges.Total().Purchases, h.Actual);
+        }
+
+        var spendHistories = new SpendHistory[full.Customers.Count];
+        for (var i = 0; i < spendHistories.Length; i++)
+        {
+            spendHistories[i] = SpendHistory.From(full.Customers[i]);
+        }
+
+        var ranges = ForecastRanges.Compute(fit, histories, settings.Valuation.Horizon, options, new RangeSpend(spend, spendHistories, [.. forecast.Clv]));
+        var segments = new List<SegmentRanges>();
+        foreach (var segmentation in Segmentations.All)
+        {
+            var (segmentOf, names) = totals.Numbered(segmentation);
+            var segmentRanges = ranges.Totals(segmentOf, names.Length);
+            for (var s = 0; s < names.Length; s++)
+            {
+                segments.Add(new SegmentRanges(segmentation, names[s], segmentRanges[s]));
+            }
+        }
+
+        var total = ranges.Total();
+        var repeatCustomers = Math.Max(full.Customers.Count(c => c.Frequency > 0), 1);
+        var months = (observationEnd.DayNumber - firstDay.DayNumber) / TimeUnits.DaysPerMonth;
+        var narrowing = RangeNarrowing.Advise(total, AnalysisRanges.TargetWidth, repeatCustomers, months > 0 ? repeatCustomers / months : 0);
+        return new AnalysisRanges(
+            fit.Model.Name, ranges.IncludesParameterUncertainty, ranges.IncludesSpendUncertainty, holdoutRange, total, segments, ranges.Customers(), narrowing);
+    }
+
+    // What the holdout's range needs: the chosen model's calibration fit, the calibration histories, the holdout's length and its purchases.
+    private sealed record HoldoutInputs(CountModelFit Fit, PurchaseHistory[] Histories, double Length, int Actual);
 
     /// <summary>Fits every model of the <see cref="CountModelCatalog"/>; a model the data cannot support is reported, not thrown.</summary>
     /// <param name="histories">The customers' calibration histories.</param>
@@ -171,7 +236,7 @@ public static class CustomerBaseAnalysis
         return calibrationEnd;
     }
 
-    private static (IPurchaseCountModel? Model, string? Reason) FitWithHoldout(
+    private static (CountModelFit? Fit, string? Reason, HoldoutInputs? Holdout) FitWithHoldout(
         CustomerSummaryBuilder builder,
         SummaryPeriod period,
         PurchaseHistory[] histories,
@@ -188,7 +253,7 @@ public static class CustomerBaseAnalysis
         {
             fits.AddRange(attempts.Select(a => Report(a, FitPeriod.Calibration, calibrationHistories.Length, chosen: null, holdout: null)));
             warnings.Add("None of the purchase-count models could be fitted to this data, so no P(alive), expected purchases or CLV were predicted.");
-            return (null, null);
+            return (null, null, null);
         }
 
         enter(AnalysisStage.Holdout);
@@ -203,10 +268,12 @@ public static class CustomerBaseAnalysis
         var final = CountModelCatalog.Get(chosen).Fit(histories);
         warnings.AddRange(final.Diagnostics.Limits);
         fits.Add(Report(new CountModelAttempt(CountModelCatalog.Get(chosen), final, null), FitPeriod.FullHistory, histories.Length, chosen, holdout: null));
-        return (final.Model, selection.Reason + " Its forecasts come from a refit on the full history.");
+        var calibrationFit = attempts.First(a => a.Model.Name == chosen).Fit!;
+        var holdout = new HoldoutInputs(calibrationFit, calibrationHistories, period.HoldoutLength, calibration.Customers.Sum(c => c.HoldoutFrequency));
+        return (final, selection.Reason + " Its forecasts come from a refit on the full history.", holdout);
     }
 
-    private static (IPurchaseCountModel? Model, string? Reason) FitWithoutHoldout(
+    private static (CountModelFit? Fit, string? Reason, HoldoutInputs? Holdout) FitWithoutHoldout(
         TransactionSummary full, PurchaseHistory[] histories, List<ModelFitReport> fits, List<string> warnings, Action<AnalysisStage> enter)
     {
         enter(AnalysisStage.FittingFull);
@@ -219,7 +286,7 @@ public static class CustomerBaseAnalysis
         }
 
         fits.AddRange(attempts.Select(a => Report(a, FitPeriod.FullHistory, histories.Length, selection?.Chosen.Model.Name, holdout: null)));
-        return selection is null ? (null, null) : (selection.Chosen.Model, selection.Reason);
+        return selection is null ? (null, null, null) : (attempts.First(a => a.Model.Name == selection.Chosen.Model.Name).Fit, selection.Reason, null);
     }
 
     // A fit inside the parameter space can still see almost no one leave (the data's days merge a heavy buyer's

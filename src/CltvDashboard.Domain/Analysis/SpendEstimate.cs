@@ -18,6 +18,13 @@ public sealed record SpendEstimate(GammaGammaFit? Fit, string? Failure, double H
     /// <summary>Whether the fit's population mean is unbounded (q ≤ 1), so one-time buyers get the historical average.</summary>
     public bool MeanIsUnbounded => Fit is { } fit && !fit.Parameters.HasFiniteMean;
 
+    /// <summary>
+    /// Whether a customer with <paramref name="frequency"/> repeat purchases is valued by Gamma-Gamma (true) or by the
+    /// historical average (the fit failed, or the customer has no repeat purchase and the fit's mean is unbounded).
+    /// </summary>
+    /// <param name="frequency">x: the customer's repeat purchases.</param>
+    public bool ValuesByModel(int frequency) => Fit is not null && !(frequency == 0 && MeanIsUnbounded);
+
     /// <summary>Fits Gamma-Gamma to the customers and computes each one's expected purchase value.</summary>
     /// <param name="customers">The customers, with their repeat purchases' mean value.</param>
     public static SpendEstimate Compute(IReadOnlyList<CustomerSummary> customers)
@@ -47,14 +54,15 @@ public sealed record SpendEstimate(GammaGammaFit? Fit, string? Failure, double H
         }
 
         var parameters = fit.Parameters;
+        var estimate = new SpendEstimate(fit, null, historicalAverage, values);
         for (var i = 0; i < customers.Count; i++)
         {
             var customer = customers[i];
-            values[i] = customer.Frequency == 0 && !parameters.HasFiniteMean
-                ? historicalAverage
-                : parameters.ConditionalExpectedAverageValue(customer.Frequency, Math.Max(0, customer.MonetaryValue));
+            values[i] = estimate.ValuesByModel(customer.Frequency)
+                ? parameters.ConditionalExpectedAverageValue(customer.Frequency, Math.Max(0, customer.MonetaryValue))
+                : historicalAverage;
         }
 
-        return new SpendEstimate(fit, null, historicalAverage, values);
+        return estimate;
     }
 }

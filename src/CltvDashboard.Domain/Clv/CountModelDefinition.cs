@@ -76,6 +76,12 @@ public sealed record CountModelFit(
     IReadOnlyDictionary<string, double?> StandardErrors,
     FitDiagnostics Diagnostics)
 {
+    /// <summary>
+    /// The covariance of the estimates (the inverse Hessian behind <see cref="StandardErrors"/>), from which parameter
+    /// draws are taken; null when the Hessian could not be inverted or an estimate lies on the boundary.
+    /// </summary>
+    public ParameterCovariance? Covariance { get; init; }
+
     /// <summary>The fit as a candidate for <see cref="ModelSelection"/>.</summary>
     public CandidateModel AsCandidate() => new(Model, LogLikelihood, Diagnostics);
 }

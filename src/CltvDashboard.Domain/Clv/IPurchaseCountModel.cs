@@ -44,6 +44,40 @@ public interface IPurchaseCountModel
     double PurchaseCountProbability(PurchaseHistory customer, double t, int k);
 
     /// <summary>
+    /// P(X(T, T + t] = k | active at T, x, T) for k = 0, 1, 2, … in turn, for a customer known to be active at T, until
+    /// they add up to <paramref name="mass"/> or <paramref name="probabilities"/> is full. For every model here
+    /// <see cref="PurchaseCountProbability"/> for k ≥ 1 is <see cref="ProbabilityAlive"/> × this, and this part does not
+    /// depend on t_x, so callers ranging many customers evaluate it once per (x, T). The default divides the two for a
+    /// history whose last purchase is at T.
+    /// </summary>
+    /// <param name="frequency">x: repeat purchases in the calibration period.</param>
+    /// <param name="age">T: time from the first purchase to the calibration end.</param>
+    /// <param name="t">Length of the period after T; finite and ≥ 0.</param>
+    /// <param name="mass">Stop once the probabilities written add up to this, in (0, 1].</param>
+    /// <param name="probabilities">Receives P(k | active) at index k.</param>
+    /// <returns>How many probabilities were written: one more than the last k.</returns>
+    int PurchaseCountProbabilitiesIfAlive(int frequency, double age, double t, double mass, Span<double> probabilities)
+    {
+        var lastAtAge = new PurchaseHistory(frequency, frequency == 0 ? 0 : age, age);
+        var alive = ProbabilityAlive(lastAtAge);
+        var total = 0.0;
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            var probability = k == 0
+                ? 1 - ProbabilityOfPurchaseIfAlive(frequency, age, t)
+                : alive > 0 ? Math.Clamp(PurchaseCountProbability(lastAtAge, t, k) / alive, 0, 1) : 0;
+            probabilities[k] = probability;
+            total += probability;
+            if (total >= mass)
+            {
+                return k + 1;
+            }
+        }
+
+        return probabilities.Length;
+    }
+
+    /// <summary>
     /// P(X(T, T + t] ≥ 1 | x, t_x, T), the chance of buying again: the probability of at least one purchase in the
     /// <paramref name="t"/> time units after the history. It rises with t towards a limit below 1 (a customer may
     /// already be gone, or go before buying again), and falls with a low purchase rate even when nobody drops out.

@@ -13,7 +13,14 @@ public sealed record ModelFit<TParameters>(
     TParameters Parameters,
     double LogLikelihood,
     IReadOnlyDictionary<string, double?> StandardErrors,
-    FitDiagnostics Diagnostics);
+    FitDiagnostics Diagnostics)
+{
+    /// <summary>
+    /// The covariance of the estimates (the inverse Hessian behind <see cref="StandardErrors"/>), from which parameter
+    /// draws are taken; null when the Hessian could not be inverted or an estimate lies on the boundary.
+    /// </summary>
+    public ParameterCovariance? Covariance { get; init; }
+}
 
 /// <summary>How an optimisation ended and what to be wary of.</summary>
 /// <param name="Converged">Whether the optimiser met its convergence test (not just ran out of iterations).</param>

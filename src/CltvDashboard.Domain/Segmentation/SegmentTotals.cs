@@ -215,6 +215,33 @@ public sealed class SegmentTotals
         return moves;
     }
 
+    /// <summary>Each customer's segment of one segmentation as a number, and the segments' names by number, in order of first appearance.</summary>
+    /// <param name="segmentation">One of <see cref="Segmentations.All"/>.</param>
+    internal (int[] SegmentOf, string[] Names) Numbered(string segmentation)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var segmentOf = new int[_customers.Length];
+        for (var i = 0; i < _customers.Length; i++)
+        {
+            var segment = SegmentOf(segmentation, _customers[i]);
+            if (!numbers.TryGetValue(segment, out var number))
+            {
+                number = numbers.Count;
+                numbers.Add(segment, number);
+            }
+
+            segmentOf[i] = number;
+        }
+
+        var names = new string[numbers.Count];
+        foreach (var (name, number) in numbers)
+        {
+            names[number] = name;
+        }
+
+        return (segmentOf, names);
+    }
+
     private string SegmentOf(string segmentation, in CustomerResult customer) => segmentation switch
     {
         Segmentations.Rfm => customer.Segment,

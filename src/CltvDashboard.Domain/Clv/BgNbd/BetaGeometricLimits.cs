@@ -2,6 +2,7 @@ using System.Globalization;
 using CltvDashboard.Domain.Clv.Fitting;
 using CltvDashboard.Domain.Clv.Numerics;
 using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace CltvDashboard.Domain.Clv.BgNbd;
 
@@ -95,11 +96,25 @@ internal static class BetaGeometricLimits
             ["a"] = null,
             ["b"] = null,
         };
-        return new MaximumLikelihoodResult(
-            [limit.Estimates[0], limit.Estimates[1], stored * StoredConcentration, (1 - stored) * StoredConcentration],
-            limit.LogLikelihood,
-            standardErrors,
-            diagnostics);
+        double[] estimates = [limit.Estimates[0], limit.Estimates[1], stored * StoredConcentration, (1 - stored) * StoredConcentration];
+        return new MaximumLikelihoodResult(estimates, limit.LogLikelihood, standardErrors, diagnostics, LimitCovariance(limit, estimates, p));
+    }
+
+    // The limit's free log-parameters mapped onto ln r, ln α, ln a, ln b: r and α as they are; with one dropout
+    // probability, a = C·p and b = C·(1 − p) at the fixed concentration C, p = odds/(1 + odds), so
+    // ∂ln a/∂ln odds = 1 − p and ∂ln b/∂ln odds = −p; with no dropout, a and b stay where they are.
+    private static ParameterCovariance? LimitCovariance(MaximumLikelihoodResult limit, double[] estimates, double p)
+    {
+        var jacobian = Matrix<double>.Build.Dense(4, limit.Estimates.Length);
+        jacobian[0, 0] = 1;
+        jacobian[1, 1] = 1;
+        if (limit.Estimates.Length == 3)
+        {
+            jacobian[2, 2] = 1 - p;
+            jacobian[3, 2] = -p;
+        }
+
+        return ParameterCovariance.FromLimit(BetaGeometricFitter.Names, estimates, limit.Covariance, jacobian);
     }
 
     /// <summary>

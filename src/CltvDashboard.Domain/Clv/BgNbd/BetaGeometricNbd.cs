@@ -101,6 +101,15 @@ internal readonly struct BetaGeometricNbd
         var z = t / (_alpha + age + t);
         var logOneMinusZ = Math.Log(_alpha + age) - Math.Log(_alpha + age + t);
 
+        // A customer without repeat purchases of a BG/NBD with a + b < 1 has c < 0: the series may then sum to a negative
+        // number, which has no logarithm, so it is taken as it is (c = 0 is a removable singularity, stepped beside).
+        if (c < NearOne)
+        {
+            c = Math.Abs(c) < NearOne ? -NearOne : c;
+            var literal = Math.Exp((_r + x) * logOneMinusZ) * Hypergeometric.Series(_r + x, c + 1 - a, c, z);
+            return Math.Max(c / (a - 1) * (1 - literal), 0.0);
+        }
+
         // The series' terms grow like (1−z)^−(exponent) before they shrink: of the literal form (exponent r + x) and
         // Euler's (exponent a − 1), the one with the smaller exponent keeps them in range; a large a is a
         // concentrated Beta, where Euler's form would overflow and give no purchases at all.
@@ -166,6 +175,65 @@ internal readonly struct BetaGeometricNbd
 
         var t = (_alpha + age) * LogMath.Expm1(-LogMath.Log1p(-chance) / (_r + x));
         return double.IsFinite(t) ? t : null;
+    }
+
+    /// <summary>
+    /// P(Y(t) = n | alive at T) for n = 0, 1, 2, … in turn until they add up to <paramref name="mass"/>: the terms of
+    /// <see cref="ProbabilityOfPurchasesIfAlive"/> by recurrence instead of one incomplete beta each. E[(1−p)^n] gains a
+    /// factor (b'+n−1)/(a+b'+n−1) a step, E[p(1−p)^(n−1)] is a/(a+b'+n−1) times E[(1−p)^(n−1)], the negative binomial's
+    /// term gains (r+x+n−1)/n · t/(α+T+t), and P(NB ≥ n) is 1 less the terms so far. Kept in logs so that a heavy buyer's
+    /// early terms underflow to 0 rather than the recurrence; the ratios lose no digits at a concentrated Beta, so the
+    /// point-mass limit needs no form of its own here.
+    /// </summary>
+    public int ProbabilitiesOfPurchasesIfAlive(int x, double age, double t, double mass, Span<double> probabilities)
+    {
+        if (probabilities.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (t <= 0)
+        {
+            probabilities[0] = 1;
+            return 1;
+        }
+
+        var shape = _r + x;
+        var scale = _alpha + age;
+        var logQ = Math.Log(t / (scale + t));
+        var logNegativeBinomial = -shape * LogMath.Log1p(t / scale);
+        var first = Math.Exp(logNegativeBinomial);
+        probabilities[0] = first;
+        var total = first;
+        var belowN = first;
+        if (total >= mass)
+        {
+            return 1;
+        }
+
+        var dropoutShape = _b + x + _shift;
+        var logA = Math.Log(_a);
+        var logSurviveAll = 0.0;
+        for (var n = 1; n < probabilities.Length; n++)
+        {
+            var below = Math.Log(_a + dropoutShape + n - 1);
+            var logDropAfterLast = logSurviveAll + logA - below;
+            logSurviveAll += Math.Log(dropoutShape + n - 1) - below;
+
+            logNegativeBinomial += Math.Log((shape + n - 1) / n) + logQ;
+            var reachesN = Math.Max(1 - belowN, 0);
+            var term = Math.Exp(logNegativeBinomial);
+            var probability = Math.Clamp(Math.Exp(logSurviveAll + logNegativeBinomial) + Math.Exp(logDropAfterLast) * reachesN, 0, 1);
+            belowN += term;
+            probabilities[n] = probability;
+            total += probability;
+            if (total >= mass)
+            {
+                return n + 1;
+            }
+        }
+
+        return probabilities.Length;
     }
 
     // P(Y(t) = n | alive at T) for n ≥ 1: E[(1−p)^n]·NB(n) + E[p(1−p)^(n−1)]·P(NB ≥ n), the Beta moments as ratios of

@@ -67,6 +67,13 @@ public abstract record BetaGeometricParameters(double R, double Alpha, double A,
     }
 
     /// <inheritdoc/>
+    public int PurchaseCountProbabilitiesIfAlive(int frequency, double age, double t, double mass, Span<double> probabilities)
+    {
+        RequirePeriod(t, allowInfinity: false);
+        return Core.ProbabilitiesOfPurchasesIfAlive(frequency, age, t, mass, probabilities);
+    }
+
+    /// <inheritdoc/>
     /// <remarks>1 − P(alive) + P(alive)·((α+T)/(α+T+t))^(r+x) is the chance of no purchase (FHL 2005).</remarks>
     public double ProbabilityOfPurchase(PurchaseHistory customer, double t)
     {

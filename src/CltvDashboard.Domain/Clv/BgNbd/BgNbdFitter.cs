@@ -16,6 +16,9 @@ public static class BgNbdFitter
     {
         var result = BetaGeometricFitter.Fit(customers, shift: 0, "BG/NBD");
         var p = result.Estimates;
-        return new ModelFit<BgNbdParameters>(new BgNbdParameters(p[0], p[1], p[2], p[3]), result.LogLikelihood, result.StandardErrors, result.Diagnostics);
+        return new ModelFit<BgNbdParameters>(new BgNbdParameters(p[0], p[1], p[2], p[3]), result.LogLikelihood, result.StandardErrors, result.Diagnostics)
+        {
+            Covariance = result.Covariance,
+        };
     }
 }

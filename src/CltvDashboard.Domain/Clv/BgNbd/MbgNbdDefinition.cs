@@ -18,7 +18,7 @@ public sealed class MbgNbdDefinition : CountModelDefinition
     public override CountModelFit Fit(ReadOnlySpan<PurchaseHistory> histories)
     {
         var fit = MbgNbdFitter.Fit(histories);
-        return new CountModelFit(fit.Parameters, fit.LogLikelihood, fit.StandardErrors, fit.Diagnostics);
+        return new CountModelFit(fit.Parameters, fit.LogLikelihood, fit.StandardErrors, fit.Diagnostics) { Covariance = fit.Covariance };
     }
 
     /// <inheritdoc/>

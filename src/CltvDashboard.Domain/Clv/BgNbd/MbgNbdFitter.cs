@@ -12,6 +12,9 @@ public static class MbgNbdFitter
     {
         var result = BetaGeometricFitter.Fit(customers, shift: 1, "MBG/NBD");
         var p = result.Estimates;
-        return new ModelFit<MbgNbdParameters>(new MbgNbdParameters(p[0], p[1], p[2], p[3]), result.LogLikelihood, result.StandardErrors, result.Diagnostics);
+        return new ModelFit<MbgNbdParameters>(new MbgNbdParameters(p[0], p[1], p[2], p[3]), result.LogLikelihood, result.StandardErrors, result.Diagnostics)
+        {
+            Covariance = result.Covariance,
+        };
     }
 }

@@ -81,7 +81,11 @@ public static class GammaGammaFitter
         var warnings = Warnings(result.Diagnostics, parameters, correlation, count, zeroValue);
         var diagnostics = result.Diagnostics with { Warnings = warnings };
         var fit = new ModelFit<GammaGammaParameters>(
-            parameters, likelihood.ToCurrencyLogLikelihood(result.LogLikelihood), standardErrors, diagnostics);
+            parameters, likelihood.ToCurrencyLogLikelihood(result.LogLikelihood), standardErrors, diagnostics)
+        {
+            // γ was fitted in units of the typical spend; ln γ differs by a constant, so its covariance is the same.
+            Covariance = result.Covariance?.WithEstimates([parameters.P, parameters.Q, parameters.Gamma]),
+        };
         return new GammaGammaFit(fit, count, oneTimeBuyers, zeroValue, correlation);
     }
 

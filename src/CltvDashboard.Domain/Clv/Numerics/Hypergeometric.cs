@@ -38,4 +38,25 @@ internal static class Hypergeometric
 
         return LogMath.Log1p(sum);
     }
+
+    /// <summary>
+    /// 2F1(a, b; c; z) itself by its power series, for 0 ≤ z &lt; 1 and c &lt; 0 not an integer, where the sum may be
+    /// negative and has no logarithm. The terms stay of the order of 1/|c|, so plain doubles hold them.
+    /// </summary>
+    public static double Series(double a, double b, double c, double z)
+    {
+        var sum = 1.0;
+        var term = 1.0;
+        for (var n = 0; n < MaxTerms; n++)
+        {
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+            sum += term;
+            if (Math.Abs(term) <= 1e-17 * Math.Max(Math.Abs(sum), 1) || term == 0)
+            {
+                break;
+            }
+        }
+
+        return sum;
+    }
 }

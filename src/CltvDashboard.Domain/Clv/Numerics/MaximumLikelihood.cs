@@ -13,7 +13,8 @@ internal sealed record MaximumLikelihoodResult(
     double[] Estimates,
     double LogLikelihood,
     IReadOnlyDictionary<string, double?> StandardErrors,
-    FitDiagnostics Diagnostics);
+    FitDiagnostics Diagnostics,
+    ParameterCovariance? Covariance = null);
 
 /// <summary>
 /// Maximum-likelihood estimation of positive parameters: quasi-Newton on log-parameters (so positivity
@@ -98,14 +99,15 @@ internal static class MaximumLikelihood
             warnings.Add($"The optimiser did not converge: {best.Reason}.");
         }
 
-        var standardErrors = StandardErrors(names, negativeLogLikelihood, best.Point, estimates, warnings);
+        var (standardErrors, covariance) = StandardErrors(names, negativeLogLikelihood, best.Point, estimates, warnings);
         var diagnostics = new FitDiagnostics(best.Converged, best.Iterations, evaluations, onBoundary, warnings);
-        return new MaximumLikelihoodResult(estimates, -best.Value * customers, standardErrors, diagnostics);
+        return new MaximumLikelihoodResult(estimates, -best.Value * customers, standardErrors, diagnostics, covariance);
     }
 
     // The Hessian in log-coordinates by central differences of the analytic gradient; at the optimum the
-    // delta method gives SE(θ) = θ · SE(log θ).
-    private static Dictionary<string, double?> StandardErrors(
+    // delta method gives SE(θ) = θ · SE(log θ). The inverse Hessian itself is kept as the log-parameters' covariance,
+    // from which the ranges draw parameters; only an invertible Hessian of a fit off the boundary gives one.
+    private static (Dictionary<string, double?> StandardErrors, ParameterCovariance? Covariance) StandardErrors(
         IReadOnlyList<string> names,
         NegativeLogLikelihood negativeLogLikelihood,
         double[] logEstimates,
@@ -129,7 +131,7 @@ internal static class MaximumLikelihood
             if (!double.IsFinite(fPlus) || !double.IsFinite(fMinus))
             {
                 warnings.Add("Standard errors are unavailable: the log-likelihood is not finite next to the estimates.");
-                return result;
+                return (result, null);
             }
 
             for (var i = 0; i < n; i++)
@@ -143,7 +145,7 @@ internal static class MaximumLikelihood
         if (!hessian.ForAll(double.IsFinite) || hessian.Evd().EigenValues.Any(e => !(e.Real > threshold)))
         {
             warnings.Add("Standard errors are unavailable: the log-likelihood is flat in some direction at the estimates (the Hessian is singular).");
-            return result;
+            return (result, null);
         }
 
         var covariance = hessian.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
@@ -153,6 +155,7 @@ internal static class MaximumLikelihood
             result[names[i]] = variance > 0 && double.IsFinite(variance) ? estimates[i] * Math.Sqrt(variance) : null;
         }
 
-        return result;
+        var interior = estimates.All(e => e >= LowerBoundary && e <= UpperBoundary);
+        return (result, interior ? ParameterCovariance.FromLogCovariance(names, estimates, covariance) : null);
     }
 }

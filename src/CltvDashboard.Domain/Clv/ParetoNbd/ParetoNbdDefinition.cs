@@ -20,7 +20,7 @@ public sealed class ParetoNbdDefinition : CountModelDefinition
     public override CountModelFit Fit(ReadOnlySpan<PurchaseHistory> histories)
     {
         var fit = ParetoNbdFitter.Fit(histories);
-        return new CountModelFit(fit.Parameters, fit.LogLikelihood, fit.StandardErrors, fit.Diagnostics);
+        return new CountModelFit(fit.Parameters, fit.LogLikelihood, fit.StandardErrors, fit.Diagnostics) { Covariance = fit.Covariance };
     }
 
     /// <inheritdoc/>

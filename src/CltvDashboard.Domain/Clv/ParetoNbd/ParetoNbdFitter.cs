@@ -83,7 +83,11 @@ public static class ParetoNbdFitter
             diagnostics = diagnostics with { Warnings = [.. diagnostics.Warnings, dropoutWarning] };
         }
 
-        return new ModelFit<ParetoNbdParameters>(parameters, result.LogLikelihood, result.StandardErrors, diagnostics);
+        // No dropout is a limit the formulas only approach: draws around it would not describe the fit.
+        return new ModelFit<ParetoNbdParameters>(parameters, result.LogLikelihood, result.StandardErrors, diagnostics)
+        {
+            Covariance = NoDropout(result.Diagnostics, parameters) ? null : result.Covariance,
+        };
     }
 
     // Without dropouts in the data the dropout-rate distribution collapses to 0 along a ridge (s → 0 or β → ∞ with s/β → 0),

@@ -146,6 +146,27 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
     }
 
     /// <inheritdoc/>
+    /// <remarks>The terms of <see cref="PurchaseCountProbability"/> without P(alive): 1 − the chance of buying if alive for k = 0.</remarks>
+    public int PurchaseCountProbabilitiesIfAlive(int frequency, double age, double t, double mass, Span<double> probabilities)
+    {
+        RequireHorizon(t);
+        Normalize(new PurchaseHistory(frequency, 0, age));
+        var total = 0.0;
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            var probability = k == 0 ? 1 - ChanceIfAlive(frequency, age, t) : PurchaseCountIfAlive(frequency, age, t, k);
+            probabilities[k] = probability;
+            total += probability;
+            if (total >= mass)
+            {
+                return k + 1;
+            }
+        }
+
+        return probabilities.Length;
+    }
+
+    /// <inheritdoc/>
     /// <remarks>P(alive) × <see cref="ProbabilityOfPurchaseIfAlive"/>.</remarks>
     public double ProbabilityOfPurchase(PurchaseHistory customer, double t)
     {
