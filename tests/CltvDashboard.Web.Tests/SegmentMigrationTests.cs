@@ -35,7 +35,7 @@ public sealed class SegmentMigrationTests(SqliteApp fixture) : IClassFixture<Sql
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         await using var context = App.CreateContext();
         var end = await context.CalculationRuns.Where(r => r.Id == current).Select(r => r.ObservationEnd).SingleAsync();
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-segment-migrations-{segmentation}-run-{current}-data-to-{end:yyyy-MM-dd}.csv");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-segment-migrations-{segmentation}-run-{current}-data-to-{end:yyyy-MM-dd}-in-USD.csv");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         header[0].Should().Be("from");
