@@ -151,7 +151,9 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         await using (var file = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
         {
             var result = await new TransactionImporter(demo.App.Database).ImportAsync(
-                file, new ImportRequest("channels.csv", new ImportOptions { Now = DateTimeOffset.UtcNow, Currency = "USD" }, ImportMode.Append, "tests"));
+                file,
+                // Rows added to the demo itself: the business's own rows are never appended to it.
+                new ImportRequest("channels.csv", new ImportOptions { Now = DateTimeOffset.UtcNow, Currency = "USD" }, ImportMode.Append, "tests") { Kind = DatasetKind.Demo });
             result.TransactionsImported.Should().BeGreaterThan(ChannelCustomers);
         }
 
