@@ -5,11 +5,11 @@ using Microsoft.Extensions.Primitives;
 namespace CltvDashboard.Infrastructure.Queries;
 
 /// <summary>
-/// What is computed per request from one run's customer rows and kept in memory: pages of the customer list (any
-/// filter, sort and page) and what-if projections. A finished run's rows never change, so a page is sorted once per run
-/// and instance rather than once per view. The figures the pages open on are not here: each run stores them when it
-/// is published. Bounded by entry count; entries of a run are dropped together when the run's identity changes (a run
-/// id reused after its rows were deleted, which SQLite allows).
+/// What is read or computed per run and kept in memory: pages of the customer list (any filter, sort and page), what-if
+/// projections, and the figures each run stored when it was published (KPIs, distribution, segment tables, grid,
+/// movement, trend). A finished run's rows never change, so each is read once per run and instance rather than once
+/// per view. Bounded by entry count; entries of a run are dropped together when the run's identity changes (a run id
+/// reused after its rows were deleted, which SQLite allows).
 /// </summary>
 public sealed class RunResultCache : IDisposable
 {

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Infrastructure.Queries;
 
-/// <summary>The overview's reads: a run's stored KPIs, CLV distribution, value by RFM segment and the trend across runs.</summary>
-public sealed class OverviewQueries(CltvDbContext context)
+/// <summary>
+/// The overview's reads: a run's stored KPIs, CLV distribution, value by RFM segment and the trend across runs. A
+/// published run's stored figures never change, so with a <see cref="RunResultCache"/> each is read once per run and
+/// instance: the overview is the page every owner opens first, and seven round trips a view were its whole cost.
+/// </summary>
+public sealed class OverviewQueries(CltvDbContext context, RunResultCache? cache = null)
 {
     /// <summary>The most runs the KPI trend covers.</summary>
     public const int TrendRuns = 24;
@@ -14,7 +18,10 @@ public sealed class OverviewQueries(CltvDbContext context)
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The figures; null when the run stored none or has no customers.</returns>
-    public async Task<RunKpis?> KpisAsync(long runId, CancellationToken cancellationToken = default) =>
+    public Task<RunKpis?> KpisAsync(long runId, CancellationToken cancellationToken = default) =>
+        Stored(runId, nameof(KpisAsync), () => ReadKpisAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<RunKpis?> ReadKpisAsync(long runId, CancellationToken cancellationToken) =>
         await context.KpiSummaries.AsNoTracking()
             .Where(k => k.CalculationRunId == runId && k.Customers > 0)
             .Select(k => new RunKpis(
@@ -39,7 +46,10 @@ public sealed class OverviewQueries(CltvDbContext context)
     /// </summary>
     /// <param name="runId">The newest run to include.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default) =>
+        Stored(runId, nameof(TrendAsync), () => ReadTrendAsync(runId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<KpiTrendPoint>> ReadTrendAsync(long runId, CancellationToken cancellationToken)
     {
         var points = await context.KpiSummaries.AsNoTracking()
             .Where(k => k.CalculationRunId <= runId)
@@ -66,18 +76,21 @@ public sealed class OverviewQueries(CltvDbContext context)
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
-        await context.ClvBuckets.AsNoTracking()
+    public Task<IReadOnlyList<ClvBucket>> ClvDistributionAsync(long runId, CancellationToken cancellationToken = default) =>
+        Stored<IReadOnlyList<ClvBucket>>(runId, nameof(ClvDistributionAsync), async () => await context.ClvBuckets.AsNoTracking()
             .Where(b => b.CalculationRunId == runId)
             .OrderBy(b => b.Position)
             .Select(b => new ClvBucket(b.From, b.To, b.Customers, b.TotalClv))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>The run's RFM segments in display order (best first), for the value-by-segment chart.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<IReadOnlyList<SegmentRow>> ValueBySegmentAsync(long runId, CancellationToken cancellationToken = default) =>
-        (await SegmentRows.ReadAsync(context, runId, Segmentations.Rfm, cancellationToken))
+    public Task<IReadOnlyList<SegmentRow>> ValueBySegmentAsync(long runId, CancellationToken cancellationToken = default) =>
+        Stored<IReadOnlyList<SegmentRow>>(runId, nameof(ValueBySegmentAsync), async () => (await SegmentRows.ReadAsync(context, runId, Segmentations.Rfm, cancellationToken))
             .OrderBy(s => Segmentations.Get(Segmentations.Rfm).Position(s.Segment))
-            .ToList();
+            .ToList(), cancellationToken);
+
+    private Task<T> Stored<T>(long runId, string figure, Func<Task<T>> read, CancellationToken cancellationToken) =>
+        cache is null ? read() : cache.GetOrAddAsync(runId, (nameof(OverviewQueries), figure), read, cancellationToken);
 }

@@ -48,7 +48,7 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
         {
             if (run is not null)
             {
-                // Only the customer lists and what-if projections are cached; a run id that SQLite reuses must not serve them.
+                // What is cached per run must not be served for a run id that SQLite reuses after a replace.
                 cache.Observe(run.Id, run.RequestedAtUtc);
             }
         }
