@@ -197,6 +197,7 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
             AsOfUtc = new DateTime(2024, 7, 1, 0, 0, 0, DateTimeKind.Utc),
             RequestedAtUtc = DateTime.UtcNow,
             ObservationEnd = new DateOnly(2024, 6, 30),
+            Currency = "USD",
             Stage = stage,
             PercentComplete = percent,
             Error = error,
