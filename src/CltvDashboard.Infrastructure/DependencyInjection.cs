@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton(new CltvContextFactory(database));
         services.AddSingleton<IDbContextFactory<CltvDbContext>>(provider => provider.GetRequiredService<CltvContextFactory>());
         services.AddSingleton(provider => new DatasetImport(provider.GetRequiredService<CltvContextFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(provider => new DemoRemoval(provider.GetRequiredService<CltvContextFactory>()));
         return services;
     }
 

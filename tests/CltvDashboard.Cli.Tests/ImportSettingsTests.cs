@@ -21,7 +21,7 @@ public class ImportSettingsTests
     }
 
     [Fact]
-    public void The_first_import_adopts_the_currency_the_file_names_as_the_stores()
+    public void The_first_import_gives_the_stores_data_the_currency_the_file_names()
     {
         using var folder = new TemporaryFolder();
         var database = folder.Combine("store.db");
@@ -30,7 +30,8 @@ public class ImportSettingsTests
         CliRun.Of("import", "-i", file, "-d", database, "-q").ExitCode.Should().Be(0);
 
         using var context = CltvDatabase.CreateContext(database);
-        context.BusinessSettings.AsNoTracking().Single().CurrencyCode.Should().Be("EUR");
+        context.Datasets.AsNoTracking().Single().Currency.Should().Be("EUR");
+        context.BusinessSettings.AsNoTracking().Single().CurrencyCode.Should().BeNull("the setting names the currency of rows that name none, and no import changes it");
     }
 
     private static void UpdateSettings(string database, Action<Infrastructure.Data.Entities.BusinessSettings> change)

@@ -23,7 +23,7 @@ public abstract class CustomerHistoryExportTests(DemoApp demo)
         var response = await client.GetAsync("/exports/customers/history.csv?id=10001");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-10001-history-run-{run.Id}-data-to-1998-06-30.csv");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-10001-history-run-{run.Id}-data-to-1998-06-30-in-USD.csv");
         var table = ParseCsv(await response.Content.ReadAsStringAsync());
         table[0].Should().Equal(ExportEndpoints.CustomerHistoryColumns);
         var rows = table.Skip(1).Select(r => table[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();

@@ -144,7 +144,7 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
         var response = await client.GetAsync("/exports/customers.csv");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customers-run-{run}-data-to-2024-06-30.csv");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customers-run-{run}-data-to-2024-06-30-in-USD.csv");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(3);
         lines[1].Should().StartWith("\"'=HYPERLINK(\"\"http://evil.example\"\")\",Champions,Top,Low,0.9,");
@@ -161,7 +161,7 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
         var response = await client.GetAsync("/exports/customers/history.csv?id=" + Uri.EscapeDataString("=cmd|' /C calc'!A0"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-cmd----c-calc--a0-history-run-{run}-data-to-2024-06-30.csv", "only letters and digits of the id reach the file name");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-cmd----c-calc--a0-history-run-{run}-data-to-2024-06-30-in-USD.csv", "only letters and digits of the id reach the file name");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(2, "no purchases are stored, one run row");
         lines[1].Should().Be($"run,'=cmd|' /C calc'!A0,2024-06-30,,,,{run},Champions,Top,0.9,2,12", "the id starts with a quote, so a spreadsheet shows it as text");
@@ -197,6 +197,7 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
             AsOfUtc = new DateTime(2024, 7, 1, 0, 0, 0, DateTimeKind.Utc),
             RequestedAtUtc = DateTime.UtcNow,
             ObservationEnd = new DateOnly(2024, 6, 30),
+            Currency = "USD",
             Stage = stage,
             PercentComplete = percent,
             Error = error,

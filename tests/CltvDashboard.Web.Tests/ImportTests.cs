@@ -55,7 +55,7 @@ public abstract class ImportTests(AppFixture fixture)
         batch.RowsImported.Should().Be(3);
         batch.RowsRejected.Should().Be(1);
         batch.FileName.Should().Be("shop orders.csv");
-        (await context.BusinessSettings.SingleAsync()).CurrencyCode.Should().Be("EUR");
+        (await context.Datasets.OrderByDescending(d => d.Id).FirstAsync()).Currency.Should().Be("EUR", "the store's data take the currency chosen for rows that name none");
         (await client.GetStringAsync("/Imports")).Should().Contain("shop orders.csv");
 
         report.Should().Contain($"/imports/{batchId}/rejected.csv");
@@ -82,7 +82,7 @@ public abstract class ImportTests(AppFixture fixture)
         var uploadId = review.Split('/').Last();
         await CltvWebFactory.PostFormAsync(
             client, review,
-            new() { ["Input.UseDetected"] = "true", ["Input.Currency"] = "GBP", ["Input.Mode"] = "Append", ["Input.DateOrder"] = "MonthFirst" },
+            new() { ["Input.UseDetected"] = "true", ["Input.Currency"] = "EUR", ["Input.Mode"] = "Append", ["Input.DateOrder"] = "MonthFirst" },
             review + "?handler=Import");
         var status = await ImportPolling.WaitForImportAsync(client, uploadId);
         status.GetProperty("state").GetString().Should().Be("Succeeded", status.ToString());

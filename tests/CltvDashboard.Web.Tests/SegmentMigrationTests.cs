@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CltvDashboard.Web.Tests;
 
 /// <summary>
-/// The segment migration the pipeline stores, through the Segments page and its CSV: two real runs over a replaced
-/// file, so that some customers are new and some gone.
+/// The segment migration the pipeline stores, through the Segments page and its CSV: two real runs of one dataset, the
+/// second after more customers were added, so that some customers are new.
 /// </summary>
 public sealed class SegmentMigrationTests(SqliteApp fixture) : IClassFixture<SqliteApp>
 {
@@ -35,11 +35,11 @@ public sealed class SegmentMigrationTests(SqliteApp fixture) : IClassFixture<Sql
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         await using var context = App.CreateContext();
         var end = await context.CalculationRuns.Where(r => r.Id == current).Select(r => r.ObservationEnd).SingleAsync();
-        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-segment-migrations-{segmentation}-run-{current}-data-to-{end:yyyy-MM-dd}.csv");
+        response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-segment-migrations-{segmentation}-run-{current}-data-to-{end:yyyy-MM-dd}-in-USD.csv");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         header[0].Should().Be("from");
-        header[^1].Should().Be("not in this run");
+        header.Should().NotContain("not in this run", "within one dataset no customer leaves: a replaced file starts a dataset of its own");
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         rows.Should().OnlyContain(r => r.Length == header.Length);
         rows[^1][0].Should().Be("new");
@@ -47,12 +47,10 @@ public sealed class SegmentMigrationTests(SqliteApp fixture) : IClassFixture<Sql
 
         var before = await context.CustomerMetrics.Where(m => m.CalculationRunId == previous).Select(m => m.CustomerId).ToListAsync();
         var now = await context.CustomerMetrics.Where(m => m.CalculationRunId == current).Select(m => m.CustomerId).ToListAsync();
-        var gone = before.Except(now).Count();
-        gone.Should().BePositive("the replaced file drops some customers");
-        counts.Sum(r => r.Sum()).Should().Be(now.Count + gone);
-        counts.Sum(r => r[^1]).Should().Be(gone, "the last column counts the customers gone");
+        before.Except(now).Should().BeEmpty();
+        now.Except(before).Should().NotBeEmpty("the second file adds customers");
+        counts.Sum(r => r.Sum()).Should().Be(now.Count);
         counts[^1].Sum().Should().Be(now.Except(before).Count(), "the last row counts the new customers");
-        counts[^1][^1].Should().Be(0, "no customer is both new and gone");
     }
 
     [Fact]
@@ -64,14 +62,13 @@ public sealed class SegmentMigrationTests(SqliteApp fixture) : IClassFixture<Sql
         var html = await client.GetStringAsync("/Segments?migration=churn-risk");
 
         html.Should().Contain("id=\"migration-matrix\" data-segmentation=\"churn-risk\"")
-            .And.Contain(">not in this run</th>")
             .And.Contain(">new</th>")
             .And.Contain("href=\"/exports/segment-migrations/churn-risk.csv\"");
         (await client.GetStringAsync("/Segments?migration=nonsense")).Should().Contain("data-segmentation=\"rfm\"", "an unknown choice falls back to RFM");
         (await client.GetAsync("/exports/segment-migrations/cohort.csv")).StatusCode.Should().Be(HttpStatusCode.NotFound, "customers do not move between acquisition cohorts");
     }
 
-    // Customers 0–59 buy in 2024; the second file replaces them with customers 10–69, so 0–9 are gone and 60–69 new.
+    // Customers 0–59 buy in 2024 (a replace: a dataset of its own); the second file adds customers 10–69, so 60–69 are new.
     private async Task<(long Previous, long Current)> TwoRunsAsync()
     {
         await using (var context = App.CreateContext())
@@ -81,7 +78,7 @@ public sealed class SegmentMigrationTests(SqliteApp fixture) : IClassFixture<Sql
 
         await ImportAsync(Enumerable.Range(0, 60), ImportMode.Replace);
         var previous = await RecalculateAsync();
-        await ImportAsync(Enumerable.Range(10, 60), ImportMode.Replace);
+        await ImportAsync(Enumerable.Range(10, 60), ImportMode.Append);
         var current = await RecalculateAsync();
         return (previous, current);
     }

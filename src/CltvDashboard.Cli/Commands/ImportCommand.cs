@@ -191,7 +191,7 @@ internal static class ImportCommand
     {
         try
         {
-            return await import.ImportAsync(stream, fileName, choices, mode, Environment.UserName, null, progress, cancellationToken).ConfigureAwait(false);
+            return await import.ImportAsync(stream, fileName, choices, mode, Environment.UserName, null, progress, DatasetKind.Own, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFileException e) when (e.Failure == ImportFailure.NoCurrency)
         {

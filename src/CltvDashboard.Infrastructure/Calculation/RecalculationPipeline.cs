@@ -157,7 +157,16 @@ public sealed partial class RecalculationPipeline
             var settings = await LoadSettingsAsync(cancellationToken).ConfigureAwait(false);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
             var asOfDay = PurchaseDay.Of(new DateTimeOffset(DateTime.SpecifyKind(run.AsOfUtc, DateTimeKind.Utc)), zone);
-            var previousId = await _context.CalculationRuns.Where(r => r.IsCurrent).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            // The run belongs to the dataset whose transactions it reads, and is compared only with a run of the same
+            // dataset: after a replacing import, the current run describes other data, and movement against it is noise.
+            var dataset = await _context.Datasets.AsNoTracking().OrderByDescending(d => d.Id)
+                .Select(d => new { d.Id, d.Currency }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var datasetId = dataset?.Id;
+            var currency = dataset?.Currency ?? settings.CurrencyCode;
+            await _context.CalculationRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.DatasetId, datasetId).SetProperty(r => r.Currency, currency), cancellationToken).ConfigureAwait(false);
+            var previousId = await _context.CalculationRuns.Where(r => r.IsCurrent && r.DatasetId == datasetId)
+                .Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
             EnterStage(clock, runId, RunStages.Reading, 5);
             var log = new TransactionLog(1 << 16);
@@ -174,7 +183,7 @@ public sealed partial class RecalculationPipeline
             // Recency and tenure run to the last day with data, not to today: a history that ended long ago (the
             // demo dataset) is valued as of its end rather than as if every customer had lapsed since.
             var observationEnd = lastDay < asOfDay ? lastDay : asOfDay;
-            var runSettings = RunSettings.From(settings);
+            var runSettings = RunSettings.From(settings) with { CurrencyCode = currency };
             var calculator = new RunCalculator(runSettings, (stage, percent) => EnterStage(clock, runId, stage, percent), _timeProvider);
             var results = calculator.Calculate(log, observationEnd, channels, previous);
             log = null;

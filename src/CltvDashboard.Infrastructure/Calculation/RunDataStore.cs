@@ -87,10 +87,15 @@ internal abstract class RunDataStore(DbConnection connection)
         return segments;
     }
 
+    /// <summary>The tables holding a run's results, each keyed by <c>calculation_run_id</c>.</summary>
+    internal static IReadOnlyList<string> ResultTables { get; } =
+        ["customer_metrics", "segment_summaries", "segment_migrations", "cohort_cells", "model_fits", "model_check_points", "kpi_summaries", "clv_buckets", "rfm_grid_cells"];
+
     /// <summary>Deletes whatever an earlier, unfinished attempt at a run left behind, or every result of a run being pruned.</summary>
+
     public async Task DeleteResultsAsync(long runId, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "customer_metrics", "segment_summaries", "segment_migrations", "cohort_cells", "model_fits", "model_check_points", "kpi_summaries", "clv_buckets", "rfm_grid_cells" })
+        foreach (var table in ResultTables)
         {
             await using var command = Connection.CreateCommand();
             command.CommandText = $"DELETE FROM {table} WHERE calculation_run_id = @run";

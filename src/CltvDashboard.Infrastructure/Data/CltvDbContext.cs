@@ -38,6 +38,9 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     {
     }
 
+    /// <summary>The generations of the store's data; the newest is the current one.</summary>
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
     /// <summary>Customers, one per external identifier.</summary>
     public DbSet<Customer> Customers => Set<Customer>();
 

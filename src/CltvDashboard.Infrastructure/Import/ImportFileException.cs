@@ -34,6 +34,12 @@ public enum ImportFailure
     /// The file has no currency column, its amounts carry no currency sign and <see cref="ImportOptions.Currency"/> is not set.
     /// </summary>
     NoCurrency,
+
+    /// <summary>
+    /// The import would append the business's own rows to the demo data, or the demo to the business's data; the two
+    /// never mix.
+    /// </summary>
+    OtherDataset,
 }
 
 /// <summary>Thrown when a file cannot be imported at all; <see cref="Exception.Message"/> is the one sentence to show.</summary>

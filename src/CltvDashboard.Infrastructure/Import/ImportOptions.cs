@@ -45,11 +45,20 @@ public sealed record ImportOptions
     public TimeZoneInfo BusinessTimeZone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>
-    /// The dataset's one currency (ISO 4217). Rows without a currency get it; rows in another currency are reported.
-    /// When null, the first currency the file names becomes the dataset's; rows before it are refused, and a file
-    /// without a currency column whose first row names none fails with <see cref="ImportFailure.NoCurrency"/>.
+    /// The currency (ISO 4217) of rows that name none: chosen for the file, else the dataset's. Unless
+    /// <see cref="DatasetCurrency"/> fixes another, the first currency a row names or gets becomes the dataset's and
+    /// rows in any other are reported, never summed. When no currency is known for a row that names none, the row is
+    /// refused, and a file without a currency column whose first row names none fails with
+    /// <see cref="ImportFailure.NoCurrency"/>.
     /// </summary>
     public string? Currency { get; init; }
+
+    /// <summary>
+    /// The currency of the dataset the rows are appended to, which every row must be in; null when the file starts a
+    /// dataset (a replacing import, an empty store) and its rows decide. <see cref="TransactionImporter"/> sets it from
+    /// the store, in the import's own transaction.
+    /// </summary>
+    public string? DatasetCurrency { get; init; }
 
     /// <summary>How to read dates whose day and month could be swapped.</summary>
     public DateOrder DateOrder { get; init; } = DateOrder.Unspecified;

@@ -14,6 +14,9 @@ public sealed record ImportRequest(string FileName, ImportOptions Options, Impor
     /// off by a stopped process, and this import is the one that redoes it.
     /// </summary>
     public Guid? UploadId { get; init; }
+
+    /// <summary>Whether the file is the bundled demo or the business's own data; see <see cref="Dataset"/>.</summary>
+    public DatasetKind Kind { get; init; } = DatasetKind.Own;
 }
 
 /// <summary>What a committed import did to the store.</summary>
@@ -31,6 +34,7 @@ public sealed record ImportRequest(string FileName, ImportOptions Options, Impor
 /// <param name="Errors">The first 100 rejected rows with their line, column and reason.</param>
 /// <param name="Layout">The layout the file was read as.</param>
 /// <param name="Currency">The dataset's currency, or an empty string when no row fixed one.</param>
+/// <remarks><see cref="DatasetId"/> is the generation the rows went into (new after a replacing import).</remarks>
 public sealed record ImportResult(
     long BatchId,
     string Status,
@@ -45,6 +49,9 @@ public sealed record ImportResult(
     string Layout,
     string Currency)
 {
+    /// <summary>The dataset the rows went into: a new one after a replacing import or into an empty store.</summary>
+    public long DatasetId { get; init; }
+
     /// <summary>Lines of the file that went into a transaction (before the dataset's dedupe).</summary>
     public long LinesUsed { get; init; }
 

@@ -30,8 +30,9 @@ namespace CltvDashboard.Infrastructure.Import;
 /// cancellation prefix ('C') or whose quantities are negative are negative rows.</item>
 /// <item>Amounts: the order's total as exported (Shopify Total, Stripe Amount, Square Total Collected or else Net
 /// Sales, WooCommerce Order Total): what the customer paid, taxes and shipping included.</item>
-/// <item>One currency per dataset: <see cref="ImportOptions.Currency"/>, or else the first one the file names; a row
-/// in another currency is rejected, never summed.</item>
+/// <item>One currency per dataset: <see cref="ImportOptions.DatasetCurrency"/> when appending to a dataset that has
+/// one, else the first one a row names (or gets from <see cref="ImportOptions.Currency"/>, the currency of rows that
+/// name none); a row in another currency is rejected, never summed.</item>
 /// <item>A date after <see cref="ImportOptions.Now"/> is rejected.</item>
 /// <item>Repeated lines, the same for any order of the lines: a row with an order reference is that order, so a row
 /// identical to an earlier one (same customer, instant, amount, currency, reference, channel and quantity) is skipped
@@ -62,6 +63,7 @@ public sealed class TransactionFileReader : IDisposable
     private string? _lastCustomer;
     private char[] _dateText = new char[64];
     private string? _currency;
+    private readonly string? _currencyOfRowsNamingNone;
     private string? _acceptedCurrency;
     private long _rowsRead;
     private long _produced;
@@ -86,7 +88,8 @@ public sealed class TransactionFileReader : IDisposable
         _csv = csv;
         _options = options;
         _plan = plan;
-        _currency = options.Currency?.Trim().ToUpperInvariant();
+        _currency = options.DatasetCurrency?.Trim().ToUpperInvariant();
+        _currencyOfRowsNamingNone = options.Currency?.Trim().ToUpperInvariant();
         // Made once: passing the method group to Guard would allocate a delegate for every row.
         _nextRecord = csv.Read;
         Columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
@@ -866,7 +869,7 @@ public sealed class TransactionFileReader : IDisposable
     private string? ResolveCurrency(ImportLayoutPlan plan, long line, string? rowCurrency)
     {
         var column = plan.Currency >= 0 ? plan.Name(plan.Currency) : plan.Name(plan.Amount >= 0 ? plan.Amount : plan.UnitPrice);
-        var code = rowCurrency?.Trim().ToUpperInvariant() ?? _currency;
+        var code = rowCurrency?.Trim().ToUpperInvariant() ?? _currencyOfRowsNamingNone ?? _currency;
         if (code is null && !_hash.ForStore)
         {
             return NoCurrency;

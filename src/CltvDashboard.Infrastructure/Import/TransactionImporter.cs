@@ -26,7 +26,10 @@ namespace CltvDashboard.Infrastructure.Import;
 /// found so far in a separate short transaction, and the exception is rethrown unchanged, except that a full disk
 /// becomes a <see cref="StoreFullException"/> that says so. A returned result therefore always describes a committed
 /// import.</para>
-/// <para>Replace mode deletes every transaction, then the customers left without any, in the same transaction.</para>
+/// <para>Replace mode deletes every transaction, then the customers left without any, in the same transaction, and
+/// starts a new dataset generation (<see cref="Dataset"/>); a replaced demo goes with its runs and imports. Appending
+/// keeps the current dataset, whose currency every row must be in; appending the business's rows to the demo, or the
+/// demo to them, is refused.</para>
 /// </remarks>
 public sealed class TransactionImporter
 {
@@ -84,10 +87,14 @@ public sealed class TransactionImporter
                 var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
+                    // Read in the import's transaction, so that the dataset appended to is the one committed with it.
+                    var current = await DatasetGenerations.CurrentAsync(context, cancellationToken).ConfigureAwait(false);
+                    DatasetGenerations.CheckAppend(current, request.Mode, request.Kind);
+                    var options = request.Options with { DatasetCurrency = request.Mode == ImportMode.Append ? current?.Currency : null };
                     var writer = StagingWriter.Create(context, transaction);
                     await using (writer.ConfigureAwait(false))
                     {
-                        reader = TransactionFileReader.Open(hashing, request.Options);
+                        reader = TransactionFileReader.Open(hashing, options);
                         reader.OnRejected = rejected.Add;
                         await writer.BeginAsync(batchId, cancellationToken).ConfigureAwait(false);
                         var staged = await StageAsync(reader, hashing, writer, totalBytes, progress, cancellationToken).ConfigureAwait(false);
@@ -102,6 +109,8 @@ public sealed class TransactionImporter
                         var duplicates = summary.DuplicatesSkipped + (staged - merged.Imported);
                         // Every rejected row, not only the ones the summary keeps, so that all can be downloaded and fixed.
                         await writer.InsertProblemsAsync(batchId, rejected.ReadAll(), cancellationToken).ConfigureAwait(false);
+                        var datasetId = await DatasetGenerations.RecordAsync(
+                            context, current, request, batchId, summary.Currency, _time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
                         var zone = request.Options.BusinessTimeZone;
                         var firstDay = merged.Added.First is { } first ? PurchaseDay.Of(first, zone) : (DateOnly?)null;
                         var lastDay = merged.Added.Last is { } last ? PurchaseDay.Of(last, zone) : (DateOnly?)null;
@@ -116,6 +125,7 @@ public sealed class TransactionImporter
                                 batch.Refunds = merged.Added.Refunds;
                                 batch.FirstDay = firstDay;
                                 batch.LastDay = lastDay;
+                                batch.DatasetId = datasetId;
                             })
                             .ConfigureAwait(false);
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -135,6 +145,7 @@ public sealed class TransactionImporter
                             summary.Layout.ToString(),
                             summary.Currency ?? string.Empty)
                         {
+                            DatasetId = datasetId,
                             LinesUsed = summary.LinesUsed,
                             LinesRejected = summary.LinesRejected,
                             LinesExcluded = summary.LinesExcluded,
@@ -248,6 +259,7 @@ public sealed class TransactionImporter
             request.Options.Now,
             BusinessTimeZone = request.Options.BusinessTimeZone.Id,
             request.Options.Currency,
+            request.Kind,
             DateOrder = request.Options.DateOrder.ToString(),
             DecimalSeparator = request.Options.DecimalSeparator.ToString(),
             request.Options.Mapping,

@@ -161,14 +161,18 @@ public static class ExportEndpoints
     public static string CustomerHistoryHref(string externalId) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/exports" + CustomerHistoryRoute, "id", externalId);
 
-    /// <summary>The download's file name: what, the run and the last day of its data.</summary>
+    /// <summary>
+    /// The download's file name: what, the run, the last day of its data and the currency of its money columns (the
+    /// run's own, so a file never passes for figures in another currency).
+    /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="what">The table.</param>
     public static string FileName(RunHeader run, string what)
     {
         ArgumentNullException.ThrowIfNull(run);
         var asOf = (run.ObservationEnd ?? DateOnly.FromDateTime(run.AsOfUtc)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-data-to-{asOf}.csv");
+        var currency = run.Currency is { Length: 3 } code ? "-in-" + code : "";
+        return FormattableString.Invariant($"cltv-{what}-run-{run.Id}-data-to-{asOf}{currency}.csv");
     }
 
     private static async Task<IResult> DownloadAsync(CsvExport export, ExportParameters parameters, HttpContext http, RunContextQueries runContext, CancellationToken cancellationToken)

@@ -71,7 +71,8 @@ public sealed partial class ImportWorker : BackgroundService
                 var file = _uploads.Open(pending.Id);
                 await using (file.ConfigureAwait(false))
                 {
-                    result = await _import.ImportAsync(file, pending.FileName, pending.ToChoices(), pending.Mode, pending.UploadedBy, pending.Id, progress, stoppingToken)
+                    result = await _import.ImportAsync(file, pending.FileName, pending.ToChoices(), pending.Mode, pending.UploadedBy, pending.Id, progress,
+                            pending.Demo ? DatasetKind.Demo : DatasetKind.Own, stoppingToken)
                         .ConfigureAwait(false);
                 }
 

@@ -42,6 +42,13 @@ public sealed class IndexModel : PageModel
     /// <summary>When the last import finished.</summary>
     public DateTime? LastImportUtc { get; private set; }
 
+    /// <summary>Whether the store holds the demo data (and so nothing of the business's own).</summary>
+    public bool HoldsDemo { get; private set; }
+
+    /// <summary>What the demo's removal did, just after it.</summary>
+    [TempData]
+    public string? Removed { get; set; }
+
     /// <summary>The demo dataset.</summary>
     public SampleDataset Demo => DemoLoader.Dataset;
 
@@ -58,6 +65,7 @@ public sealed class IndexModel : PageModel
             return;
         }
 
+        HoldsDemo = await _context.Datasets.AsNoTracking().OrderByDescending(d => d.Id).Select(d => d.Kind).FirstOrDefaultAsync(cancellationToken) == DatasetKind.Demo;
         var succeeded = _context.ImportBatches.AsNoTracking().Where(b => b.Status == ImportStatus.Succeeded);
         var imports = await succeeded
             .GroupBy(_ => 1)

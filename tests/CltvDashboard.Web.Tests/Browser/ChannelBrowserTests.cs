@@ -67,7 +67,7 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         await Assertions.Expect(page.Locator("canvas[aria-label^='Cumulative revenue per customer by cohort (Email)']")).ToHaveCountAsync(1);
         await ShotAsync(page, "channel-01-cohorts-email");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
-        download.SuggestedFilename.Should().MatchRegex(@"^cltv-cohorts-email-run-\d+-data-to-1998-06-30\.csv$");
+        download.SuggestedFilename.Should().MatchRegex(@"^cltv-cohorts-email-run-\d+-data-to-1998-06-30-in-USD\.csv$");
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines[0].Should().StartWith("channel,acquisition_month,months_since_acquisition,cohort_size,");
         lines.Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "0").Select(f => (f[1], int.Parse(f[3], CultureInfo.InvariantCulture)))
@@ -151,7 +151,9 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         await using (var file = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())))
         {
             var result = await new TransactionImporter(demo.App.Database).ImportAsync(
-                file, new ImportRequest("channels.csv", new ImportOptions { Now = DateTimeOffset.UtcNow, Currency = "USD" }, ImportMode.Append, "tests"));
+                file,
+                // Rows added to the demo itself: the business's own rows are never appended to it.
+                new ImportRequest("channels.csv", new ImportOptions { Now = DateTimeOffset.UtcNow, Currency = "USD" }, ImportMode.Append, "tests") { Kind = DatasetKind.Demo });
             result.TransactionsImported.Should().BeGreaterThan(ChannelCustomers);
         }
 

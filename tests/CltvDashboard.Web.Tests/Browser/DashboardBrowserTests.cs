@@ -67,7 +67,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await ShotAsync(page, "dash-02-segments");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href='/exports/segments/rfm.csv']").ClickAsync());
-        download.SuggestedFilename.Should().Be($"cltv-segments-rfm-run-{demo.RunId}-data-to-1998-06-30.csv");
+        download.SuggestedFilename.Should().Be($"cltv-segments-rfm-run-{demo.RunId}-data-to-1998-06-30-in-USD.csv");
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines[0].Should().StartWith("segment,customers,customer_share,value_share");
         lines.Should().Contain(line => line.StartsWith("Champions,7936,", StringComparison.Ordinal));
@@ -139,7 +139,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await ShotAsync(page, "dash-06b-customer-alive-curve");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#history-export").ClickAsync());
-        download.SuggestedFilename.Should().Be($"cltv-customer-10001-history-run-{demo.RunId}-data-to-1998-06-30.csv");
+        download.SuggestedFilename.Should().Be($"cltv-customer-10001-history-run-{demo.RunId}-data-to-1998-06-30-in-USD.csv");
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines.Should().HaveCount(4).And.Contain(line => line.StartsWith("purchase,10001,1997-10-09,12.99,", StringComparison.Ordinal));
         _consoleErrors.Should().BeEmpty();

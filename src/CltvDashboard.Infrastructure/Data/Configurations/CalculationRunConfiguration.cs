@@ -17,6 +17,9 @@ internal sealed class CalculationRunConfiguration : IEntityTypeConfiguration<Cal
         builder.Property(r => r.ChosenModel).HasMaxLength(ColumnLengths.Name);
         builder.Property(r => r.SettingsJson);
         builder.Property(r => r.StageTimingsJson);
+        builder.Property(r => r.Currency).HasMaxLength(ColumnLengths.CurrencyCode).IsFixedLength();
+        // A dataset is removed only with its runs (the demo's), so a run never points at a dataset that is gone.
+        builder.HasOne<Dataset>().WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(r => r.CustomerMetrics).WithOne().HasForeignKey(m => m.CalculationRunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.SegmentSummaries).WithOne().HasForeignKey(s => s.CalculationRunId).OnDelete(DeleteBehavior.Cascade);

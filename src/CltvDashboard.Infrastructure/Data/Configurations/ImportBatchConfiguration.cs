@@ -31,6 +31,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
                 v => string.IsNullOrEmpty(v) ? new List<RejectedLines>() : JsonSerializer.Deserialize<List<RejectedLines>>(v, JsonOptions) ?? new List<RejectedLines>(),
                 new ValueComparer<List<RejectedLines>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()));
         builder.HasOne<ImportBatch>().WithMany().HasForeignKey(b => b.RedoneByBatchId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Dataset>().WithMany().HasForeignKey(b => b.DatasetId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(b => b.Problems)
             .WithOne(p => p.ImportBatch)

@@ -32,7 +32,11 @@ public class BusinessSettings
     /// <summary>IANA time zone of the business (e.g. "Europe/Berlin"); days and months are cut in this zone.</summary>
     public required string TimeZoneId { get; set; }
 
-    /// <summary>ISO 4217 code of the dataset's currency; null until the first import sets it.</summary>
+    /// <summary>
+    /// ISO 4217 code of the currency assumed for imported rows that name none when no other is chosen for the file and
+    /// it is not appended to a dataset (whose own currency, <see cref="Dataset.Currency"/>, then applies). Never a
+    /// label of results: each run carries the currency of its dataset (<see cref="CalculationRun.Currency"/>).
+    /// </summary>
     public string? CurrencyCode { get; set; }
 
     /// <summary>Unit of recency, tenure and the models' rate parameters.</summary>

@@ -48,6 +48,18 @@ public class CalculationRun
     /// </summary>
     public DateTime? ResumedAtUtc { get; set; }
 
+    /// <summary>
+    /// The <see cref="Dataset"/> whose transactions the run read, recorded when it starts: runs are only compared with
+    /// runs of the same dataset. Null until it started.
+    /// </summary>
+    public long? DatasetId { get; set; }
+
+    /// <summary>
+    /// The ISO 4217 currency of the run's money figures, its dataset's when it started; every page, export and API
+    /// answer labels the run's figures with it, whatever the currency setting says later. Null for a dataset without one.
+    /// </summary>
+    public string? Currency { get; set; }
+
     /// <summary>The <see cref="BusinessSettings.Version"/> the run used; null until it started.</summary>
     public int? SettingsVersion { get; set; }
 

@@ -89,6 +89,9 @@ public class ImportBatch
     /// <summary>The saved upload the web application imported; null for the command line.</summary>
     public Guid? UploadId { get; set; }
 
+    /// <summary>The dataset a successful import stored its rows in; null for an import that stored nothing.</summary>
+    public long? DatasetId { get; set; }
+
     /// <summary>For an <see cref="ImportStatus.Interrupted"/> batch, the import of the same upload that redid it.</summary>
     public long? RedoneByBatchId { get; set; }
 

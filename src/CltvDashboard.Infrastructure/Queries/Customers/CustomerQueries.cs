@@ -45,7 +45,7 @@ public sealed class CustomerQueries
         return key is { } customerId ? await CustomerAsync(runId, customerId, cancellationToken) : null;
     }
 
-    /// <summary>A customer of a run with purchases, history across the kept runs and the run's P(alive) curve.</summary>
+    /// <summary>A customer of a run with purchases, history across the kept runs of its dataset and the run's P(alive) curve.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="customerId">The customer's internal key.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -55,7 +55,9 @@ public sealed class CustomerQueries
         // The customer's row in every kept run with the run's date, one round trip: the join probes the primary key
         // (run, customer) once per run (see the customer_metrics configuration).
         var states = await _context.CalculationRuns.AsNoTracking()
-            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId)
+            // Only runs of the run's dataset: after a replacing import the same id may name another customer's history.
+            .Where(r => r.Status == CalculationRunStatus.Succeeded && r.Id <= runId
+                && r.DatasetId == _context.CalculationRuns.Where(x => x.Id == runId).Select(x => x.DatasetId).FirstOrDefault())
             .Join(
                 _context.CustomerMetrics.AsNoTracking().Where(m => m.CustomerId == customerId),
                 r => r.Id,

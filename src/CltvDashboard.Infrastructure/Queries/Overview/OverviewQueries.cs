@@ -40,7 +40,10 @@ public sealed class OverviewQueries(CltvDbContext context, RunResultCache? cache
                 new RuleOfThumbKpi(k.RuleOfThumbClv, k.RuleOfThumbPurchasesPerYear, k.YearlyRetention, k.RuleOfThumbLifespanYears, k.RuleOfThumbAcquisitionCost)))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The KPI trend over the kept successful runs up to and including <paramref name="runId"/>, oldest first.</summary>
+    /// <summary>
+    /// The KPI trend over the kept successful runs of <paramref name="runId"/>'s dataset up to and including it, oldest
+    /// first: a trend never joins the runs of a replaced file to those of the data that replaced it.
+    /// </summary>
     /// <param name="runId">The newest run to include.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<IReadOnlyList<KpiTrendPoint>> TrendAsync(long runId, CancellationToken cancellationToken = default) =>
@@ -50,7 +53,12 @@ public sealed class OverviewQueries(CltvDbContext context, RunResultCache? cache
     {
         var points = await context.KpiSummaries.AsNoTracking()
             .Where(k => k.CalculationRunId <= runId)
-            .Join(context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded), k => k.CalculationRunId, r => r.Id, (k, r) => new { Kpis = k, r.AsOfUtc, r.ObservationEnd })
+            .Join(
+                context.CalculationRuns.Where(r => r.Status == CalculationRunStatus.Succeeded
+                    && r.DatasetId == context.CalculationRuns.Where(x => x.Id == runId).Select(x => x.DatasetId).FirstOrDefault()),
+                k => k.CalculationRunId,
+                r => r.Id,
+                (k, r) => new { Kpis = k, r.AsOfUtc, r.ObservationEnd })
             .OrderByDescending(p => p.Kpis.CalculationRunId)
             .Take(TrendRuns)
             .Select(p => new KpiTrendPoint(p.Kpis.CalculationRunId, p.AsOfUtc, p.Kpis.Customers, p.Kpis.HistoricalRevenue, p.Kpis.TotalClv, p.Kpis.MeanProbabilityAlive)

@@ -24,14 +24,24 @@ public sealed record RunHeader(
     int PercentComplete,
     string? Error,
     DateTime RequestedAtUtc,
-    DateTime? ResumedAtUtc = null);
+    DateTime? ResumedAtUtc = null)
+{
+    /// <summary>The dataset (generation) the run was computed on; runs are only compared within one.</summary>
+    public long? DatasetId { get; init; }
+
+    /// <summary>The currency of the run's money figures, as the run stored it.</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>
 /// What the dashboards can show: the current run, the one before it and the newest run when it is not the current
 /// one, with the settings the current run was computed with (the business's settings before the first run).
 /// </summary>
 /// <param name="Current">The run the dashboards show; null before the first successful run.</param>
-/// <param name="Previous">The successful run before the current one, for changes; null when there is none.</param>
+/// <param name="Previous">
+/// The successful run before the current one on the same dataset, for changes; null when there is none (the first run
+/// after a replacing import has nothing to compare with).
+/// </param>
 /// <param name="Latest">The newest run when it is newer than the current one (queued, running or failed).</param>
 /// <param name="CurrencyCode">The current run's currency (ISO 4217), when set.</param>
 /// <param name="TimeZoneId">The current run's time zone (IANA id).</param>

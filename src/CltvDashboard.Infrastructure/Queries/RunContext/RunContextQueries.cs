@@ -20,11 +20,19 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
         var found = await runs.AsNoTracking()
             .Where(r => r.IsCurrent
                 || r.Id == runs.Max(x => (long?)x.Id)
-                || r.Id == runs.Where(p => p.Status == CalculationRunStatus.Succeeded && p.Id < runs.Where(c => c.IsCurrent).Max(c => (long?)c.Id)).Max(p => (long?)p.Id))
+                // Changes are only against a run of the current run's dataset: a replaced file is other data.
+                || r.Id == runs.Where(p => p.Status == CalculationRunStatus.Succeeded
+                        && p.Id < runs.Where(c => c.IsCurrent).Max(c => (long?)c.Id)
+                        && p.DatasetId == runs.Where(c => c.IsCurrent).Select(c => c.DatasetId).FirstOrDefault())
+                    .Max(p => (long?)p.Id))
             .Select(r => new
             {
                 r.IsCurrent,
-                Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc, r.ResumedAtUtc),
+                Header = new RunHeader(r.Id, r.Status, r.AsOfUtc, r.ObservationEnd, r.FinishedAtUtc, r.Stage, r.PercentComplete, r.Error, r.RequestedAtUtc, r.ResumedAtUtc)
+                {
+                    DatasetId = r.DatasetId,
+                    Currency = r.Currency,
+                },
                 SettingsJson = r.IsCurrent ? r.SettingsJson : null,
                 Warnings = r.IsCurrent ? r.Warnings : null,
             })
@@ -32,7 +40,9 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
         var currentRow = found.Find(r => r.IsCurrent);
         var current = currentRow?.Header;
         var currentId = current?.Id ?? 0;
-        var previous = current is null ? null : found.Select(r => r.Header).Where(h => h.Id < currentId && h.Status == CalculationRunStatus.Succeeded).MaxBy(h => h.Id);
+        var previous = current is null
+            ? null
+            : found.Select(r => r.Header).Where(h => h.Id < currentId && h.Status == CalculationRunStatus.Succeeded && h.DatasetId == current.DatasetId).MaxBy(h => h.Id);
         var latest = found.Select(r => r.Header).Where(h => h.Id > currentId).MaxBy(h => h.Id);
         foreach (var run in new[] { current, previous, latest })
         {
@@ -60,7 +70,8 @@ public sealed class RunContextQueries(CltvDbContext context, RunResultCache cach
             };
         }
 
-        return new DashboardContext(current, previous, latest, settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, currentRow!.Warnings)
+        // The run's own currency column is the label of its figures; runs stored before it existed kept it in their settings.
+        return new DashboardContext(current, previous, latest, current!.Currency ?? settings.CurrencyCode, settings.TimeZoneId, settings.ActiveProbabilityThreshold, settings.ForecastHorizonMonths, currentRow!.Warnings)
         {
             Today = Today(settings.TimeZone),
             PurchaseWindowDays = settings.PurchaseWindowDays,

@@ -17,6 +17,12 @@ public sealed class IndexModel : PageModel
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
 
     /// <summary>Reads the imports.</summary>
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Batches = await _context.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(Shown).ToListAsync(cancellationToken);
+        HoldsDemo = await _context.Datasets.AsNoTracking().OrderByDescending(d => d.Id).Select(d => d.Kind).FirstOrDefaultAsync(cancellationToken) == DatasetKind.Demo;
+    }
+
+    /// <summary>Whether the store holds the demo data, which can be removed from here.</summary>
+    public bool HoldsDemo { get; private set; }
 }

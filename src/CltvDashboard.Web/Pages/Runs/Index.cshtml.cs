@@ -35,6 +35,12 @@ public sealed partial class IndexModel : PageModel
     /// <summary>The runs shown, newest first.</summary>
     public IReadOnlyList<CalculationRun> Runs { get; private set; } = [];
 
+    /// <summary>The datasets the runs shown were computed on, by id.</summary>
+    public IReadOnlyDictionary<long, Dataset> Datasets { get; private set; } = new Dictionary<long, Dataset>();
+
+    /// <summary>The current dataset's id; runs of other datasets are listed but never compared with it.</summary>
+    public long? CurrentDatasetId { get; private set; }
+
     /// <summary>Whether the user can ask for a recalculation here.</summary>
     public bool CanRecalculate { get; private set; }
 
@@ -47,6 +53,24 @@ public sealed partial class IndexModel : PageModel
     {
         CanRecalculate = (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
         Runs = await _context.CalculationRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(Shown).ToListAsync(cancellationToken);
+        var ids = Runs.Where(r => r.DatasetId is not null).Select(r => r.DatasetId!.Value).Distinct().ToList();
+        Datasets = await _context.Datasets.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        CurrentDatasetId = await _context.Datasets.MaxAsync(d => (long?)d.Id, cancellationToken);
+    }
+
+    /// <summary>The data a run was computed on, in words: the file that started its dataset, its currency, and whether it was replaced since.</summary>
+    /// <param name="run">The run.</param>
+    public string DatasetLabel(CalculationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.DatasetId is not { } id || !Datasets.TryGetValue(id, out var dataset))
+        {
+            return run.Currency ?? "–";
+        }
+
+        var what = dataset.Kind == DatasetKind.Demo ? "demo" : dataset.FileName ?? "your data";
+        var currency = run.Currency is null ? "" : " · " + run.Currency;
+        return id == CurrentDatasetId ? what + currency : what + currency + " (replaced)";
     }
 
     /// <summary>Asks for a recalculation (Analyst).</summary>

@@ -19,14 +19,14 @@ public sealed class ReviewModel : PageModel
     private readonly UploadStore _uploads;
     private readonly ImportBacklog _queue;
     private readonly CltvDbContext _context;
-    private readonly TimeProvider _time;
+    private readonly DatasetImport _import;
 
-    public ReviewModel(UploadStore uploads, ImportBacklog queue, CltvDbContext context, TimeProvider time)
+    public ReviewModel(UploadStore uploads, ImportBacklog queue, CltvDbContext context, DatasetImport import)
     {
         _uploads = uploads;
         _queue = queue;
         _context = context;
-        _time = time;
+        _import = import;
     }
 
     /// <summary>The mapping fields of the form and their labels.</summary>
@@ -63,6 +63,15 @@ public sealed class ReviewModel : PageModel
     /// <summary>Why the file cannot be read with the current choices.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>The data the store holds now, which the import appends to or replaces; null for an empty store.</summary>
+    public Dataset? CurrentDataset { get; private set; }
+
+    /// <summary>
+    /// Whether the store holds only the demo: the file then replaces it, the one choice offered, since the demo's
+    /// customers and a business's own would make one meaningless customer base (and usually mix currencies).
+    /// </summary>
+    public bool ReplacesDemo => CurrentDataset is { Kind: DatasetKind.Demo };
+
     /// <summary>Reads the file with the detected layout and fills the form from it.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +82,17 @@ public sealed class ReviewModel : PageModel
 
         Pending = pending;
         var settings = await SettingsAsync(cancellationToken);
-        Input = new ReviewInput { Currency = settings.CurrencyCode, UseDetected = true };
+        CurrentDataset = await _import.CurrentDatasetAsync(cancellationToken);
+        // A file appended to the business's data is read in its currency unless told otherwise; one that replaces the
+        // demo names its own, or is asked for it.
+        var mode = ReplacesDemo ? ImportMode.Replace : ImportMode.Append;
+        Input = new ReviewInput
+        {
+            Currency = (mode == ImportMode.Append ? CurrentDataset?.Currency : null) ?? settings.CurrencyCode,
+            UseDetected = true,
+            Mode = mode,
+        };
+        Pending = pending with { Mode = mode, Currency = Input.Currency };
         await LoadPreviewAsync(settings, cancellationToken);
         if (Preview is { } preview)
         {
@@ -95,6 +114,7 @@ public sealed class ReviewModel : PageModel
             return Gone();
         }
 
+        CurrentDataset = await _import.CurrentDatasetAsync(cancellationToken);
         Pending = Apply(pending);
         await LoadPreviewAsync(await SettingsAsync(cancellationToken), cancellationToken);
         return Page();
@@ -108,9 +128,11 @@ public sealed class ReviewModel : PageModel
             return Gone();
         }
 
+        CurrentDataset = await _import.CurrentDatasetAsync(cancellationToken);
         Pending = Apply(pending);
         var settings = await SettingsAsync(cancellationToken);
         await LoadPreviewAsync(settings, cancellationToken);
+        Error ??= await CurrencyProblemAsync(cancellationToken);
         if (Error is not null)
         {
             return Page();
@@ -128,7 +150,7 @@ public sealed class ReviewModel : PageModel
         DateOrder = Input.DateOrder,
         DecimalSeparator = Input.DecimalSeparator,
         Currency = string.IsNullOrWhiteSpace(Input.Currency) ? null : Input.Currency.Trim().ToUpperInvariant(),
-        Mode = Input.Mode,
+        Mode = ReplacesDemo ? ImportMode.Replace : Input.Mode,
     };
 
     private async Task<BusinessSettings> SettingsAsync(CancellationToken cancellationToken) =>
@@ -141,8 +163,9 @@ public sealed class ReviewModel : PageModel
             Error = "Choose at least the customer, date and amount columns, or use the detected layout.";
         }
 
-        CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null;
-        var options = Pending.ToChoices().ToOptions(settings, _time.GetUtcNow());
+        CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null
+            && (Pending.Mode == ImportMode.Replace || CurrentDataset?.Currency is null);
+        var options = await _import.OptionsAsync(Pending.ToChoices(), Pending.Mode, cancellationToken);
         try
         {
             var file = _uploads.Open(Pending.Id);
@@ -160,6 +183,42 @@ public sealed class ReviewModel : PageModel
         {
             Error = "The columns were not recognised: choose the customer, date and amount columns and refresh the preview.";
         }
+    }
+
+    // Checked before the import is queued, on the first rows as the preview reads them: a file whose amounts have no
+    // known currency, or appended to data in another currency, would otherwise be refused row by row after the upload.
+    private async Task<string?> CurrencyProblemAsync(CancellationToken cancellationToken)
+    {
+        if (Preview is null)
+        {
+            return null;
+        }
+
+        if (Preview.Problems.Any(p => p.Reason == RejectionReason.NoCurrency))
+        {
+            return "The file's rows name no currency and none is chosen: enter the currency its amounts are in (an ISO code such as EUR) "
+                + "under \"Currency of rows that name none\", then import.";
+        }
+
+        if (Pending.Mode != ImportMode.Append || CurrentDataset?.Currency is not { } datasetCurrency)
+        {
+            return null;
+        }
+
+        // Read as if the file started a dataset, to learn the currency its own rows are in.
+        var options = await _import.OptionsAsync(Pending.ToChoices(), ImportMode.Replace, cancellationToken);
+        var file = _uploads.Open(Pending.Id);
+        string? fileCurrency;
+        await using (file)
+        {
+            fileCurrency = TransactionFileReader.Preview(file, options, PreviewRows).Rows is [var first, ..] ? first.Currency : null;
+        }
+
+        return fileCurrency is null || fileCurrency == datasetCurrency
+            ? null
+            : $"Your current data are in {datasetCurrency} and this file's rows are in {fileCurrency}; amounts in two currencies are never summed. "
+                + $"Choose Replace to start a new dataset in {fileCurrency} (the current results stay listed under Runs), "
+                + $"or, if the amounts really are in {datasetCurrency} and the file names no currency, enter {datasetCurrency} as the currency of rows that name none.";
     }
 
     private NotFoundResult Gone() =>

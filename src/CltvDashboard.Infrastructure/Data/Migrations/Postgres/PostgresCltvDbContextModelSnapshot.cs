@@ -160,9 +160,19 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("chosen_model");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
                     b.Property<int?>("CustomerCount")
                         .HasColumnType("integer")
                         .HasColumnName("customer_count");
+
+                    b.Property<long?>("DatasetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dataset_id");
 
                     b.Property<string>("Error")
                         .HasColumnType("text")
@@ -236,6 +246,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_calculation_runs");
 
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_calculation_runs_dataset_id");
+
                     b.HasIndex("IsCurrent")
                         .IsUnique()
                         .HasDatabaseName("ix_calculation_runs_is_current")
@@ -307,6 +320,55 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Dataset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_datasets");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasDatabaseName("ix_datasets_import_batch_id");
+
+                    b.ToTable("datasets", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -330,6 +392,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("CustomersAdded")
                         .HasColumnType("bigint")
                         .HasColumnName("customers_added");
+
+                    b.Property<long?>("DatasetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dataset_id");
 
                     b.Property<long>("DuplicatesSkipped")
                         .HasColumnType("bigint")
@@ -441,6 +507,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Checksum")
                         .HasDatabaseName("ix_import_batches_checksum");
+
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_import_batches_dataset_id");
 
                     b.HasIndex("RedoneByBatchId")
                         .HasDatabaseName("ix_import_batches_redone_by_batch_id");
@@ -1498,6 +1567,15 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calculation_runs_datasets_dataset_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", null)
@@ -1508,8 +1586,23 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settin");
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Dataset", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_datasets_import_batches_import_batch_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
                 {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_batches_datasets_dataset_id");
+
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("RedoneByBatchId")

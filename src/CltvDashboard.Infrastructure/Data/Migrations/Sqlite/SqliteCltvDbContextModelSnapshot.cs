@@ -153,9 +153,19 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("chosen_model");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
                     b.Property<int?>("CustomerCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("customer_count");
+
+                    b.Property<long?>("DatasetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dataset_id");
 
                     b.Property<string>("Error")
                         .HasColumnType("TEXT")
@@ -229,6 +239,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_calculation_runs");
 
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_calculation_runs_dataset_id");
+
                     b.HasIndex("IsCurrent")
                         .IsUnique()
                         .HasDatabaseName("ix_calculation_runs_is_current")
@@ -297,6 +310,53 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Dataset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_datasets");
+
+                    b.HasIndex("ImportBatchId")
+                        .HasDatabaseName("ix_datasets_import_batch_id");
+
+                    b.ToTable("datasets", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -318,6 +378,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("CustomersAdded")
                         .HasColumnType("INTEGER")
                         .HasColumnName("customers_added");
+
+                    b.Property<long?>("DatasetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dataset_id");
 
                     b.Property<long>("DuplicatesSkipped")
                         .HasColumnType("INTEGER")
@@ -429,6 +493,9 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Checksum")
                         .HasDatabaseName("ix_import_batches_checksum");
+
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_import_batches_dataset_id");
 
                     b.HasIndex("RedoneByBatchId")
                         .HasDatabaseName("ix_import_batches_redone_by_batch_id");
@@ -1471,6 +1538,15 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_calculation_runs_datasets_dataset_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ChannelAcquisitionCost", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", null)
@@ -1481,8 +1557,23 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_channel_acquisition_costs_business_settings_business_settings_id");
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Dataset", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_datasets_import_batches_import_batch_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
                 {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_batches_datasets_dataset_id");
+
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("RedoneByBatchId")
