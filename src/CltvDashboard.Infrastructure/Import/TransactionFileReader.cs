@@ -77,6 +77,7 @@ public sealed class TransactionFileReader : IDisposable
     private bool _started;
     private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
+    private ImportCheckEvidence? _evidence;
 
     private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore, int expectedRows)
     {
@@ -344,11 +345,30 @@ public sealed class TransactionFileReader : IDisposable
                 _provenOrder = ImportValueParser.ProvenOrder(Field(plan.Date));
             }
 
+            _evidence?.Observe(line, Field(plan.Date), Field(plan.SumLineItems && plan.UnitPrice >= 0 ? plan.UnitPrice : plan.Amount));
             return true;
         }
 
         line = 0;
         return false;
+    }
+
+    /// <summary>
+    /// Reads the whole file as an import would, without storing or hashing anything, and gathers what the review
+    /// checks before queueing it: the date orders its dates prove, the amounts the chosen separator cannot read.
+    /// A row naming no currency when none is set is read in <see cref="NoCurrency"/>: the currency is not judged here.
+    /// </summary>
+    /// <exception cref="ImportFileException">The file cannot be imported at all, as <see cref="ReadRows"/> throws it.</exception>
+    internal static ImportCheckEvidence Gather(Stream stream, ImportOptions options)
+    {
+        using var reader = OpenCore(stream, options, allowUnknownLayout: false, forStore: false);
+        var evidence = new ImportCheckEvidence(options.DecimalSeparator, reader._plan!);
+        reader._evidence = evidence;
+        foreach (var _ in reader.ReadRows())
+        {
+        }
+
+        return evidence;
     }
 
     private IEnumerable<ImportRow> Enumerate(bool checkEnd)

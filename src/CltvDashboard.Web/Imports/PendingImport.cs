@@ -42,6 +42,15 @@ public sealed record PendingImport
     /// <summary>Append to or replace the dataset.</summary>
     public ImportMode Mode { get; init; } = ImportMode.Append;
 
+    /// <summary>
+    /// Why the last import of this file failed in the queue, when it did: the file is then kept, back on review with
+    /// the choices above, for the user to change them and try again without uploading it again.
+    /// </summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>When the last import of this file failed; the clean-up counts a kept file's age from it.</summary>
+    public DateTime? FailedAtUtc { get; init; }
+
     /// <summary>What the user chose, for <see cref="DatasetImport"/> to combine with the stored settings.</summary>
     public ImportChoices ToChoices() => new()
     {

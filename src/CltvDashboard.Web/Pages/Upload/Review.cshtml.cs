@@ -63,6 +63,9 @@ public sealed class ReviewModel : PageModel
     /// <summary>Why the file cannot be read with the current choices.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>What the checks before queueing found: choices the file contradicts, each with its column and line.</summary>
+    public IReadOnlyList<ImportCheckFinding> Findings { get; private set; } = [];
+
     /// <summary>Reads the file with the detected layout and fills the form from it.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +76,14 @@ public sealed class ReviewModel : PageModel
 
         Pending = pending;
         var settings = await SettingsAsync(cancellationToken);
+        if (pending.FailureMessage is not null)
+        {
+            // Back from a failed import: the choices it was made with, for the user to change rather than redo.
+            Input = ReviewInput.From(pending);
+            await LoadPreviewAsync(settings, cancellationToken);
+            return Page();
+        }
+
         Input = new ReviewInput { Currency = settings.CurrencyCode, UseDetected = true };
         await LoadPreviewAsync(settings, cancellationToken);
         if (Preview is { } preview)
@@ -111,12 +122,18 @@ public sealed class ReviewModel : PageModel
         Pending = Apply(pending);
         var settings = await SettingsAsync(cancellationToken);
         await LoadPreviewAsync(settings, cancellationToken);
-        if (Error is not null)
+        if (Error is not null || Findings.Count > 0)
         {
             return Page();
         }
 
-        var queued = Pending with { Queued = true };
+        Findings = await CheckAsync(settings, cancellationToken);
+        if (Findings.Count > 0)
+        {
+            return Page();
+        }
+
+        var queued = Pending with { Queued = true, FailureMessage = null, FailedAtUtc = null };
         await _uploads.WriteAsync(queued, cancellationToken);
         _queue.Enqueue(queued);
         return RedirectToPage("/Imports/Progress", new { id = queued.Id });
@@ -131,6 +148,17 @@ public sealed class ReviewModel : PageModel
         Mode = Input.Mode,
     };
 
+    // The whole file read with the choices, before it is queued: what the queue would otherwise find too late.
+    private async Task<IReadOnlyList<ImportCheckFinding>> CheckAsync(BusinessSettings settings, CancellationToken cancellationToken)
+    {
+        var options = Pending.ToChoices().ToOptions(settings, _time.GetUtcNow());
+        var file = _uploads.Open(Pending.Id);
+        await using (file)
+        {
+            return await Task.Run(() => ImportCheck.Run(file, options), cancellationToken);
+        }
+    }
+
     private async Task<BusinessSettings> SettingsAsync(CancellationToken cancellationToken) =>
         await _context.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
 
@@ -138,7 +166,11 @@ public sealed class ReviewModel : PageModel
     {
         if (!Input.UseDetected && Pending.Mapping is null && Request.Method == HttpMethods.Post)
         {
-            Error = "Choose at least the customer, date and amount columns, or use the detected layout.";
+            Error = $"Choose the column of {Input.MissingRequired()}, or use the detected layout.";
+        }
+        else if (Pending.Mapping is { } mapping && ImportCheck.MappingConflicts(mapping) is { Count: > 0 } conflicts)
+        {
+            Findings = conflicts;
         }
 
         CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null;
@@ -226,6 +258,48 @@ public sealed record ReviewInput
         nameof(Time) => Time,
         _ => null,
     };
+
+    /// <summary>The form as a failed import of the upload left it: the choices that import was made with.</summary>
+    /// <param name="pending">The upload.</param>
+    public static ReviewInput From(PendingImport pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return new ReviewInput
+        {
+            UseDetected = pending.Mapping is null,
+            DateOrder = pending.DateOrder,
+            DecimalSeparator = pending.DecimalSeparator,
+            Currency = pending.Currency,
+            Mode = pending.Mode,
+        }.WithMapping(pending.Mapping);
+    }
+
+    /// <summary>The required fields left without a column, in words: "the customer and the date".</summary>
+    public string MissingRequired()
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrEmpty(Customer))
+        {
+            missing.Add("the customer");
+        }
+
+        if (string.IsNullOrEmpty(Date))
+        {
+            missing.Add("the date");
+        }
+
+        if (string.IsNullOrEmpty(Amount))
+        {
+            missing.Add("the amount");
+        }
+
+        return missing.Count switch
+        {
+            1 => missing[0],
+            2 => $"{missing[0]} and {missing[1]}",
+            _ => "the customer, the date and the amount",
+        };
+    }
 
     /// <summary>The mapping chosen, or null without the three required columns.</summary>
     public ColumnMapping? ToMapping() =>
