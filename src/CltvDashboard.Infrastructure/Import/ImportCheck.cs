@@ -60,17 +60,25 @@ public static class ImportCheck
             return conflicts;
         }
 
-        ImportCheckEvidence evidence;
+        ImportCheckEvidence? evidence = null;
+        ImportFileException? failure = null;
         try
         {
-            evidence = TransactionFileReader.Gather(stream, options);
+            TransactionFileReader.Gather(stream, options, found => evidence = found);
         }
         catch (ImportFileException e)
         {
-            return [new ImportCheckFinding(null, null, e.Message)];
+            failure = e;
         }
 
-        return [.. DateFindings(evidence, options.DateOrder), .. AmountFindings(evidence, options.DecimalSeparator)];
+        // A wrong choice first: it is often why the file as a whole fails (every amount unreadable with the separator set).
+        List<ImportCheckFinding> findings = evidence is null ? [] : [.. DateFindings(evidence, options.DateOrder), .. AmountFindings(evidence, options.DecimalSeparator)];
+        if (failure is not null)
+        {
+            findings.Add(new ImportCheckFinding(null, null, failure.Message));
+        }
+
+        return findings;
     }
 
     private static IEnumerable<ImportCheckFinding> DateFindings(ImportCheckEvidence evidence, DateOrder order)
@@ -147,7 +155,8 @@ internal sealed record EvidenceLine(long Line, string Text, long Count);
 /// <summary>What <see cref="TransactionFileReader.Gather"/> finds in every line of a file, for <see cref="ImportCheck"/>.</summary>
 internal sealed class ImportCheckEvidence(DecimalSeparator chosen, ImportLayoutPlan plan)
 {
-    private static readonly DecimalSeparator[] Separators = [DecimalSeparator.Auto, DecimalSeparator.Point, DecimalSeparator.Comma];
+    // Explicit separators first: where Auto reads a value too, the one the file plainly uses is the clearer advice.
+    private static readonly DecimalSeparator[] Separators = [DecimalSeparator.Point, DecimalSeparator.Comma, DecimalSeparator.Auto];
     private readonly long[] _readableWith = new long[Separators.Length];
 
     public string DateColumn { get; } = plan.Name(plan.Date);

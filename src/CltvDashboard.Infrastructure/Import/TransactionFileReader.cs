@@ -359,16 +359,18 @@ public sealed class TransactionFileReader : IDisposable
     /// A row naming no currency when none is set is read in <see cref="NoCurrency"/>: the currency is not judged here.
     /// </summary>
     /// <exception cref="ImportFileException">The file cannot be imported at all, as <see cref="ReadRows"/> throws it.</exception>
-    internal static ImportCheckEvidence Gather(Stream stream, ImportOptions options)
+    /// <param name="stream">The file, positioned at its start; left open.</param>
+    /// <param name="options">How the import would read it.</param>
+    /// <param name="found">Receives the evidence as soon as the layout is known, so that it stands when the read then fails.</param>
+    internal static void Gather(Stream stream, ImportOptions options, Action<ImportCheckEvidence> found)
     {
         using var reader = OpenCore(stream, options, allowUnknownLayout: false, forStore: false);
         var evidence = new ImportCheckEvidence(options.DecimalSeparator, reader._plan!);
         reader._evidence = evidence;
+        found(evidence);
         foreach (var _ in reader.ReadRows())
         {
         }
-
-        return evidence;
     }
 
     private IEnumerable<ImportRow> Enumerate(bool checkEnd)
