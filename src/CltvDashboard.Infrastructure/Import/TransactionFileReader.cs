@@ -268,6 +268,10 @@ public sealed class TransactionFileReader : IDisposable
             var csv = Guard(headerLine, options, () => CsvDataReader.Create(source.Reader, csvOptions));
             var columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
             var plan = options.Mapping is { } mapping ? ImportLayoutDetector.FromMapping(columns, mapping) : ImportLayoutDetector.Detect(columns);
+            if (plan is not null && options.Mapping is null && options.ChannelColumn is { Length: > 0 } channel)
+            {
+                plan = ImportLayoutDetector.WithChannel(plan, columns, channel);
+            }
             if (plan is null && !allowUnknownLayout)
             {
                 var hint = columns.Length == 1

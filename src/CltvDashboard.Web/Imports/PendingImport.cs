@@ -30,6 +30,9 @@ public sealed record PendingImport
     /// <summary>The columns the user chose; null to use the detected layout.</summary>
     public ColumnMapping? Mapping { get; init; }
 
+    /// <summary>With the detected layout: the column chosen as the acquisition channel, when the user chose one.</summary>
+    public string? ChannelColumn { get; init; }
+
     /// <summary>How to read ambiguous dates.</summary>
     public DateOrder DateOrder { get; init; }
 
@@ -55,6 +58,7 @@ public sealed record PendingImport
     public ImportChoices ToChoices() => new()
     {
         Mapping = Mapping,
+        ChannelColumn = ChannelColumn,
         DateOrder = DateOrder,
         DecimalSeparator = DecimalSeparator,
         Currency = Currency,

@@ -127,6 +127,30 @@ public abstract class ReviewChecksAndRetryTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_country_column_is_not_mapped_as_the_channel_the_review_asks_and_a_chosen_country_is_used()
+    {
+        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
+        const string File = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country,Currency\n"
+            + "736365,85123A,HEART,6,12/1/2010 8:26,2.55,country-1,United Kingdom,GBP\n"
+            + "736365,71053,LANTERN,6,12/1/2010 8:26,3.39,country-1,United Kingdom,GBP\n"
+            + "736366,71053,LANTERN,1,12/2/2010 8:26,3.39,country-2,France,GBP\n";
+        var review = await ImportTests.UploadAsync(client, "retail.csv", File);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(review));
+
+        page.Should().Contain("No acquisition channel is chosen. The file's 'Country' column could be used as one");
+        page.Should().NotMatchRegex("<option value=\"Country\" selected|<option selected=\"selected\" value=\"Country\"", "a country is not auto-mapped as the channel");
+        var form = Form(currency: "GBP", dateOrder: "MonthFirst");
+        form["Input.Channel"] = "Country";
+        await CltvWebFactory.PostFormAsync(client, review, form, review + "?handler=Import");
+        (await ImportPolling.WaitForImportAsync(client, review.Split('/').Last())).GetProperty("state").GetString().Should().Be("Succeeded");
+        await using var context = App.CreateContext();
+        var customers = await context.Customers.AsNoTracking().Where(c => c.ExternalId.StartsWith("country-")).OrderBy(c => c.ExternalId).ToListAsync();
+        customers.Select(c => c.AcquisitionChannel).Should().Equal("United Kingdom", "France");
+        (await context.Transactions.Where(t => t.Customer!.ExternalId == "country-1").SumAsync(t => t.Amount)).Should().Be(35.64m, "the line items are still summed");
+    }
+
     private async Task ClearDatasetCurrencyAsync()
     {
         await using var context = App.CreateContext();

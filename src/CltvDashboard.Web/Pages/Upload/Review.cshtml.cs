@@ -63,6 +63,16 @@ public sealed class ReviewModel : PageModel
     /// <summary>Why the file cannot be read with the current choices.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// A column of the file that says where customers are (a Country column) while no channel is chosen: never read
+    /// as the acquisition channel on its own, so the page asks; null when there is none or a channel is chosen.
+    /// </summary>
+    public string? CountryColumn => string.IsNullOrEmpty(Input.Channel)
+        ? Preview?.Columns.FirstOrDefault(c => CountryNames.Contains(new string(c.Where(char.IsLetter).ToArray()).ToLowerInvariant()))
+        : null;
+
+    private static readonly HashSet<string> CountryNames = ["country", "countrycode", "billingcountry", "shippingcountry", "region"];
+
     /// <summary>What the checks before queueing found: choices the file contradicts, each with its column and line.</summary>
     public IReadOnlyList<ImportCheckFinding> Findings { get; private set; } = [];
 
@@ -81,6 +91,11 @@ public sealed class ReviewModel : PageModel
             // Back from a failed import: the choices it was made with, for the user to change rather than redo.
             Input = ReviewInput.From(pending);
             await LoadPreviewAsync(settings, cancellationToken);
+            if (pending.Mapping is null && Preview is { } detected)
+            {
+                Input = Input.WithMapping(detected.SuggestedMapping);
+            }
+
             return Page();
         }
 
@@ -142,6 +157,7 @@ public sealed class ReviewModel : PageModel
     private PendingImport Apply(PendingImport pending) => pending with
     {
         Mapping = Input.UseDetected ? null : Input.ToMapping(),
+        ChannelColumn = Input.UseDetected && !string.IsNullOrEmpty(Input.Channel) ? Input.Channel : null,
         DateOrder = Input.DateOrder,
         DecimalSeparator = Input.DecimalSeparator,
         Currency = string.IsNullOrWhiteSpace(Input.Currency) ? null : Input.Currency.Trim().ToUpperInvariant(),
