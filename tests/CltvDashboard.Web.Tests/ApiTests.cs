@@ -37,6 +37,54 @@ public abstract class ApiTests(DemoApp demo)
         }
     }
 
+    private static readonly HashSet<string> MoneyProperties =
+    [
+        "averageOrderValue", "historicalRevenue", "predictedRevenue", "totalClv", "meanClv", "medianClv", "ruleOfThumbClv", "acquisitionCost",
+        "totalRevenue", "predictedClv", "revenue", "cumulativeRevenue", "cumulativeRevenuePerCustomer",
+    ];
+
+    [Fact]
+    public async Task Api_numbers_are_money_in_cents_and_probabilities_and_ratios_in_four_decimals()
+    {
+        using var client = await demo.SignedInClientAsync(CltvRoles.Analyst);
+        var numbers = new List<(string Property, string Text)>();
+        foreach (var endpoint in Endpoints.Where(e => !e.EndsWith(".json", StringComparison.Ordinal)).Append("/api/v1/segments/value-tier"))
+        {
+            Collect(await client.GetFromJsonAsync<JsonElement>(endpoint + (endpoint.EndsWith("customers", StringComparison.Ordinal) ? "?pageSize=500" : "")), "", numbers);
+        }
+
+        numbers.Where(n => MoneyProperties.Contains(n.Property)).Should().NotBeEmpty().And.OnlyContain(n => Decimals(n.Text) <= 2, "money is in cents");
+        numbers.Should().OnlyContain(n => Decimals(n.Text) <= 4, "nothing is written with more than 4 decimals");
+        numbers.Where(n => n.Property is "probabilityAlive" or "repeatRate" or "customerShare" or "retention")
+            .Should().Contain(n => Decimals(n.Text) > 2, "probabilities and ratios keep 4 decimals, not cents");
+    }
+
+    private static int Decimals(string text) => text.Contains('.', StringComparison.Ordinal) ? text.Split('.')[1].TrimEnd('0').Length : 0;
+
+    private static void Collect(JsonElement element, string property, List<(string, string)> numbers)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var child in element.EnumerateObject())
+                {
+                    Collect(child.Value, child.Name, numbers);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, property, numbers);
+                }
+
+                break;
+            case JsonValueKind.Number:
+                numbers.Add((property, element.GetRawText()));
+                break;
+        }
+    }
+
     [Fact]
     public async Task Runs_and_kpis_describe_the_current_run()
     {

@@ -179,6 +179,28 @@ public sealed class DashboardPageTests(SqliteApp fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Runs_table_shows_notes_of_successful_runs_as_notes_and_an_error_column_only_for_failures()
+    {
+        var succeeded = await InsertRunAsync(CalculationRunStatus.Succeeded);
+        await using (var context = App.CreateContext())
+        {
+            await context.CalculationRuns.Where(r => r.Id == succeeded).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Warnings, "Only 12 % of customers bought twice.\nThe history is shorter than a year."));
+        }
+
+        var client = await App.SignedInClientAsync(CltvRoles.Owner);
+
+        var clean = await client.GetStringAsync("/Runs");
+        await InsertRunAsync(CalculationRunStatus.Failed, error: "The store could not be read.");
+        var withFailure = await client.GetStringAsync("/Runs");
+
+        clean.Should().Contain("<th>Notes</th>").And.NotContain("<th>Error</th>", "no run failed")
+            .And.Contain("2 data-quality notes").And.Contain("<li>Only 12 % of customers bought twice.</li>");
+        clean.Should().NotContain("class=\"error-text\">Only 12 %", "a successful run's notes are not errors");
+        withFailure.Should().Contain("<th>Error</th>").And.Contain("<td class=\"error-text\">The store could not be read.</td>");
+    }
+
+    [Fact]
     public async Task Owners_see_the_dashboards_in_the_navigation()
     {
         var client = await App.SignedInClientAsync(CltvRoles.Owner);

@@ -88,7 +88,8 @@ public sealed class RunWarningsAndRuleOfThumbTests(DemoApp demo) : IClassFixture
         {
             stored = (await context.KpiSummaries.SingleAsync(k => k.CalculationRunId == demo.RunId)).RuleOfThumbClv!.Value;
             bySegment = (await context.SegmentSummaries.Where(s => s.CalculationRunId == demo.RunId && s.Segmentation == "value-tier").ToListAsync())
-                .Select(s => (s.Segment, s.RuleOfThumbClv)).ToList();
+                // The API writes money in cents (ApiNumbers); the stored figure keeps more places.
+                .Select(s => (s.Segment, s.RuleOfThumbClv is { } clv ? Math.Round(clv, 2, MidpointRounding.AwayFromZero) : (decimal?)null)).ToList();
         }
 
         var overview = await client.GetStringAsync("/Overview");

@@ -57,8 +57,43 @@ public abstract class SettingsTests(AppFixture fixture)
         return (await context.BusinessSettings.AsNoTracking().SingleAsync()).Version;
     }
 
-    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, int version, string profitMargin, string channel, string cost) =>
-        CltvWebFactory.PostFormAsync(client, "/Settings", new()
+    [Fact]
+    public async Task The_nightly_schedule_is_a_time_of_day_with_a_cron_expression_for_experts_and_time_zones_are_offered_as_a_list()
+    {
+        var client = await App.SignedInClientAsync(CltvRoles.Analyst);
+
+        var page = await client.GetStringAsync("/Settings");
+        page.Should().Contain("list=\"time-zones\"").And.Contain("<option value=\"Europe/Berlin\"></option>").And.Contain("<option value=\"America/New_York\"></option>");
+        page.Should().Contain("type=\"time\"").And.Contain("Recalculate every night at");
+
+        (await SaveAsync(client, await VersionAsync(), "0.3", "", "", new() { ["Input.NightlyTime"] = "03:30" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await CronAsync()).Should().Be("30 3 * * *");
+        var atTime = await client.GetStringAsync("/Settings");
+        atTime.Should().MatchRegex("id=\"Input_NightlyTime\"[^>]*value=\"03:30\"|value=\"03:30\"[^>]*id=\"Input_NightlyTime\"");
+        atTime.Should().NotContain("<details class=\"advanced\" open", "a nightly time needs no cron");
+
+        var every6Hours = new Dictionary<string, string> { ["Input.NightlyTime"] = "03:30", ["Input.UseCron"] = "true", ["Input.NightlyCron"] = "0 */6 * * *" };
+        (await SaveAsync(client, await VersionAsync(), "0.3", "", "", every6Hours)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await CronAsync()).Should().Be("0 */6 * * *");
+        (await client.GetStringAsync("/Settings")).Should().Contain("<details class=\"advanced\" open=\"open\">", "a schedule that is not nightly shows its cron");
+
+        var badCron = await SaveAsync(client, await VersionAsync(), "0.3", "", "", new() { ["Input.UseCron"] = "true", ["Input.NightlyCron"] = "every night" });
+        var badTime = await SaveAsync(client, await VersionAsync(), "0.3", "", "", new() { ["Input.NightlyTime"] = "25:00" });
+        System.Net.WebUtility.HtmlDecode(await badCron.Content.ReadAsStringAsync()).Should().Contain("'every night' is not a cron expression of five fields");
+        System.Net.WebUtility.HtmlDecode(await badTime.Content.ReadAsStringAsync()).Should().Contain("'25:00' is not a time of day: give hours and minutes, such as 02:30.");
+        (await CronAsync()).Should().Be("0 */6 * * *");
+    }
+
+    private async Task<string> CronAsync()
+    {
+        await using var context = App.CreateContext();
+        return (await context.BusinessSettings.AsNoTracking().SingleAsync()).NightlyCron;
+    }
+
+    private static Task<HttpResponseMessage> SaveAsync(
+        HttpClient client, int version, string profitMargin, string channel, string cost, Dictionary<string, string>? over = null)
+    {
+        var form = new Dictionary<string, string>
         {
             ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.TimeZoneId"] = "Europe/Berlin",
@@ -78,5 +113,12 @@ public abstract class SettingsTests(AppFixture fixture)
             ["Input.RunsToKeep"] = "30",
             ["Input.AcquisitionCosts[0].Channel"] = channel,
             ["Input.AcquisitionCosts[0].CostPerCustomer"] = cost,
-        });
+        };
+        foreach (var (key, value) in over ?? [])
+        {
+            form[key] = value;
+        }
+
+        return CltvWebFactory.PostFormAsync(client, "/Settings", form);
+    }
 }

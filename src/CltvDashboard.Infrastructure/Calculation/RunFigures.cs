@@ -10,9 +10,6 @@ namespace CltvDashboard.Infrastructure.Calculation;
 /// </summary>
 internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket> ClvDistribution, IReadOnlyList<RunRfmGridCell> RfmGrid)
 {
-    /// <summary>Equal-width bars of the distribution below the tail bar.</summary>
-    public const int ClvBars = 12;
-
     /// <summary>The run's figures; the rows' run id is set when they are written.</summary>
     /// <param name="customers">The run's customer results.</param>
     /// <param name="segments">The run's segment summaries (the channel rows carry the acquisition costs).</param>
@@ -102,40 +99,18 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
         return (double)costed.Sum(c => c.TotalPredictedClv!.Value) / costed.Sum(c => (double)c.AcquisitionCostPerCustomer!.Value * c.CustomerCount);
     }
 
-    // Equal-width bars up to the 99th percentile with one open bar for the tail, so that a few very valuable customers
-    // do not squeeze everybody else into the first bar.
-    private static List<RunClvBucket> Distribution(decimal[] sortedClv)
-    {
-        if (sortedClv.Length == 0)
-        {
-            return [];
-        }
-
-        var low = Math.Min(0, (double)sortedClv[0]);
-        var high = (double)sortedClv[Math.Max(0, (int)Math.Ceiling(sortedClv.Length * 0.99) - 1)];
-        var width = NiceWidth((high - low) / ClvBars);
-        var customers = new int[ClvBars + 1];
-        var totals = new decimal[ClvBars + 1];
-        foreach (var amount in sortedClv)
-        {
-            var value = (double)amount;
-            var bar = value >= low + (width * ClvBars) ? ClvBars : Math.Clamp((int)Math.Floor((value - low) / width), 0, ClvBars - 1);
-            customers[bar]++;
-            totals[bar] += amount;
-        }
-
-        return Enumerable.Range(0, ClvBars + 1)
-            .Where(i => i < ClvBars || customers[i] > 0)
-            .Select(i => new RunClvBucket
+    // The bars as the Domain draws them (quantile edges in round amounts), stored to be read back as they are.
+    private static List<RunClvBucket> Distribution(decimal[] sortedClv) =>
+        ValueHistogram.Bars(sortedClv)
+            .Select((bar, i) => new RunClvBucket
             {
                 Position = i,
-                From = Money((decimal)(low + (i * width))),
-                To = i == ClvBars ? null : Money((decimal)(low + ((i + 1) * width))),
-                Customers = customers[i],
-                TotalClv = Money(totals[i]),
+                From = bar.From,
+                To = bar.To,
+                Customers = bar.Customers,
+                TotalClv = Money(bar.Total),
             })
             .ToList();
-    }
 
     // FM as RfmAnalysis.CombineFrequencyMonetary computes it: the mean of F and M rounded half up, in integer
     // arithmetic. One pass with a tally per cell: the grid has at most 25 cells, the run up to millions of customers.
@@ -187,17 +162,4 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
     }
 
     private static decimal Money(decimal value) => Math.Round(value, 2);
-
-    // 1, 2 or 5 times a power of ten, so that bar edges read as round amounts.
-    private static double NiceWidth(double raw)
-    {
-        if (raw <= 0 || double.IsNaN(raw))
-        {
-            return 1;
-        }
-
-        var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = raw / power;
-        return power * (step <= 1 ? 1 : step <= 2 ? 2 : step <= 5 ? 5 : 10);
-    }
 }

@@ -8,6 +8,9 @@ public sealed record ImportChoices
     /// <summary>The columns to use; null to use the detected layout.</summary>
     public ColumnMapping? Mapping { get; init; }
 
+    /// <summary>The acquisition channel's column over a detected layout; see <see cref="ImportOptions.ChannelColumn"/>.</summary>
+    public string? ChannelColumn { get; init; }
+
     /// <summary>How to read ambiguous dates.</summary>
     public DateOrder DateOrder { get; init; }
 
@@ -46,6 +49,7 @@ public sealed record ImportChoices
             DateOrder = DateOrder,
             DecimalSeparator = DecimalSeparator,
             Mapping = Mapping,
+            ChannelColumn = Mapping is null ? ChannelColumn : null,
         };
     }
 }

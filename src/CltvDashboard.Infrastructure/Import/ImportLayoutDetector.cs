@@ -152,7 +152,8 @@ internal static class ImportLayoutDetector
                 UnitPrice = unitPrice,
                 Currency = Find("currency"),
                 OrderReference = invoice,
-                Channel = Find("channel", "source", "country"),
+                // Never a country: where customers live is not how they were acquired; the review offers it for the user to choose.
+                Channel = Find("channel", "source"),
                 Status = Find("status"),
                 GroupByOrder = invoice >= 0,
                 SumLineItems = true,
@@ -205,6 +206,16 @@ internal static class ImportLayoutDetector
             Status = Optional(mapping.Status, "status"),
         };
     }
+
+    /// <summary>A detected layout with the acquisition channel read from another column the user chose.</summary>
+    /// <exception cref="ImportFileException">The column is not in the file.</exception>
+    public static ImportLayoutPlan WithChannel(ImportLayoutPlan plan, IReadOnlyList<string> columns, string channel) => plan with
+    {
+        Channel = Ordinal(columns, channel) is var i and >= 0
+            ? i
+            : throw new ImportFileException(
+                ImportFailure.MissingColumn, $"The channel column '{channel}' is not in the file; its columns are {string.Join(", ", columns.Select(c => $"'{c}'"))}."),
+    };
 
     private static int Ordinal(IReadOnlyList<string> columns, string header)
     {

@@ -1,7 +1,7 @@
 namespace CltvDashboard.Infrastructure.Import;
 
 /// <summary>Which column plays which part for one file; -1 marks a column the file does not have.</summary>
-internal sealed class ImportLayoutPlan
+internal sealed record ImportLayoutPlan
 {
     public required ImportLayout Layout { get; init; }
 

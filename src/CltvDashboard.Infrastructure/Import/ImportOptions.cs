@@ -69,6 +69,12 @@ public sealed record ImportOptions
     /// <summary>The columns to use when the headers match no known export; when set, detection is skipped.</summary>
     public ColumnMapping? Mapping { get; init; }
 
+    /// <summary>
+    /// Without <see cref="Mapping"/>: the column to read as the acquisition channel in place of the one the detected
+    /// layout reads (a Country column, which is never detected as one); null keeps the layout's.
+    /// </summary>
+    public string? ChannelColumn { get; init; }
+
     /// <summary>The longest line accepted, in characters; a longer one fails the file (it is usually not a CSV).</summary>
     public int MaxLineLength { get; init; } = 1 << 20;
 

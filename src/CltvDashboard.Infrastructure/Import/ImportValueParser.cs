@@ -72,17 +72,32 @@ internal static class ImportValueParser
     }
 
     /// <summary>The date order a date proves on its own (a first or second number above 12), else <see cref="DateOrder.Unspecified"/>.</summary>
-    public static DateOrder ProvenOrder(ReadOnlySpan<char> text)
+    public static DateOrder ProvenOrder(ReadOnlySpan<char> text) => Witness(text) switch
+    {
+        DateOrderWitness.DayFirstOnly => DateOrder.DayFirst,
+        DateOrderWitness.MonthFirstOnly => DateOrder.MonthFirst,
+        _ => DateOrder.Unspecified,
+    };
+
+    /// <summary>
+    /// What a date says about the order of its day and month, by the rules of <see cref="TryParseDate"/>: only one
+    /// order possible (a number above 12), either (both numbers 12 or less and different: read without a chosen order
+    /// it is refused as ambiguous), or nothing (ISO and dotted dates, month names, the same number twice, no date).
+    /// </summary>
+    public static DateOrderWitness Witness(ReadOnlySpan<char> text)
     {
         text = text.Trim();
         var end = text.IndexOfAny(' ', 'T');
         var date = end < 0 ? text : text[..end];
         if (!TrySplitDayMonth(date, out var first, out var second, out _, out var separator) || separator == '.')
         {
-            return DateOrder.Unspecified;
+            return DateOrderWitness.None;
         }
 
-        return first > 12 && second <= 12 ? DateOrder.DayFirst : second > 12 && first <= 12 ? DateOrder.MonthFirst : DateOrder.Unspecified;
+        return first > 12 && second <= 12 ? DateOrderWitness.DayFirstOnly
+            : second > 12 && first <= 12 ? DateOrderWitness.MonthFirstOnly
+            : first <= 12 && second <= 12 && first != second ? DateOrderWitness.Either
+            : DateOrderWitness.None;
     }
 
     private static bool TrySplitOffset(ref ReadOnlySpan<char> text, ref TimeSpan? offset)
@@ -568,4 +583,20 @@ internal static class ImportValueParser
     private static bool IsCurrencySymbol(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol;
 
     internal static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..37], "...");
+}
+
+/// <summary>What one written date tells about the order of its day and month; see <see cref="ImportValueParser.Witness"/>.</summary>
+internal enum DateOrderWitness
+{
+    /// <summary>Nothing: the date does not depend on the order, or is no date.</summary>
+    None,
+
+    /// <summary>Readable only day-first (13/04/2025).</summary>
+    DayFirstOnly,
+
+    /// <summary>Readable only month-first (04/13/2025).</summary>
+    MonthFirstOnly,
+
+    /// <summary>Readable both ways as different days (03/04/2025).</summary>
+    Either,
 }

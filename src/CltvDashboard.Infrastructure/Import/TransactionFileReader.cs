@@ -79,6 +79,7 @@ public sealed class TransactionFileReader : IDisposable
     private bool _started;
     private bool _failWithoutCurrency;
     private DateOrder _provenOrder;
+    private ImportCheckEvidence? _evidence;
 
     private TransactionFileReader(ImportTextSource source, CsvDataReader csv, ImportOptions options, ImportLayoutPlan? plan, bool forStore, int expectedRows)
     {
@@ -270,6 +271,10 @@ public sealed class TransactionFileReader : IDisposable
             var csv = Guard(headerLine, options, () => CsvDataReader.Create(source.Reader, csvOptions));
             var columns = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
             var plan = options.Mapping is { } mapping ? ImportLayoutDetector.FromMapping(columns, mapping) : ImportLayoutDetector.Detect(columns);
+            if (plan is not null && options.Mapping is null && options.ChannelColumn is { Length: > 0 } channel)
+            {
+                plan = ImportLayoutDetector.WithChannel(plan, columns, channel);
+            }
             if (plan is null && !allowUnknownLayout)
             {
                 var hint = columns.Length == 1
@@ -347,11 +352,32 @@ public sealed class TransactionFileReader : IDisposable
                 _provenOrder = ImportValueParser.ProvenOrder(Field(plan.Date));
             }
 
+            _evidence?.Observe(line, Field(plan.Date), Field(plan.SumLineItems && plan.UnitPrice >= 0 ? plan.UnitPrice : plan.Amount));
             return true;
         }
 
         line = 0;
         return false;
+    }
+
+    /// <summary>
+    /// Reads the whole file as an import would, without storing or hashing anything, and gathers what the review
+    /// checks before queueing it: the date orders its dates prove, the amounts the chosen separator cannot read.
+    /// A row naming no currency when none is set is read in <see cref="NoCurrency"/>: the currency is not judged here.
+    /// </summary>
+    /// <exception cref="ImportFileException">The file cannot be imported at all, as <see cref="ReadRows"/> throws it.</exception>
+    /// <param name="stream">The file, positioned at its start; left open.</param>
+    /// <param name="options">How the import would read it.</param>
+    /// <param name="found">Receives the evidence as soon as the layout is known, so that it stands when the read then fails.</param>
+    internal static void Gather(Stream stream, ImportOptions options, Action<ImportCheckEvidence> found)
+    {
+        using var reader = OpenCore(stream, options, allowUnknownLayout: false, forStore: false);
+        var evidence = new ImportCheckEvidence(options.DecimalSeparator, reader._plan!);
+        reader._evidence = evidence;
+        found(evidence);
+        foreach (var _ in reader.ReadRows())
+        {
+        }
     }
 
     private IEnumerable<ImportRow> Enumerate(bool checkEnd)

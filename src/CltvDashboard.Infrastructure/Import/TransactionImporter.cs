@@ -44,6 +44,9 @@ public sealed class TransactionImporter
         "The application stopped before this import finished (a crash, a restart or a power cut), so nothing of it was stored. "
         + "The upload was imported again when the application started.";
 
+    /// <summary>Why a cancelled import (a shutdown) stored nothing, as its batch records it until it is redone.</summary>
+    public const string CancelledMessage = "The import was cancelled.";
+
     private static readonly JsonSerializerOptions SettingsJson = new() { WriteIndented = false };
 
     private readonly string? _database;
@@ -163,7 +166,7 @@ public sealed class TransactionImporter
             // The data transaction is rolled back by now (disposed without commit); the failure is recorded on its own.
             // A full disk is said as such: the provider's words alone ("SQLite Error 13") do not tell what to do.
             var full = StoreFailures.IsDiskFull(e) ? new StoreFullException(e) : null;
-            var message = e is OperationCanceledException ? "The import was cancelled." : full?.Message ?? e.Message;
+            var message = e is OperationCanceledException ? CancelledMessage : full?.Message ?? e.Message;
             await RecordFailureAsync(batchId, hashing.Checksum(), reader?.HeaderRecord, reader?.Summary, message).ConfigureAwait(false);
             if (full is not null)
             {
@@ -339,18 +342,27 @@ public sealed class TransactionImporter
 
     // An upload is imported by one worker at a time, so an earlier import of it still marked running is one whose
     // process stopped before it committed or recorded a failure: nothing of it was stored, and this import redoes it.
-    // One that failed is one a shutdown cancelled (any other failure deletes the upload), and is redone alike.
-    private static Task<int> MarkInterruptedAsync(CltvDbContext context, Guid uploadId, long redoneBy, DateTime now, CancellationToken cancellationToken) =>
-        context.ImportBatches
+    // One that failed cancelled was stopped by a shutdown and is redone alike. One that failed for its own reason (the
+    // web application keeps such an upload for another try with other settings) stays failed with its reason, and is
+    // linked to this retry.
+    private static async Task MarkInterruptedAsync(CltvDbContext context, Guid uploadId, long redoneBy, DateTime now, CancellationToken cancellationToken)
+    {
+        await context.ImportBatches
             .Where(b => b.UploadId == uploadId && b.Id != redoneBy
-                && (b.Status == ImportStatus.Running || (b.Status == ImportStatus.Failed && b.RedoneByBatchId == null)))
+                && (b.Status == ImportStatus.Running || (b.Status == ImportStatus.Failed && b.RedoneByBatchId == null && b.FailureMessage == CancelledMessage)))
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(b => b.Status, ImportStatus.Interrupted)
                     .SetProperty(b => b.FinishedAtUtc, now)
                     .SetProperty(b => b.RedoneByBatchId, redoneBy)
                     .SetProperty(b => b.FailureMessage, InterruptedMessage),
-                cancellationToken);
+                cancellationToken)
+            .ConfigureAwait(false);
+        await context.ImportBatches
+            .Where(b => b.UploadId == uploadId && b.Id != redoneBy && b.Status == ImportStatus.Failed && b.RedoneByBatchId == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(b => b.RedoneByBatchId, redoneBy), cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     private async Task RecordFailureAsync(long batchId, string checksum, string? header, ImportReadSummary? summary, string message)
     {

@@ -2,6 +2,7 @@ using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Identity;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
@@ -32,6 +33,8 @@ public static class ApiEndpoints
     public static WebApplicationBuilder AddCltvApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiNumbers.Round));
         builder.Services.AddOpenApi(DocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;

@@ -28,6 +28,7 @@ public static class StatusEndpoints
                         snapshot.LinesUsed,
                         snapshot.LinesRejected,
                         snapshot.TransactionsImported,
+                        snapshot.CanRetry,
                     })
                     : Results.NotFound())
             .RequireResource(AppResources.Imports);

@@ -39,6 +39,9 @@ public sealed record ImportSnapshot(ImportState State, string FileName, long Row
 
     /// <summary>Once succeeded: transactions added to the dataset.</summary>
     public long TransactionsImported { get; init; }
+
+    /// <summary>Once failed: whether the file is kept for the user to change the settings and try again.</summary>
+    public bool CanRetry { get; init; }
 }
 
 /// <summary>

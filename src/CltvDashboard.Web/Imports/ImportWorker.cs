@@ -22,11 +22,14 @@ public sealed partial class ImportWorker : BackgroundService
     private readonly ImportProgressStore _progress;
     private readonly IServiceScopeFactory _scopes;
     private readonly DatasetImport _import;
+    private readonly TimeProvider _time;
     private readonly ILogger<ImportWorker> _logger;
 
     public ImportWorker(
-        ImportBacklog queue, UploadStore uploads, ImportProgressStore progress, IServiceScopeFactory scopes, DatasetImport import, ILogger<ImportWorker> logger)
+        ImportBacklog queue, UploadStore uploads, ImportProgressStore progress, IServiceScopeFactory scopes, DatasetImport import, TimeProvider time,
+        ILogger<ImportWorker> logger)
     {
+        _time = time;
         _queue = queue;
         _uploads = uploads;
         _progress = progress;
@@ -115,22 +118,49 @@ public sealed partial class ImportWorker : BackgroundService
         catch (StoreFullException e)
         {
             LogStoreFull(e);
-            _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, e.Message));
-            _uploads.Delete(pending.Id);
+            await FailAsync(pending, e.Message).ConfigureAwait(false);
         }
         catch (ImportFileException e)
         {
-            _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, e.Message));
-            _uploads.Delete(pending.Id);
+            await FailAsync(pending, e.Message).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One bad upload must not stop the queue; the failure is recorded on its batch and shown.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             LogFailed(e);
-            _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, "The import failed: " + e.Message));
+            await FailAsync(pending, "The import failed: " + e.Message).ConfigureAwait(false);
+        }
+    }
+
+    // A failed upload goes back to review with its choices rather than away: the user changes them and tries again
+    // without sending the file again. The clean-up deletes it after the hours an abandoned upload is kept, counted
+    // from the failure. The demo has nothing to change, so its copy goes.
+    private async Task FailAsync(PendingImport pending, string message)
+    {
+        var kept = !pending.Demo && await _uploads.FindAsync(pending.Id, CancellationToken.None).ConfigureAwait(false) is not null;
+        if (kept)
+        {
+            try
+            {
+                await _uploads.WriteAsync(
+                        pending with { Queued = false, FailureMessage = message, FailedAtUtc = _time.GetUtcNow().UtcDateTime }, CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // Without its description the file cannot be offered again; it goes rather than wait in the queue.
+                LogNotKept(e);
+                kept = false;
+            }
+        }
+
+        if (!kept)
+        {
             _uploads.Delete(pending.Id);
         }
+
+        _progress.Set(pending.Id, new ImportSnapshot(ImportState.Failed, pending.FileName, 0, 0, null, null, message) { CanRetry = kept });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queuing the interrupted upload {UploadId} again")]
@@ -153,6 +183,9 @@ public sealed partial class ImportWorker : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import failed")]
     private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The failed upload could not be kept for another try; it is deleted")]
+    private partial void LogNotKept(Exception exception);
 
     private sealed class SnapshotProgress(ImportProgressStore store, PendingImport pending) : IProgress<ImportProgress>
     {

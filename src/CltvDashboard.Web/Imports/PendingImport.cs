@@ -30,6 +30,9 @@ public sealed record PendingImport
     /// <summary>The columns the user chose; null to use the detected layout.</summary>
     public ColumnMapping? Mapping { get; init; }
 
+    /// <summary>With the detected layout: the column chosen as the acquisition channel, when the user chose one.</summary>
+    public string? ChannelColumn { get; init; }
+
     /// <summary>How to read ambiguous dates.</summary>
     public DateOrder DateOrder { get; init; }
 
@@ -42,10 +45,20 @@ public sealed record PendingImport
     /// <summary>Append to or replace the dataset.</summary>
     public ImportMode Mode { get; init; } = ImportMode.Append;
 
+    /// <summary>
+    /// Why the last import of this file failed in the queue, when it did: the file is then kept, back on review with
+    /// the choices above, for the user to change them and try again without uploading it again.
+    /// </summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>When the last import of this file failed; the clean-up counts a kept file's age from it.</summary>
+    public DateTime? FailedAtUtc { get; init; }
+
     /// <summary>What the user chose, for <see cref="DatasetImport"/> to combine with the stored settings.</summary>
     public ImportChoices ToChoices() => new()
     {
         Mapping = Mapping,
+        ChannelColumn = ChannelColumn,
         DateOrder = DateOrder,
         DecimalSeparator = DecimalSeparator,
         Currency = Currency,

@@ -159,8 +159,8 @@ public sealed class UploadStore
     }
 
     /// <summary>
-    /// Deletes the uploads that were saved longer ago than an age and never confirmed (the user left the review page),
-    /// and any file a crash left without its description. Confirmed uploads stay, however old: they wait in the
+    /// Deletes the uploads that were saved longer ago than an age and never confirmed (the user left the review page)
+    /// or whose import failed longer ago than that (the user did not try again), and any file a crash left without its description. Confirmed uploads stay, however old: they wait in the
     /// import queue and are deleted once imported.
     /// </summary>
     /// <param name="age">How long an unconfirmed upload is kept for the user to come back to.</param>
@@ -193,7 +193,8 @@ public sealed class UploadStore
                 }
 
                 // Without a readable description (a crash while saving) the file's own time is all there is.
-                old = pending?.UploadedAtUtc < before || pending is null && File.GetLastWriteTimeUtc(path) < before;
+                // A file kept after a failed import is kept for as long again from the failure, for the user to retry.
+                old = (pending?.FailedAtUtc ?? pending?.UploadedAtUtc) < before || pending is null && File.GetLastWriteTimeUtc(path) < before;
             }
             else
             {

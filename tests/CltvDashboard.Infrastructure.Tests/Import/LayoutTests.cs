@@ -104,10 +104,27 @@ public class LayoutTests
 
         summary.Layout.Should().Be(ImportLayout.LineItems);
         rows.Should().HaveCount(2);
-        rows[0].Should().Match<ImportRow>(r => r.Amount == 35.64m && r.Quantity == 12 && r.OrderReference == "536365" && r.Channel == "United Kingdom");
+        rows[0].Should().Match<ImportRow>(r => r.Amount == 35.64m && r.Quantity == 12 && r.OrderReference == "536365" && r.Channel == null, "a country is not an acquisition channel");
         rows[0].OccurredAt.Should().Be(new DateTimeOffset(2010, 12, 1, 8, 26, 0, TimeSpan.Zero));
         rows[1].Should().Match<ImportRow>(r => r.Amount == -27.50m && r.Kind == ImportRowKind.Refund);
         summary.Problems.Should().ContainSingle().Which.Column.Should().Be("CustomerID");
+    }
+
+    [Fact]
+    public void A_country_column_is_the_channel_only_when_chosen_and_line_items_are_still_summed_then()
+    {
+        const string File = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+            + "536365,85123A,HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\n"
+            + "536365,71053,LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom\n";
+        var options = Options(currency: "GBP") with { DateOrder = DateOrder.MonthFirst };
+
+        var (detected, _) = Read(File, options);
+        var (chosen, summary) = Read(File, options with { ChannelColumn = "country" });
+
+        detected.Should().ContainSingle().Which.Channel.Should().BeNull();
+        summary.Layout.Should().Be(ImportLayout.LineItems);
+        chosen.Should().ContainSingle().Which.Should().Match<ImportRow>(r => r.Channel == "United Kingdom" && r.Amount == 35.64m);
+        Fails(File, options with { ChannelColumn = "Region" }).Failure.Should().Be(ImportFailure.MissingColumn);
     }
 
     [Fact]

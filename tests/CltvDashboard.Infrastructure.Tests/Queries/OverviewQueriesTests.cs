@@ -105,6 +105,19 @@ public abstract class OverviewQueriesTests<TRun>(TRun cdnow) : IClassFixture<TRu
     }
 
     [Fact]
+    public async Task Clv_distribution_of_cdnow_shows_the_spread_with_no_bar_holding_more_than_40_percent()
+    {
+        await using var context = cdnow.CreateContext();
+
+        var bars = await new OverviewQueries(context).ClvDistributionAsync(cdnow.RunId);
+
+        var largest = bars.Max(b => b.Customers) / (double)bars.Sum(b => b.Customers);
+        largest.Should().BeLessThanOrEqualTo(0.40, $"the fullest bar holds {largest:P1} of customers (equal-width bars put 85 % in one)");
+        bars.Count.Should().BeGreaterThanOrEqualTo(8);
+        bars.Skip(1).Should().OnlyContain(b => b.From == Math.Round(b.From, 2), "edges are amounts in cents at most");
+    }
+
+    [Fact]
     public async Task Median_clv_is_the_lower_middle_of_the_runs_ordered_clvs()
     {
         await using var context = cdnow.CreateContext();

@@ -38,6 +38,24 @@ public sealed class UploadCleanupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_kept_after_a_failed_import_is_deleted_the_configured_age_after_the_failure()
+    {
+        var (uploads, janitor) = Create(abandonedUploadHours: 24);
+        var pending = await SaveAsync(uploads);
+        _clock.Now += TimeSpan.FromHours(20);
+        await uploads.WriteAsync(pending with { FailureMessage = "no currency", FailedAtUtc = _clock.Now.UtcDateTime }, CancellationToken.None);
+
+        _clock.Now += TimeSpan.FromHours(10);
+        var early = await janitor.SweepAsync(CancellationToken.None);
+        _clock.Now += TimeSpan.FromHours(15);
+        var late = await janitor.SweepAsync(CancellationToken.None);
+
+        early.Uploads.Should().Be(0, "30 hours after the upload is only 10 after the failure: the user may still try again");
+        late.Uploads.Should().Be(1, "kept files must not pile up");
+        (await uploads.FindAsync(pending.Id, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task The_age_comes_from_the_setting()
     {
         var (uploads, janitor) = Create(abandonedUploadHours: 2);

@@ -71,8 +71,8 @@ public sealed class OverviewQueries(CltvDbContext context, RunResultCache? cache
     }
 
     /// <summary>
-    /// The predicted-CLV distribution in equal-width bars up to the 99th percentile, with one open bar for the tail,
-    /// as the run stored it.
+    /// The predicted-CLV distribution in bars whose edges are its quantiles in round amounts (see the Domain's
+    /// <c>ValueHistogram</c>), the last one open, as the run stored it.
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="cancellationToken">Cancels the query.</param>

@@ -85,7 +85,7 @@ public sealed class IndexModel : DashboardPageModel
                     Label(g.Key),
                     Enumerable.Range(0, Months).Select(m => g.FirstOrDefault(c => c.MonthsSinceAcquisition == m) is { } c ? (double?)c.CumulativeRevenuePerCustomer : null).ToList())).ToList(),
                 "money",
-                currency), Format),
+                currency) { Sequential = true }, Format),
             new ChartView("cohort-sizes", "bar", new ChartSpec(
                 "New customers per month" + through,
                 "First purchase month",

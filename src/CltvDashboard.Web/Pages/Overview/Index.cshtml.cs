@@ -50,7 +50,7 @@ public sealed class IndexModel : DashboardPageModel
                 "How predicted customer value is spread",
                 $"Predicted CLV per customer ({currency})",
                 "Customers",
-                distribution.Select(b => b.To is { } to ? $"{Format.WholeMoney(b.From)}–{Format.WholeMoney(to)}" : $"{Format.WholeMoney(b.From)} and more").ToList(),
+                distribution.Select(b => b.To is { } to ? $"{Edge(b.From)}–{Edge(to)}" : $"{Edge(b.From)} and more").ToList(),
                 [new ChartSeries("Customers", distribution.Select(b => (double?)b.Customers).ToList())]), Format));
         }
 
@@ -75,6 +75,9 @@ public sealed class IndexModel : DashboardPageModel
             currency) { Y2 = $"Total predicted CLV ({currency})", Format2 = "money" }, Format));
         Charts = charts;
     }
+
+    // The bars' edges are round amounts: whole ones without cents, the small ones below $10 with them ($5.30).
+    private string Edge(decimal amount) => amount == decimal.Truncate(amount) ? Format.WholeMoney(amount) : Format.Money(amount);
 
     private List<KpiCard> BuildCards(RunKpis now, RunKpis? before)
     {

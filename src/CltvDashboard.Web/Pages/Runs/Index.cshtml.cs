@@ -91,6 +91,17 @@ public sealed partial class IndexModel : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>Whether any run listed failed with an error: only then has the table an Error column.</summary>
+    public bool AnyError => Runs.Any(r => r.Error is not null);
+
+    /// <summary>A run's data-quality and model notes, one per line as stored; empty when it has none.</summary>
+    /// <param name="run">The run.</param>
+    public static IReadOnlyList<string> Notes(CalculationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Warnings?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+    }
+
     /// <summary>The per-stage timings a run recorded, in order; empty while none are recorded.</summary>
     /// <param name="run">The run.</param>
     /// <returns>The timings.</returns>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Infrastructure.Data;
@@ -36,6 +37,15 @@ public sealed class IndexModel : PageModel
     public bool Saved { get; set; }
 
 
+    /// <summary>The time zones offered: the IANA names this server knows, sorted.</summary>
+    public static IReadOnlyList<string> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => z.Id)
+        .Append("UTC")
+        .Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC")
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>When the settings last changed.</summary>
     public DateTime? UpdatedAtUtc { get; private set; }
 
@@ -60,6 +70,12 @@ public sealed class IndexModel : PageModel
         if (Input.Version != settings.Version)
         {
             ModelState.AddModelError(string.Empty, "Someone else changed the settings since this page was opened. Reload the page to see their values.");
+            return Page();
+        }
+
+        if (!Input.UseCron && !string.IsNullOrWhiteSpace(Input.NightlyTime) && !Input.TryNightlyTime(out _))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(SettingsInput.NightlyTime)}", $"'{Input.NightlyTime}' is not a time of day: give hours and minutes, such as 02:30.");
             return Page();
         }
 
@@ -141,8 +157,14 @@ public sealed class SettingsInput
     /// <summary>Share of customers in the middle value tier.</summary>
     public double MiddleValueTierShare { get; set; }
 
-    /// <summary>Cron of the nightly recalculation.</summary>
+    /// <summary>Cron of the nightly recalculation, used as written when <see cref="UseCron"/> or when no time is given.</summary>
     public string NightlyCron { get; set; } = "";
+
+    /// <summary>The time of the nightly recalculation, HH:mm, every night; blank when a cron expression is used.</summary>
+    public string? NightlyTime { get; set; }
+
+    /// <summary>Whether the cron expression is used rather than the time of day (a schedule that is not once every night).</summary>
+    public bool UseCron { get; set; }
 
     /// <summary>Runs kept.</summary>
     public int RunsToKeep { get; set; }
@@ -173,6 +195,8 @@ public sealed class SettingsInput
             TopValueTierShare = settings.TopValueTierShare,
             MiddleValueTierShare = settings.MiddleValueTierShare,
             NightlyCron = settings.NightlyCron,
+            NightlyTime = NightlySchedule.DailyTime(settings.NightlyCron)?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            UseCron = NightlySchedule.DailyTime(settings.NightlyCron) is null,
             RunsToKeep = settings.RunsToKeep,
             AcquisitionCosts = settings.AcquisitionCosts.OrderBy(c => c.Channel, StringComparer.Ordinal)
                 .Select(c => new CostRow { Channel = c.Channel, CostPerCustomer = c.CostPerCustomer })
@@ -184,6 +208,15 @@ public sealed class SettingsInput
         }
 
         return input;
+    }
+
+    /// <summary>The time of day chosen, when one is and it reads as HH:mm.</summary>
+    /// <param name="time">The time.</param>
+    public bool TryNightlyTime(out TimeOnly time)
+    {
+        time = default;
+        return !string.IsNullOrWhiteSpace(NightlyTime)
+            && TimeOnly.TryParseExact(NightlyTime.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
 
     /// <summary>Copies the form onto the tracked settings, updating cost rows in place.</summary>
@@ -204,7 +237,7 @@ public sealed class SettingsInput
         settings.MediumChurnRiskBelow = MediumChurnRiskBelow;
         settings.TopValueTierShare = TopValueTierShare;
         settings.MiddleValueTierShare = MiddleValueTierShare;
-        settings.NightlyCron = NightlyCron.Trim();
+        settings.NightlyCron = !UseCron && TryNightlyTime(out var time) ? NightlySchedule.DailyAt(time) : NightlyCron.Trim();
         settings.RunsToKeep = RunsToKeep;
 
         var wanted = AcquisitionCosts.Where(c => !string.IsNullOrWhiteSpace(c.Channel)).ToList();

@@ -28,6 +28,12 @@ public sealed record ChartSpec(
 
     /// <summary>How values on the second axis read.</summary>
     public string Format2 { get; init; } = "number";
+
+    /// <summary>
+    /// The series are in an order (cohorts by age): coloured along one sequential scale, oldest darkest, so that any
+    /// number of them stay apart and the legend reads in order, rather than by the eight colours of the palette.
+    /// </summary>
+    public bool Sequential { get; init; }
 }
 
 /// <summary>One series of a chart.</summary>

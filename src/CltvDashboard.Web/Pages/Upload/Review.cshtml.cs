@@ -72,6 +72,19 @@ public sealed class ReviewModel : PageModel
     /// </summary>
     public bool ReplacesDemo => CurrentDataset is { Kind: DatasetKind.Demo };
 
+    /// <summary>
+    /// A column of the file that says where customers are (a Country column) while no channel is chosen: never read
+    /// as the acquisition channel on its own, so the page asks; null when there is none or a channel is chosen.
+    /// </summary>
+    public string? CountryColumn => string.IsNullOrEmpty(Input.Channel)
+        ? Preview?.Columns.FirstOrDefault(c => CountryNames.Contains(new string(c.Where(char.IsLetter).ToArray()).ToLowerInvariant()))
+        : null;
+
+    private static readonly HashSet<string> CountryNames = ["country", "countrycode", "billingcountry", "shippingcountry", "region"];
+
+    /// <summary>What the checks before queueing found: choices the file contradicts, each with its column and line.</summary>
+    public IReadOnlyList<ImportCheckFinding> Findings { get; private set; } = [];
+
     /// <summary>Reads the file with the detected layout and fills the form from it.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +96,19 @@ public sealed class ReviewModel : PageModel
         Pending = pending;
         var settings = await SettingsAsync(cancellationToken);
         CurrentDataset = await _import.CurrentDatasetAsync(cancellationToken);
+        if (pending.FailureMessage is not null)
+        {
+            // Back from a failed import: the choices it was made with, for the user to change rather than redo.
+            Input = ReviewInput.From(pending);
+            await LoadPreviewAsync(settings, cancellationToken);
+            if (pending.Mapping is null && Preview is { } detected)
+            {
+                Input = Input.WithMapping(detected.SuggestedMapping);
+            }
+
+            return Page();
+        }
+
         // A file appended to the business's data is read in its currency unless told otherwise; one that replaces the
         // demo names its own, or is asked for it.
         var mode = ReplacesDemo ? ImportMode.Replace : ImportMode.Append;
@@ -133,12 +159,18 @@ public sealed class ReviewModel : PageModel
         var settings = await SettingsAsync(cancellationToken);
         await LoadPreviewAsync(settings, cancellationToken);
         Error ??= await CurrencyProblemAsync(cancellationToken);
-        if (Error is not null)
+        if (Error is not null || Findings.Count > 0)
         {
             return Page();
         }
 
-        var queued = Pending with { Queued = true };
+        Findings = await CheckAsync(cancellationToken);
+        if (Findings.Count > 0)
+        {
+            return Page();
+        }
+
+        var queued = Pending with { Queued = true, FailureMessage = null, FailedAtUtc = null };
         await _uploads.WriteAsync(queued, cancellationToken);
         _queue.Enqueue(queued);
         return RedirectToPage("/Imports/Progress", new { id = queued.Id });
@@ -147,11 +179,23 @@ public sealed class ReviewModel : PageModel
     private PendingImport Apply(PendingImport pending) => pending with
     {
         Mapping = Input.UseDetected ? null : Input.ToMapping(),
+        ChannelColumn = Input.UseDetected && !string.IsNullOrEmpty(Input.Channel) ? Input.Channel : null,
         DateOrder = Input.DateOrder,
         DecimalSeparator = Input.DecimalSeparator,
         Currency = string.IsNullOrWhiteSpace(Input.Currency) ? null : Input.Currency.Trim().ToUpperInvariant(),
         Mode = ReplacesDemo ? ImportMode.Replace : Input.Mode,
     };
+
+    // The whole file read with the choices, before it is queued: what the queue would otherwise find too late.
+    private async Task<IReadOnlyList<ImportCheckFinding>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var options = await _import.OptionsAsync(Pending.ToChoices(), Pending.Mode, cancellationToken);
+        var file = _uploads.Open(Pending.Id);
+        await using (file)
+        {
+            return await Task.Run(() => ImportCheck.Run(file, options), cancellationToken);
+        }
+    }
 
     private async Task<BusinessSettings> SettingsAsync(CancellationToken cancellationToken) =>
         await _context.BusinessSettings.AsNoTracking().SingleAsync(cancellationToken);
@@ -160,7 +204,11 @@ public sealed class ReviewModel : PageModel
     {
         if (!Input.UseDetected && Pending.Mapping is null && Request.Method == HttpMethods.Post)
         {
-            Error = "Choose at least the customer, date and amount columns, or use the detected layout.";
+            Error = $"Choose the column of {Input.MissingRequired()}, or use the detected layout.";
+        }
+        else if (Pending.Mapping is { } mapping && ImportCheck.MappingConflicts(mapping) is { Count: > 0 } conflicts)
+        {
+            Findings = conflicts;
         }
 
         CurrencyUnknown = Pending.Currency is null && settings.CurrencyCode is null
@@ -285,6 +333,48 @@ public sealed record ReviewInput
         nameof(Time) => Time,
         _ => null,
     };
+
+    /// <summary>The form as a failed import of the upload left it: the choices that import was made with.</summary>
+    /// <param name="pending">The upload.</param>
+    public static ReviewInput From(PendingImport pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return new ReviewInput
+        {
+            UseDetected = pending.Mapping is null,
+            DateOrder = pending.DateOrder,
+            DecimalSeparator = pending.DecimalSeparator,
+            Currency = pending.Currency,
+            Mode = pending.Mode,
+        }.WithMapping(pending.Mapping);
+    }
+
+    /// <summary>The required fields left without a column, in words: "the customer and the date".</summary>
+    public string MissingRequired()
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrEmpty(Customer))
+        {
+            missing.Add("the customer");
+        }
+
+        if (string.IsNullOrEmpty(Date))
+        {
+            missing.Add("the date");
+        }
+
+        if (string.IsNullOrEmpty(Amount))
+        {
+            missing.Add("the amount");
+        }
+
+        return missing.Count switch
+        {
+            1 => missing[0],
+            2 => $"{missing[0]} and {missing[1]}",
+            _ => "the customer, the date and the amount",
+        };
+    }
 
     /// <summary>The mapping chosen, or null without the three required columns.</summary>
     public ColumnMapping? ToMapping() =>

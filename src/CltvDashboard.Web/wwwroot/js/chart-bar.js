@@ -22,7 +22,7 @@
                 datasets: spec.series.map((series, index) => ({
                     label: series.label,
                     data: series.values,
-                    backgroundColor: charts.palette[index % charts.palette.length],
+                    backgroundColor: charts.colour(index, spec.series.length, spec.sequential),
                 })),
             },
             options: options,

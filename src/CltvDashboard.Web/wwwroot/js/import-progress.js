@@ -95,6 +95,10 @@
             importText.textContent = "Import failed: " + status.error;
             importText.classList.add("error-text");
             runText.textContent = "Nothing to recalculate.";
+            verb.textContent = "Could not import";
+            if (status.canRetry) {
+                document.getElementById("retry-link").hidden = false;
+            }
             return;
         }
         importText.textContent = status.state === "Queued"

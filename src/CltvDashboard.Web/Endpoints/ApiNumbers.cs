@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace CltvDashboard.Web.Endpoints;
+
+/// <summary>
+/// How the JSON API writes numbers, the one rule for every response: money (every <see cref="decimal"/> of the
+/// results is an amount in the run's currency) rounded to cents, and probabilities, shares, rates and expected counts
+/// (every <see cref="double"/>) to 4 decimals — what a CRM or e-mail tool can use, rather than the 28 digits a
+/// decimal division leaves (<c>1960.4821960784313725490196078</c>). Rounded as the value is written, so the OpenAPI
+/// schema keeps the property's type.
+/// </summary>
+public static class ApiNumbers
+{
+    /// <summary>Decimal places of money.</summary>
+    public const int MoneyDecimals = 2;
+
+    /// <summary>Decimal places of probabilities and other ratios.</summary>
+    public const int RatioDecimals = 4;
+
+    /// <summary>A type-info modifier rounding the decimal and double properties of every type written.</summary>
+    /// <param name="typeInfo">The type's serialization contract.</param>
+    public static void Round(JsonTypeInfo typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Get is not { } get)
+            {
+                continue;
+            }
+
+            var type = property.PropertyType;
+            if (type == typeof(decimal))
+            {
+                property.Get = o => Math.Round((decimal)get(o)!, MoneyDecimals, MidpointRounding.AwayFromZero);
+            }
+            else if (type == typeof(decimal?))
+            {
+                property.Get = o => get(o) is decimal value ? Math.Round(value, MoneyDecimals, MidpointRounding.AwayFromZero) : null;
+            }
+            else if (type == typeof(double))
+            {
+                property.Get = o => RoundRatio((double)get(o)!);
+            }
+            else if (type == typeof(double?))
+            {
+                property.Get = o => get(o) is double value ? RoundRatio(value) : null;
+            }
+        }
+    }
+
+    // NaN and infinities are left as they are: the serializer's own rules say how they are written.
+    private static double RoundRatio(double value) => double.IsFinite(value) ? Math.Round(value, RatioDecimals, MidpointRounding.AwayFromZero) : value;
+}
