@@ -24,7 +24,7 @@ internal static class ImportCommand
         var mode = new Option<ImportMode>("--mode") { Description = "append (default) adds to what is stored; replace swaps it for this file.", DefaultValueFactory = _ => ImportMode.Append };
         var currency = new Option<string?>("--currency")
         {
-            Description = "The dataset's currency (ISO code), for files that do not name one. Default: the store's currency setting, else the first one the file names (which then becomes the store's setting, as on the web).",
+            Description = "The currency (ISO code) of rows that name none. Default: when appending, the stored data's currency, else the store's currency setting. A file that starts the data (replace, or an empty store) gives them the currency its rows name; when appending, rows in another currency than the stored data's are rejected one by one.",
         };
         var timeZone = new Option<TimeZoneInfo?>("--time-zone")
         {

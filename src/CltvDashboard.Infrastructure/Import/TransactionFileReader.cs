@@ -908,10 +908,10 @@ public sealed class TransactionFileReader : IDisposable
                 // No row of such a file can name one, so rejecting them one by one would only bury the cause.
                 throw new ImportFileException(
                     ImportFailure.NoCurrency,
-                    $"Line {line:N0}: the file has no currency column, its amounts carry no currency sign and no currency is set for the dataset; set the dataset's currency (an ISO code such as USD) and import again.");
+                    $"Line {line:N0}: the file has no currency column, its amounts carry no currency sign and no currency is chosen for it; choose the currency of rows that name none (an ISO code such as USD) and import again.");
             }
 
-            Reject(new ImportProblem(line, column, "the row names no currency and none is set for the dataset; set the dataset's currency") { Reason = RejectionReason.NoCurrency });
+            Reject(new ImportProblem(line, column, "the row names no currency and none is chosen for the file; choose the currency of rows that name none") { Reason = RejectionReason.NoCurrency });
             return null;
         }
 

@@ -53,7 +53,7 @@ public class RejectedRecordTests
         var error = Fails("customer_id,date,amount\na,2024-01-01,10\nb,2024-01-02,5\n", Options(currency: null));
 
         error.Failure.Should().Be(ImportFailure.NoCurrency);
-        error.Message.Should().Contain("set the dataset's currency");
+        error.Message.Should().Contain("choose the currency of rows that name none");
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public class RejectedRecordTests
     {
         var preview = TransactionFileReader.Preview(Utf8("customer_id,date,amount\na,2024-01-01,10\n"), Options(currency: null));
 
-        preview.Problems.Should().ContainSingle().Which.Message.Should().Contain("set the dataset's currency");
+        preview.Problems.Should().ContainSingle().Which.Message.Should().Contain("choose the currency of rows that name none");
     }
 }
