@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CltvDashboard.Infrastructure.Import;
 
 /// <summary>How to read dates written with slashes, dots or dashes around a day and a month, such as 03/04/2025.</summary>
@@ -7,12 +9,15 @@ public enum DateOrder
     /// Not chosen: a date is read when only one order makes sense (13/04/2025 is day-first); a date valid both
     /// ways is reported as ambiguous. <see cref="ImportPreview.SuggestedDateOrder"/> proposes the order to choose.
     /// </summary>
+    [Display(Name = "Not chosen")]
     Unspecified,
 
     /// <summary>Day, month, year: 03/04/2025 is 3 April 2025.</summary>
+    [Display(Name = "Day first (3 April)")]
     DayFirst,
 
     /// <summary>Month, day, year: 03/04/2025 is 4 March 2025.</summary>
+    [Display(Name = "Month first (March 4)")]
     MonthFirst,
 }
 
@@ -23,12 +28,15 @@ public enum DecimalSeparator
     /// Decided per value: with both '.' and ',' present the later one is the decimal separator; a lone separator
     /// followed by exactly three digits (1,234 or 1.234) groups thousands; otherwise a lone separator is the decimal one.
     /// </summary>
+    [Display(Name = "Auto (decided per amount)")]
     Auto,
 
     /// <summary>'.' is the decimal separator; ',' groups thousands (1,234.50).</summary>
+    [Display(Name = "Point (1,234.50)")]
     Point,
 
     /// <summary>',' is the decimal separator; '.' groups thousands (1.234,50).</summary>
+    [Display(Name = "Comma (1.234,50)")]
     Comma,
 }
 

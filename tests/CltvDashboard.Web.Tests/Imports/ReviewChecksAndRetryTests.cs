@@ -1,6 +1,7 @@
 using System.Net;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Web.Imports;
 using CltvDashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,12 @@ public abstract class ReviewChecksAndRetryTests(AppFixture fixture)
 
     private UploadStore Uploads => App.Services.GetRequiredService<UploadStore>();
 
+    // Replace: each test's file is a dataset of its own, whatever currency an earlier test of the class left.
     private static Dictionary<string, string> Form(string currency = "EUR", string dateOrder = "Unspecified", string separator = "Auto") => new()
     {
         ["Input.UseDetected"] = "true",
         ["Input.Currency"] = currency,
-        ["Input.Mode"] = "Append",
+        ["Input.Mode"] = "Replace",
         ["Input.DateOrder"] = dateOrder,
         ["Input.DecimalSeparator"] = separator,
     };
@@ -78,11 +80,10 @@ public abstract class ReviewChecksAndRetryTests(AppFixture fixture)
     public async Task A_failed_import_is_retried_from_the_kept_file_with_its_choices_and_without_uploading_it_again()
     {
         var client = await App.SignedInClientAsync(CltvRoles.Analyst);
-        await ClearDatasetCurrencyAsync();
-        // No currency column, none typed and none set for the dataset: a rule the review leaves to the import.
+        await ClearDefaultCurrencyAsync();
         var review = await ImportTests.UploadAsync(client, "retry.csv", "customer_id,date,amount\nretry-1,03/02/2024,10.00\nretry-2,25/02/2024,12.50\n");
         var uploadId = review.Split('/').Last();
-        await CltvWebFactory.PostFormAsync(client, review, Form(currency: "", dateOrder: "DayFirst"), review + "?handler=Import");
+        await QueueWithoutCurrencyAsync(Guid.Parse(uploadId));
 
         var failed = await ImportPolling.WaitForImportAsync(client, uploadId);
 
@@ -151,10 +152,24 @@ public abstract class ReviewChecksAndRetryTests(AppFixture fixture)
         (await context.Transactions.Where(t => t.Customer!.ExternalId == "country-1").SumAsync(t => t.Amount)).Should().Be(35.64m, "the line items are still summed");
     }
 
-    private async Task ClearDatasetCurrencyAsync()
+    private async Task ClearDefaultCurrencyAsync()
     {
         await using var context = App.CreateContext();
         await context.BusinessSettings.ExecuteUpdateAsync(s => s.SetProperty(b => b.CurrencyCode, (string?)null));
+    }
+
+    /// <summary>
+    /// Queues the upload day-first, replacing the data, with no currency for rows that name none: the review refuses
+    /// that, so it is queued as an import queued before the store changed would be; the queue then fails it.
+    /// </summary>
+    private async Task QueueWithoutCurrencyAsync(Guid uploadId)
+    {
+        var pending = (await Uploads.FindAsync(uploadId, CancellationToken.None))! with
+        {
+            Queued = true, DateOrder = DateOrder.DayFirst, Currency = null, Mode = ImportMode.Replace,
+        };
+        await Uploads.WriteAsync(pending, CancellationToken.None);
+        App.Services.GetRequiredService<ImportBacklog>().Enqueue(pending);
     }
 }
 

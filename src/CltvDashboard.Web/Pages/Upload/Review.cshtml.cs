@@ -158,14 +158,15 @@ public sealed class ReviewModel : PageModel
         Pending = Apply(pending);
         var settings = await SettingsAsync(cancellationToken);
         await LoadPreviewAsync(settings, cancellationToken);
+        var layoutProblem = Error is not null || Findings.Count > 0;
         Error ??= await CurrencyProblemAsync(cancellationToken);
-        if (Error is not null || Findings.Count > 0)
+        if (!layoutProblem)
         {
-            return Page();
+            // With a currency problem too, so that the review says everything to change at once.
+            Findings = await CheckAsync(currencyStandIn: Error is not null, cancellationToken);
         }
 
-        Findings = await CheckAsync(cancellationToken);
-        if (Findings.Count > 0)
+        if (Error is not null || Findings.Count > 0)
         {
             return Page();
         }
@@ -186,10 +187,14 @@ public sealed class ReviewModel : PageModel
         Mode = ReplacesDemo ? ImportMode.Replace : Input.Mode,
     };
 
-    // The whole file read with the choices, before it is queued: what the queue would otherwise find too late.
-    private async Task<IReadOnlyList<ImportCheckFinding>> CheckAsync(CancellationToken cancellationToken)
+    // The whole file read with the choices, before it is queued: what the queue would otherwise find too late. With a
+    // currency still to settle, the rows are read as a new dataset in "XXX" (ISO 4217's "no currency"), so that the
+    // other findings are not hidden behind every row's missing or different currency.
+    private async Task<IReadOnlyList<ImportCheckFinding>> CheckAsync(bool currencyStandIn, CancellationToken cancellationToken)
     {
-        var options = await _import.OptionsAsync(Pending.ToChoices(), Pending.Mode, cancellationToken);
+        var options = currencyStandIn
+            ? await _import.OptionsAsync(Pending.ToChoices() with { Currency = Pending.Currency ?? "XXX" }, ImportMode.Replace, cancellationToken)
+            : await _import.OptionsAsync(Pending.ToChoices(), Pending.Mode, cancellationToken);
         var file = _uploads.Open(Pending.Id);
         await using (file)
         {
