@@ -192,7 +192,9 @@ internal abstract class StagingWriter : IAsyncDisposable
             ? StagedCounts
             : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         await DropStagingAsync(cancellationToken).ConfigureAwait(false);
-        return new MergeCounts(imported, newCustomers, orders, revenue, added);
+
+        // A replace starts the data anew: each of its customers is new to it, even one whose id the replaced data had.
+        return new MergeCounts(imported, mode == ImportMode.Replace ? stagedCustomers : newCustomers, orders, revenue, added);
     }
 
     /// <summary>

@@ -232,6 +232,12 @@ public sealed class ReviewModel : PageModel
             Error = e.Message;
         }
 
+        // With no currency chosen anywhere, the rows the preview could read name their own: the file has one.
+        if (CurrencyUnknown && Preview is { Rows.Count: > 0 })
+        {
+            CurrencyUnknown = false;
+        }
+
         if (Error is null && Preview is { Layout: null })
         {
             Error = "The columns were not recognised: choose the customer, date and amount columns and refresh the preview.";
