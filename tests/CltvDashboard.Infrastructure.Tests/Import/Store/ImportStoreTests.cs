@@ -157,7 +157,7 @@ public abstract class ImportStoreTests<TDatabase> : IClassFixture<TDatabase>
             database, "customer_id,date,amount\nkeep,2021-03-01,5\nkeep,2021-04-01,6\nnew,2021-05-01,7\n", ImportMode.Replace);
 
         result.TransactionsImported.Should().Be(3);
-        result.Customers.Should().Be(1, "'keep' was already a customer");
+        result.Customers.Should().Be(2, "a replace starts the data anew: 'keep' is new to it like 'new'");
         result.NetRevenue.Should().Be(18m);
         (await SnapshotAsync(database)).Should().Be(new StoreSnapshot(2, 3, 18m));
         await using var context = CltvDatabase.CreateContext(database);
