@@ -21,6 +21,7 @@ public class PredictIntervalsTests
 
         plainRun.ExitCode.Should().Be(0, plainRun.Error);
         rangedRun.ExitCode.Should().Be(0, rangedRun.Error);
+        rangedRun.Error.Should().NotContain("leave out", "BG/NBD's CDNOW fit has standard errors");
         var without = File.ReadAllLines(plain);
         var with = File.ReadAllLines(ranged);
         without[0].Should().NotContain("_low").And.NotContain("_high");
@@ -108,6 +109,33 @@ public class PredictIntervalsTests
         inQuarter.Should().Contain(p => Number(p.Value, "expected_purchases_high") < Number(inTwoYears[p.Key], "expected_purchases_high"));
         inQuarter.Should().OnlyContain(p => p.Value["clv_low"] == inTwoYears[p.Key]["clv_low"] && p.Value["clv_high"] == inTwoYears[p.Key]["clv_high"],
             "the CLV's range spans the CLV's months whatever the horizon of expected_purchases");
+    }
+
+    [Fact]
+    public void Intervals_of_a_fit_without_standard_errors_warn_that_they_leave_out_the_parameters()
+    {
+        using var folder = new TemporaryFolder();
+        var output = folder.Combine("p.csv");
+        // Customers who buy at a steady pace to the end of the data: no dropout, so Pareto/NBD's s and β run to their
+        // boundaries and its Hessian is singular.
+        var lines = new List<string> { "customer_id,date,amount" };
+        int[] paces = [7, 14, 21, 30];
+        for (var customer = 0; customer < 300; customer++)
+        {
+            for (var (day, k) = (customer % 61, 0); day < 365; day += paces[customer % paces.Length], k++)
+            {
+                lines.Add(FormattableString.Invariant($"c{customer},{new DateOnly(2024, 1, 1).AddDays(day):yyyy-MM-dd},{10 + ((customer * 7) + (k * 13)) % 40}.50"));
+            }
+        }
+
+        var input = folder.File("steady.csv", string.Join('\n', lines));
+
+        var run = CliRun.Of("predict", "-i", input, "--model", "paretonbd", "--intervals", "-o", output, "-q");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("paretonbd: without standard errors the 80% ranges leave out the parameters' uncertainty");
+        var rows = Rows(output);
+        rows.Should().HaveCount(300).And.OnlyContain(row => Number(row, "expected_purchases_low") <= Number(row, "expected_purchases_high"));
     }
 
     private static List<Dictionary<string, string>> Rows(string file)

@@ -154,7 +154,7 @@ internal static class PredictCommand
         var clvRanges = ForecastRanges.Compute(fit, histories, valuationHorizon, options, new RangeSpend(spend, spendHistories, [.. forecast.Clv]));
         if (!clvRanges.IncludesParameterUncertainty)
         {
-            progress.Warn($"{fit.Model.Name}: the estimates have no covariance (a singular Hessian or an estimate on the boundary); the ranges hold the purchase process's uncertainty only, not the parameters'.");
+            progress.Warn($"{fit.Model.Name}: without standard errors the 80% ranges leave out the parameters' uncertainty: they hold the purchase process's only and are narrower than the forecasts' true uncertainty.");
         }
 
         var clv = clvRanges.Customers();
