@@ -7,6 +7,7 @@ using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.GammaGamma;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 
 namespace CltvDashboard.Cli.Commands;
 
@@ -68,13 +69,18 @@ internal static class PredictCommand
             DefaultValueFactory = _ => AnalysisSettings.DefaultPurchaseWindowDays,
             CustomParser = ParseWindowDays,
         };
+        var intervals = new Option<bool>("--intervals")
+        {
+            Description = "Append expected_purchases_low, expected_purchases_high, clv_low and clv_high: each customer's 80% range "
+                + "(10% and 90% points) of purchases over the horizon and of CLV, with the parameters' and the purchase process's uncertainty.",
+        };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the predictions CSV.", Required = true };
 
         var command = new Command(
             "predict",
-            "Predict P(alive), expected purchases, expected spend, CLV, the chance of buying again and the expected next purchase date for every customer and write them to a CSV file.");
+            "Predict P(alive), expected purchases, expected spend, CLV, the chance of buying again and the expected next purchase date (and, with --intervals, their 80% ranges) for every customer and write them to a CSV file.");
         options.AddTo(command);
-        foreach (var option in new Option[] { model, horizon, months, discount, margin, withinDays, output })
+        foreach (var option in new Option[] { model, horizon, months, discount, margin, withinDays, intervals, output })
         {
             command.Options.Add(option);
         }
@@ -85,9 +91,11 @@ internal static class PredictCommand
             var summary = options.Summarize(parse, progress);
             var histories = summary.Histories();
             // The spend model is independent of the count model: fit both at once.
-            var spend = Task.Run(() => ExpectedAverageValues(summary, progress));
-            var countModel = FitCountModel(parse.GetValue(model)!, summary, histories, progress);
-            var values = spend.GetAwaiter().GetResult();
+            var spendTask = Task.Run(() => EstimateSpend(summary, progress));
+            var countFit = FitCountModel(parse.GetValue(model)!, summary, histories, progress);
+            var countModel = countFit.Model;
+            var spend = spendTask.GetAwaiter().GetResult();
+            var values = spend.ExpectedAverageValues;
 
             var period = summary.Period;
             var forecastHorizon = parse.GetValue(horizon)
@@ -97,9 +105,13 @@ internal static class PredictCommand
             var purchaseWindow = period.TimeUnit.FromDays(parse.GetValue(withinDays));
             var forecast = CustomerForecast.Compute(countModel, histories, values, forecastHorizon, valuation, purchaseWindow);
 
+            var ranges = parse.GetValue(intervals)
+                ? Ranges(countFit, summary, histories, spend, forecast, forecastHorizon, valuation.Horizon, progress)
+                : null;
+
             var file = parse.GetValue(output)!;
             progress.Report($"writing {file.Name}");
-            PredictionFile.Write(file, summary, forecast, values);
+            PredictionFile.Write(file, summary, forecast, values, ranges);
             progress.Report($"wrote {summary.Customers.Count:N0} rows to {file.FullName}");
             return ExitCodes.Success;
         }));
@@ -118,14 +130,46 @@ internal static class PredictCommand
         return 0;
     }
 
-    private static IPurchaseCountModel FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress)
+    // The purchases' range spans the horizon of expected_purchases, the CLV's the valuation's months: a CLV range is the
+    // count's 10 % and 90 % points over the CLV's own months, valued at the customer's CLV per expected purchase. When
+    // the two spans are the same (as in the recalculation, whose horizon is the valuation's) one computation serves both.
+    private static PredictionRanges Ranges(
+        CountModelFit fit,
+        TransactionSummary summary,
+        PurchaseHistory[] histories,
+        SpendEstimate spend,
+        CustomerForecast forecast,
+        double horizon,
+        double valuationHorizon,
+        Progress progress)
+    {
+        progress.Report($"computing 80% ranges for {summary.Customers.Count:N0} customers");
+        var options = new RangeOptions();
+        var spendHistories = new SpendHistory[summary.Customers.Count];
+        for (var i = 0; i < spendHistories.Length; i++)
+        {
+            spendHistories[i] = SpendHistory.From(summary.Customers[i]);
+        }
+
+        var clvRanges = ForecastRanges.Compute(fit, histories, valuationHorizon, options, new RangeSpend(spend, spendHistories, [.. forecast.Clv]));
+        if (!clvRanges.IncludesParameterUncertainty)
+        {
+            progress.Warn($"{fit.Model.Name}: without standard errors the 80% ranges leave out the parameters' uncertainty: they hold the purchase process's only and are narrower than the forecasts' true uncertainty.");
+        }
+
+        var clv = clvRanges.Customers();
+        var purchases = horizon == valuationHorizon ? clv : ForecastRanges.Compute(fit, histories, horizon, options).Customers();
+        return new PredictionRanges(purchases, clv);
+    }
+
+    private static CountModelFit FitCountModel(string name, TransactionSummary summary, PurchaseHistory[] histories, Progress progress)
     {
         if (name != Auto)
         {
             progress.Report($"fitting {name}");
             var fit = CountModelCatalog.Get(name).Fit(histories);
             ReportDiagnostics(name, fit.Diagnostics, progress);
-            return fit.Model;
+            return fit;
         }
 
         var attempts = CustomerBaseAnalysis.FitCountModels(
@@ -150,7 +194,7 @@ internal static class PredictCommand
             progress.Warn(caution);
         }
 
-        return selection.Chosen.Model;
+        return attempts.First(a => a.Model.Name == selection.Chosen.Model.Name).Fit!;
     }
 
     private static void ReportDiagnostics(string name, FitDiagnostics diagnostics, Progress progress)
@@ -164,7 +208,7 @@ internal static class PredictCommand
     // Gamma-Gamma's conditional expectation per customer. Where the model cannot speak (it could not be fitted,
     // or its population mean is infinite for customers without repeat purchases), the historical average
     // occasion value stands in, and the user is told so.
-    private static double[] ExpectedAverageValues(TransactionSummary summary, Progress progress)
+    private static SpendEstimate EstimateSpend(TransactionSummary summary, Progress progress)
     {
         const string name = GammaGammaParameters.ModelName;
         progress.Report($"fitting {name}");
@@ -172,7 +216,7 @@ internal static class PredictCommand
         if (spend.Fit is not { } fit)
         {
             progress.Warn($"{name}: {spend.Failure} expected_average_value is the historical average purchase value, {spend.HistoricalAverage:F2}, for every customer.");
-            return spend.ExpectedAverageValues;
+            return spend;
         }
 
         ReportDiagnostics(name, fit.ModelFit.Diagnostics, progress);
@@ -181,6 +225,6 @@ internal static class PredictCommand
             progress.Warn($"{name}: q = {fit.Parameters.Q:G4} ≤ 1 gives an unbounded mean spend; customers without repeat purchases get the historical average purchase value, {spend.HistoricalAverage:F2}.");
         }
 
-        return spend.ExpectedAverageValues;
+        return spend;
     }
 }

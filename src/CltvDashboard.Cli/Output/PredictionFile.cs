@@ -14,13 +14,16 @@ internal static class PredictionFile
     /// <see cref="CsvCell.Text"/> says) through a temporary sibling that is renamed into place, so an interrupted run
     /// never leaves a truncated predictions file behind. The chance of buying again and the next purchase date come
     /// last, after the holdout's actual purchases when there is a holdout, and count from the end of the history the
-    /// row describes: the calibration end.
+    /// row describes: the calibration end. With ranges, each customer's 80 % range of purchases and of CLV follows
+    /// them, formatted like the figures they bound.
     /// </summary>
     /// <param name="file">Where to write.</param>
     /// <param name="summary">The customers and their period.</param>
     /// <param name="forecast">The predictions, computed with a purchase window.</param>
     /// <param name="expectedAverageValues">Each customer's expected purchase value.</param>
-    public static void Write(FileInfo file, TransactionSummary summary, CustomerForecast forecast, IReadOnlyList<double> expectedAverageValues)
+    /// <param name="ranges">Each customer's 80 % ranges; null to leave their columns out.</param>
+    public static void Write(
+        FileInfo file, TransactionSummary summary, CustomerForecast forecast, IReadOnlyList<double> expectedAverageValues, PredictionRanges? ranges = null)
     {
         var customers = summary.Customers;
         var period = summary.Period;
@@ -45,6 +48,16 @@ internal static class PredictionFile
 
         columns.Add(new("purchase_probability", i => CsvCell.Number(chance[i])));
         columns.Add(new("next_purchase_date", i => CsvCell.Date(NextPurchase.DateOfEvenChance(period.CalibrationEnd, timeToEvenChance[i], period.TimeUnit))));
+        if (ranges is not null)
+        {
+            var purchases = ranges.Purchases;
+            var clvLow = ranges.Clv.ClvLow80 ?? throw new ArgumentException("The CLV ranges were computed without spend figures.", nameof(ranges));
+            var clvHigh = ranges.Clv.ClvHigh80!;
+            columns.Add(new("expected_purchases_low", i => CsvCell.Number(purchases.PurchasesLow80[i])));
+            columns.Add(new("expected_purchases_high", i => CsvCell.Number(purchases.PurchasesHigh80[i])));
+            columns.Add(new("clv_low", i => CsvCell.Number(clvLow[i], 4)));
+            columns.Add(new("clv_high", i => CsvCell.Number(clvHigh[i], 4)));
+        }
 
         var directory = file.Directory ?? new DirectoryInfo(".");
         directory.Create();
