@@ -38,6 +38,7 @@
             if (run.status === "Succeeded") {
                 runText.textContent = "Recalculation finished.";
                 finish("The dashboards now show run #" + run.id + ", computed with this import.");
+                refreshRunBar();
                 return;
             }
             if (run.status === "Superseded") {
@@ -55,6 +56,21 @@
             runText.textContent = "Waiting for the recalculation…";
         }
         setTimeout(() => pollRun(runId), pollEveryMs);
+    }
+
+    // The bar at the top was rendered for the run before the import: take the server's new one, so that "Data up to"
+    // names the data just imported.
+    async function refreshRunBar() {
+        const current = document.querySelector(".runbar");
+        try {
+            const response = await fetch(location.href, { credentials: "same-origin" });
+            const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector(".runbar");
+            if (current && fresh) {
+                current.replaceWith(fresh);
+            }
+        } catch (e) {
+            // The old bar stays; the dashboards show the new run either way.
+        }
     }
 
     // The end of the journey: what the import did, and the way to the results.
