@@ -13,7 +13,7 @@ public sealed class AccessibilityBrowserTests(DemoApp demo) : IClassFixture<Demo
 #pragma warning restore CA1001
 {
     private static readonly string[] AdminPages =
-        ["/", "/Overview", "/Segments", "/Customers", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Upload", "/Settings", "/Users"];
+        ["/", "/Overview", "/Segments", "/Customers", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users"];
 
     private readonly List<string> _consoleErrors = [];
     private IPlaywright _playwright = null!;
