@@ -8,36 +8,17 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// axe-core over every page a signed-in Admin reaches on the CDNOW demo, at desktop and at phone width, with the
 /// phone menu open too: no violation of any impact (serious and critical ones included) is allowed.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed class AccessibilityBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class AccessibilityBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private static readonly string[] AdminPages =
         ["/", "/Overview", "/Segments", "/Customers", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users"];
-
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [Theory]
     [InlineData(BrowserPages.DesktopWidth)]
     [InlineData(BrowserPages.PhoneWidth)]
     public async Task Every_page_an_admin_reaches_passes_axe_core(int width)
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Admin, width, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Admin, width, ConsoleErrors);
         var violations = new List<string>();
 
         foreach (var path in AdminPages)
@@ -71,7 +52,7 @@ public sealed class AccessibilityBrowserTests(DemoApp demo) : IClassFixture<Demo
         }
 
         violations.Should().BeEmpty();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     private async Task OpenAsync(IPage page, string path)

@@ -14,53 +14,23 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// random port: setup, sign-in, upload with progress to the report, a settings change. Screenshots of each page
 /// are saved under TestResults/screenshots in the test output.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the host, the browser and the database through IAsyncLifetime.
-public sealed class BrowserJourneyTests : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class BrowserJourneyTests : OwnStoreBrowserTest
 {
     private static readonly string ScreenshotFolder = HeadlessChromium.ScreenshotFolder;
-
-    private readonly List<string> _consoleErrors = [];
-    private TestDatabase _database = null!;
-    private CltvWebFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new CltvWebFactory(_database);
-        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        // Assertions retry until true; a longer limit only slows a failing test, and the cores are shared with the server.
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task First_run_setup_sign_in_upload_with_progress_report_and_a_settings_change()
     {
         var page = await NewPageAsync();
 
-        await page.GotoAsync(_baseUrl + "/");
+        await page.GotoAsync(BaseUrl + "/");
         var hint = page.Locator("#setup-hint");
         await Assertions.Expect(hint).ToContainTextAsync("No account exists yet");
         await Assertions.Expect(hint).ToContainTextAsync("setup token that the server printed in its log");
         await ShotAsync(page, "00-sign-in-first-run");
         await hint.GetByRole(AriaRole.Link, new() { Name = "setup page" }).ClickAsync();
         await ShotAsync(page, "01-setup");
-        await page.GetByLabel("Setup token").FillAsync(_app.SetupToken!);
+        await page.GetByLabel("Setup token").FillAsync(App.SetupToken!);
         await page.GetByLabel("E-mail").FillAsync("owner@example.com");
         await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create Admin" }).ClickAsync();
@@ -120,7 +90,7 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByText("Recalculation requested")).ToBeVisibleAsync();
         await ShotAsync(page, "10-runs");
 
-        await page.GotoAsync(_baseUrl + "/");
+        await page.GotoAsync(BaseUrl + "/");
         await ShotAsync(page, "11-home-with-data");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
@@ -135,25 +105,12 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Realtime Graph" })).ToBeVisibleAsync();
         await ShotAsync(page, "13-hangfire");
 
-        _consoleErrors.Should().BeEmpty("no page breaks the content security policy or fails a script");
-        await using var context = _app.CreateContext();
+        ConsoleErrors.Should().BeEmpty("no page breaks the content security policy or fails a script");
+        await using var context = App.CreateContext();
         context.BusinessSettings.Single().ProfitMargin.Should().Be(0.4m);
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
-        return page;
-    }
+    private Task<IPage> NewPageAsync() => BrowserPages.OpenAsync(Browser, BrowserPages.DesktopWidth, ConsoleErrors);
 
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });

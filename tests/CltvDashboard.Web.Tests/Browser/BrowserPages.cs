@@ -12,10 +12,15 @@ internal static class BrowserPages
     /// <summary>The desktop width of the dashboards' checks.</summary>
     public const int DesktopWidth = 1280;
 
-    /// <summary>A new page in its own context, whose console errors and script errors are added to <paramref name="consoleErrors"/>.</summary>
-    public static async Task<IPage> OpenAsync(IBrowser browser, int width, List<string> consoleErrors)
+    /// <summary>
+    /// A new page in its own context, whose console errors and script errors are added to <paramref name="consoleErrors"/>;
+    /// <paramref name="configure"/>, when given, sets further options of the context (permissions, JavaScript off).
+    /// </summary>
+    public static async Task<IPage> OpenAsync(IBrowser browser, int width, List<string> consoleErrors, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 844 : 900 } });
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 844 : 900 } };
+        configure?.Invoke(options);
+        var context = await browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         page.Console += (_, message) =>
@@ -30,11 +35,15 @@ internal static class BrowserPages
     }
 
     /// <summary>A page signed in as a new user of <paramref name="role"/> through the sign-in form.</summary>
-    public static async Task<IPage> SignedInAsync(IBrowser browser, DemoApp demo, string role, int width, List<string> consoleErrors)
+    public static async Task<IPage> SignedInAsync(IBrowser browser, DemoApp demo, string role, int width, List<string> consoleErrors) =>
+        await SignInAsync(browser, demo.BaseUrl, await demo.App.CreateUserAsync(role), width, consoleErrors);
+
+    /// <summary>A page signed in as <paramref name="email"/> through the sign-in form of the app at <paramref name="baseUrl"/>.</summary>
+    public static async Task<IPage> SignInAsync(
+        IBrowser browser, string baseUrl, string email, int width, List<string> consoleErrors, Action<BrowserNewContextOptions>? configure = null)
     {
-        var email = await demo.App.CreateUserAsync(role);
-        var page = await OpenAsync(browser, width, consoleErrors);
-        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
+        var page = await OpenAsync(browser, width, consoleErrors, configure);
+        await page.GotoAsync(baseUrl + "/Account/SignIn");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -46,7 +55,7 @@ internal static class BrowserPages
         catch (TimeoutException)
         {
             var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new InvalidOperationException($"Signing in as {role} did not leave the sign-in page; it shows: {shown}");
+            throw new InvalidOperationException($"Signing in as {email} did not leave the sign-in page; it shows: {shown}");
         }
 
         return page;

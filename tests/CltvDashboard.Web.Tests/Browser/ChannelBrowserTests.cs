@@ -14,29 +14,15 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// The CDNOW demo plus a small file of customers with acquisition channels, recalculated: the cohorts page's channel
 /// selector and the segment movement between the two runs, in headless Chromium. Screenshots <c>channel-*.png</c>.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class ChannelBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private const int ChannelCustomers = 40;
     private static readonly string ScreenshotFolder = HeadlessChromium.ScreenshotFolder;
 
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Assertions.SetDefaultExpectTimeout(20_000);
         await AddChannelCustomersAndRecalculateAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await base.InitializeAsync();
     }
 
     [Fact]
@@ -83,7 +69,7 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         await page.GetByLabel("Acquisition channel").SelectOptionAsync("");
         await page.WaitForURLAsync(url => !url.Contains("channel=Email", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#cohort-grid tbody tr")).ToHaveCountAsync(3 + NewCohortMonths);
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -110,7 +96,7 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         lines[0].Should().Be("from,Top,Middle,Low");
         lines[^1].Should().StartWith("new,");
         lines.Skip(1).Sum(l => l.Split(',').Skip(1).Sum(c => int.Parse(c, CultureInfo.InvariantCulture))).Should().Be(23_570 + ChannelCustomers);
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     // Customer k of the file: Email when k is even, first purchase 1998-01-01 plus 3k days, a repeat 35 days later for every third.
@@ -162,27 +148,7 @@ public sealed class ChannelBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         summary.Status.Should().Be(CalculationRunStatus.Succeeded);
     }
 
-    private async Task<IPage> SignedInPageAsync(string role)
-    {
-        var email = await demo.App.CreateUserAsync(role);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
-        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(string role) => BrowserPages.SignedInAsync(Browser, demo, role, BrowserPages.DesktopWidth, ConsoleErrors);
 
     private static async Task ExpectChartsDrawnAsync(IPage page, int count)
     {

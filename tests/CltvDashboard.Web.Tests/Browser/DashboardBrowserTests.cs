@@ -8,29 +8,9 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// The dashboards in headless Chromium on the CDNOW demo: each page draws its charts without console errors and
 /// shows known figures. Screenshots go to TestResults/screenshots in the test output (dash-*.png).
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class DashboardBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private static readonly string ScreenshotFolder = HeadlessChromium.ScreenshotFolder;
-
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        // Assertions retry until true; a longer limit only slows a failing test, and the cores are shared with the server.
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [Fact]
     public async Task Overview_draws_its_charts_and_shows_the_cdnow_kpis()
@@ -48,7 +28,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(ruleOfThumb).ToContainTextAsync("the model follows each customer's own history and dropout");
         await ExpectChartsDrawnAsync(page, 3);
         await ShotAsync(page, "dash-01-overview");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -71,7 +51,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines[0].Should().StartWith("segment,customers,customer_share,value_share");
         lines.Should().Contain(line => line.StartsWith("Champions,7936,", StringComparison.Ordinal));
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -105,7 +85,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.Locator("figure:has(#purchase-timeline) tbody th")).ToHaveTextAsync(["1997-02-06", "1997-10-09"]);
         await ExpectChartsDrawnAsync(page, 3);
         await ShotAsync(page, "dash-06-customer");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -142,7 +122,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         download.SuggestedFilename.Should().Be($"cltv-customer-10001-history-run-{demo.RunId}-data-to-1998-06-30-in-USD.csv");
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines.Should().HaveCount(4).And.Contain(line => line.StartsWith("purchase,10001,1997-10-09,12.99,", StringComparison.Ordinal));
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -163,7 +143,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "Cumulative revenue per customer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cumulative revenue per customer" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#cohort-grid tbody tr").First.Locator("td").Nth(1)).ToContainTextAsync("$");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -186,7 +166,7 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
         lines[0].Should().StartWith("model,period,chosen,parameter,estimate,standard_error");
         lines.Should().Contain(line => line.Contains(",FullHistory,true,r,", StringComparison.Ordinal));
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -242,15 +222,15 @@ public sealed class DashboardBrowserTests(DemoApp demo) : IClassFixture<DemoApp>
         await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("7,936");
         await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("+10.0 %");
         await ShotAsync(page, "dash-09-what-if");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     // Chromium reports a page answered 403 or 404 as a console error; anything else is still one.
     private List<string> ErrorsBesidesThePagesOwnStatus() =>
-        _consoleErrors.Where(e => !e.Contains("Failed to load resource: the server responded with a status of 40", StringComparison.Ordinal)).ToList();
+        ConsoleErrors.Where(e => !e.Contains("Failed to load resource: the server responded with a status of 40", StringComparison.Ordinal)).ToList();
 
     private Task<IPage> SignedInPageAsync(string role) =>
-        BrowserPages.SignedInAsync(_browser, demo, role, BrowserPages.DesktopWidth, _consoleErrors);
+        BrowserPages.SignedInAsync(Browser, demo, role, BrowserPages.DesktopWidth, ConsoleErrors);
 
     // A canvas Chart.js has drawn on has a chart instance and non-blank pixels.
     private static async Task ExpectChartsDrawnAsync(IPage page, int count)

@@ -14,31 +14,12 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// demo by default without a currency being typed, the results are in euros with nothing of the demo left, and the
 /// next run is compared with the replace's first run only. Screenshots <c>dataset-*.png</c>.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed class DatasetBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class DatasetBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task Own_euro_file_replaces_the_demo_by_default_and_its_runs_compare_only_with_each_other()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Analyst, BrowserPages.DesktopWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Analyst, BrowserPages.DesktopWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/");
         var notice = page.Locator("#demo-notice");
         await Assertions.Expect(notice).ToContainTextAsync("CDNOW demo data");
@@ -105,7 +86,7 @@ public sealed class DatasetBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, 
         await page.GotoAsync(demo.BaseUrl + "/Overview");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("€");
         await BrowserPages.ShotAsync(page, "dataset-06-overview-second-run");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     private async Task WaitForCurrentRunAfterAsync(long runId)

@@ -12,46 +12,17 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// axe-core over the pages seen before signing in, on an application without users: the setup form and the
 /// sign-in form, at desktop and at phone width, empty and with the messages a wrong entry brings.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the host, the browser and the database through IAsyncLifetime.
-public sealed class FirstRunAccessibilityBrowserTests : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class FirstRunAccessibilityBrowserTests : OwnStoreBrowserTest
 {
-    private readonly List<string> _consoleErrors = [];
-    private TestDatabase _database = null!;
-    private CltvWebFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new CltvWebFactory(_database);
-        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Setup_and_sign_in_pass_axe_core_at_desktop_and_phone_width()
     {
         var violations = new List<string>();
         foreach (var width in new[] { BrowserPages.DesktopWidth, BrowserPages.PhoneWidth })
         {
-            var page = await BrowserPages.OpenAsync(_browser, width, _consoleErrors);
+            var page = await BrowserPages.OpenAsync(Browser, width, ConsoleErrors);
 
-            await page.GotoAsync(_baseUrl + "/Setup");
+            await page.GotoAsync(BaseUrl + "/Setup");
             await Assertions.Expect(page.GetByLabel("Setup token")).ToBeVisibleAsync();
             violations.AddRange(await AxeCheck.ViolationsAsync(page));
             await page.GetByLabel("Setup token").FillAsync("not-the-token");
@@ -61,7 +32,7 @@ public sealed class FirstRunAccessibilityBrowserTests : IAsyncLifetime
             await Assertions.Expect(page.GetByText("The setup token is not the one in the server log.").First).ToBeVisibleAsync();
             violations.AddRange(await AxeCheck.ViolationsAsync(page));
 
-            await page.GotoAsync(_baseUrl + "/Account/SignIn");
+            await page.GotoAsync(BaseUrl + "/Account/SignIn");
             violations.AddRange(await AxeCheck.ViolationsAsync(page));
             await page.GetByLabel("E-mail").FillAsync("nobody@example.com");
             await page.GetByLabel("Password").FillAsync("wrong-password");
@@ -77,6 +48,6 @@ public sealed class FirstRunAccessibilityBrowserTests : IAsyncLifetime
         }
 
         violations.Should().BeEmpty();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 }

@@ -15,33 +15,14 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// results, the report counts lines apart from orders with the lines without a customer and their value, and the
 /// rejected-lines file holds every one of them. Screenshots <c>retail-*.png</c>.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed class OnlineRetailBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class OnlineRetailBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private static readonly OnlineRetailExportGenerator.Export Retail = OnlineRetailExportGenerator.Generate(customers: 300, seed: 11);
-
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
 
     [Fact]
     public async Task Online_retail_export_ends_on_the_results_in_pounds_with_a_report_that_accounts_for_every_line()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Analyst, BrowserPages.DesktopWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Analyst, BrowserPages.DesktopWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Upload");
         await page.GetByLabel("File").SetInputFilesAsync(new FilePayload
         {
@@ -88,7 +69,7 @@ public sealed class OnlineRetailBrowserTests(DemoApp demo) : IClassFixture<DemoA
             .ToContainTextAsync(N(Retail.Customers - Retail.CustomersOnlyCancelledSameDay));
         await BrowserPages.ShotAsync(page, "retail-03-overview-gbp");
 
-        var phone = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Analyst, BrowserPages.PhoneWidth, _consoleErrors);
+        var phone = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Analyst, BrowserPages.PhoneWidth, ConsoleErrors);
         await using (var context = demo.App.CreateContext())
         {
             var batch = await context.ImportBatches.AsNoTracking().SingleAsync(b => b.FileName == "online_retail.csv");
@@ -101,7 +82,7 @@ public sealed class OnlineRetailBrowserTests(DemoApp demo) : IClassFixture<DemoA
             .BeTrue("the report fits a phone's width, but these reach past it: {0}", await phone.EvaluateAsync<string>(WiderThanTheWindow));
         await BrowserPages.ShotAsync(phone, "retail-04-report-phone", fullPage: false);
         (await AxeCheck.ViolationsAsync(phone)).Should().BeEmpty();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     // The text reaching past the window's right edge (an unbreakable word overflows its box without widening it).

@@ -10,34 +10,15 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// grid with its segment names, segment tables as cards, the customer list with its key figures, wide tables that
 /// scroll inside their own box by keyboard too, and no page wider than the screen. Screenshots phone-*.png.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed partial class PhoneBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private static readonly string[] AdminPages =
         ["/", "/Overview", "/Segments", "/Customers", "/Customers?sort=Revenue", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users"];
 
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task The_menu_folds_behind_a_button_that_the_keyboard_opens_and_closes()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Admin, BrowserPages.PhoneWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Admin, BrowserPages.PhoneWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Overview");
         var button = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
@@ -71,24 +52,24 @@ public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<Demo
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Segments" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Segments", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(navigation).ToBeHiddenAsync();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task On_a_wide_screen_the_links_show_and_the_menu_button_does_not()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Admin, BrowserPages.DesktopWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Admin, BrowserPages.DesktopWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Overview");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#menu-button")).ToBeHiddenAsync();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task The_rfm_grid_shows_every_segment_name_inside_its_square()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Owner, BrowserPages.PhoneWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Owner, BrowserPages.PhoneWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Segments");
 
         var champions = page.Locator("td[data-r='5'][data-fm='5']");
@@ -116,13 +97,13 @@ public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<Demo
         await page.Locator("#grid-title").ScrollIntoViewIfNeededAsync();
         await page.EvaluateAsync("() => window.scrollBy(0, document.getElementById('grid-title').getBoundingClientRect().top - 8)");
         await BrowserPages.ShotAsync(page, "phone-03-segments-grid", fullPage: false);
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Segment_tables_become_one_card_per_segment_with_its_figures_and_suggested_action()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Owner, BrowserPages.PhoneWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Owner, BrowserPages.PhoneWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Segments");
 
         var champions = page.Locator("#segments-rfm tbody tr").Filter(new() { HasText = "Champions" });
@@ -142,13 +123,13 @@ public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<Demo
         await page.EvaluateAsync("() => window.scrollBy(0, document.getElementById('table-rfm').getBoundingClientRect().top - 8)");
         await BrowserPages.ShotAsync(page, "phone-04-segment-cards", fullPage: false);
         await BrowserPages.ShotAsync(page, "phone-04b-segments-page");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task The_customer_list_shows_each_customers_clv_and_chance_of_buying_again_on_screen()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Owner, BrowserPages.PhoneWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Owner, BrowserPages.PhoneWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Customers");
 
         var first = page.Locator("#customers tbody tr").First;
@@ -164,13 +145,13 @@ public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<Demo
         await page.GotoAsync(demo.BaseUrl + "/Customers?sort=Revenue&desc=true");
         (await VisibleHeadersAsync(page)).Should().Equal("Customer", "Segment", "Chance of buying again, 90 days", "Predicted CLV", "Revenue to date ▼");
         await ExpectWithinScreenAsync(page.Locator("#customers tbody tr").First.Locator("td").Nth(6));
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_table_wider_than_the_phone_scrolls_in_its_own_box_which_the_keyboard_can_reach()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Analyst, BrowserPages.PhoneWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Analyst, BrowserPages.PhoneWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Cohorts");
 
         var box = page.Locator(".table-wrap:has(#cohort-grid)");
@@ -193,13 +174,13 @@ public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<Demo
         await page.SetViewportSizeAsync(BrowserPages.DesktopWidth, 900);
         await page.WaitForFunctionAsync("() => document.querySelector('.table-wrap:has(#cohort-grid)').clientWidth > 600");
         (await page.Locator(".table-wrap").EvaluateAllAsync<string[]>(FocusableOnlyWhenScrolling)).Should().BeEmpty();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task No_page_is_wider_than_the_phone()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Admin, BrowserPages.PhoneWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Admin, BrowserPages.PhoneWidth, ConsoleErrors);
         var wide = new List<string>();
 
         foreach (var path in AdminPages)
@@ -219,7 +200,7 @@ public sealed partial class PhoneBrowserTests(DemoApp demo) : IClassFixture<Demo
         }
 
         wide.Should().BeEmpty("pages scroll vertically only; a wide table scrolls inside its own box");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     private static Task<string[]> VisibleHeadersAsync(IPage page) =>

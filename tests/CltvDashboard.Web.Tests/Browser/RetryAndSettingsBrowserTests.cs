@@ -18,45 +18,16 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// from the kept file, the settings' time-zone list and nightly time with the cron under "Advanced", the API token's
 /// Copy button; at 1280 and 390 px, axe-core clean. Screenshots <c>retry-*.png</c> and <c>settings-*.png</c>.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the host, the browser and the database through IAsyncLifetime.
-public sealed class RetryAndSettingsBrowserTests : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class RetryAndSettingsBrowserTests : OwnStoreBrowserTest
 {
-    private readonly List<string> _consoleErrors = [];
-    private TestDatabase _database = null!;
-    private CltvWebFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new CltvWebFactory(_database);
-        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_failed_import_retried_from_the_kept_file()
     {
-        var email = await _app.CreateUserAsync(CltvRoles.Analyst);
+        var email = await App.CreateUserAsync(CltvRoles.Analyst);
         var page = await SignedInAsync(email, BrowserPages.DesktopWidth);
         var violations = new List<string>();
 
-        await page.GotoAsync(_baseUrl + "/Upload");
+        await page.GotoAsync(BaseUrl + "/Upload");
         await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "retry.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(RetryCsv()) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Read as Simple")).ToBeVisibleAsync();
@@ -72,27 +43,27 @@ public sealed class RetryAndSettingsBrowserTests : IAsyncLifetime
         // The review refuses a file with no currency anywhere; one queued that way (as before the store changed under
         // it) fails in the queue, which is what a retry is for.
         var uploadId = Guid.Parse(new Uri(page.Url).Segments.Last());
-        var uploads = _app.Services.GetRequiredService<UploadStore>();
+        var uploads = App.Services.GetRequiredService<UploadStore>();
         var pending = (await uploads.FindAsync(uploadId, CancellationToken.None))! with { Queued = true, DateOrder = DateOrder.DayFirst, Currency = null };
         await uploads.WriteAsync(pending, CancellationToken.None);
-        _app.Services.GetRequiredService<ImportBacklog>().Enqueue(pending);
-        await page.GotoAsync(_baseUrl + $"/Imports/Progress/{uploadId}");
+        App.Services.GetRequiredService<ImportBacklog>().Enqueue(pending);
+        await page.GotoAsync(BaseUrl + $"/Imports/Progress/{uploadId}");
         await Assertions.Expect(page.Locator("#import-text")).ToContainTextAsync("Import failed", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Could not import retry.csv" })).ToBeVisibleAsync();
         var retry = page.GetByRole(AriaRole.Link, new() { Name = "Change the settings and try again" });
         await Assertions.Expect(retry).ToBeVisibleAsync();
         await BrowserPages.ShotAsync(page, "retry-02-failed");
         violations.AddRange(await AxeCheck.ViolationsAsync(page));
-        var reviewUrl = _baseUrl + await retry.GetAttributeAsync("href");
+        var reviewUrl = BaseUrl + await retry.GetAttributeAsync("href");
 
         long failedBatch;
-        await using (var context = _app.CreateContext())
+        await using (var context = App.CreateContext())
         {
             failedBatch = (await context.ImportBatches.AsNoTracking().SingleAsync(b => b.FileName == "retry.csv")).Id;
         }
 
         var phone = await SignedInAsync(email, BrowserPages.PhoneWidth);
-        await phone.GotoAsync(_baseUrl + $"/Imports/Details/{failedBatch}");
+        await phone.GotoAsync(BaseUrl + $"/Imports/Details/{failedBatch}");
         await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Change the settings and try again" })).ToBeVisibleAsync();
         await BrowserPages.ShotAsync(phone, "retry-03-report-phone");
         violations.AddRange(await AxeCheck.ViolationsAsync(phone));
@@ -111,25 +82,25 @@ public sealed class RetryAndSettingsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open the dashboards" })).ToBeVisibleAsync();
         await BrowserPages.ShotAsync(page, "retry-05-done");
 
-        await page.GotoAsync(_baseUrl + $"/Imports/Details/{failedBatch}");
+        await page.GotoAsync(BaseUrl + $"/Imports/Details/{failedBatch}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = $"import #{failedBatch + 1}" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Change the settings and try again" })).ToHaveCountAsync(0);
 
         violations.Should().BeEmpty();
-        _consoleErrors.Should().BeEmpty();
-        await using var after = _app.CreateContext();
+        ConsoleErrors.Should().BeEmpty();
+        await using var after = App.CreateContext();
         (await after.Transactions.CountAsync()).Should().Be(3);
     }
 
     [Fact]
     public async Task Settings_offer_a_time_zone_list_a_nightly_time_and_the_cron_for_experts_and_the_api_token_a_copy_button()
     {
-        var email = await _app.CreateUserAsync(CltvRoles.Admin);
+        var email = await App.CreateUserAsync(CltvRoles.Admin);
         var violations = new List<string>();
         foreach (var width in new[] { BrowserPages.DesktopWidth, BrowserPages.PhoneWidth })
         {
             var page = await SignedInAsync(email, width);
-            await page.GotoAsync(_baseUrl + "/Settings");
+            await page.GotoAsync(BaseUrl + "/Settings");
             await Assertions.Expect(page.Locator("#time-zones option[value='Europe/Berlin']")).ToHaveCountAsync(1);
             await page.GetByLabel("Time zone").FillAsync("Europe/Berlin");
             await page.GetByLabel("Recalculate every night at").FillAsync(width == BrowserPages.DesktopWidth ? "03:30" : "04:15");
@@ -144,7 +115,7 @@ public sealed class RetryAndSettingsBrowserTests : IAsyncLifetime
         }
 
         var expert = await SignedInAsync(email, BrowserPages.DesktopWidth);
-        await expert.GotoAsync(_baseUrl + "/Settings");
+        await expert.GotoAsync(BaseUrl + "/Settings");
         await expert.GetByText("Advanced: another schedule (cron)").ClickAsync();
         await expert.GetByLabel("Use this cron expression instead of the time above").CheckAsync();
         await expert.GetByLabel("Cron expression", new() { Exact = true }).FillAsync("every night");
@@ -166,7 +137,7 @@ public sealed class RetryAndSettingsBrowserTests : IAsyncLifetime
         categorical.Should().OnlyHaveUniqueItems();
 
         var admin = await SignedInAsync(email, BrowserPages.PhoneWidth, clipboard: true);
-        await admin.GotoAsync(_baseUrl + "/Users");
+        await admin.GotoAsync(BaseUrl + "/Users");
         await admin.GetByLabel("Name (what it is for)").FillAsync("CRM sync");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
         var secret = (await admin.Locator("#api-token-secret").InnerTextAsync()).Trim();
@@ -177,39 +148,17 @@ public sealed class RetryAndSettingsBrowserTests : IAsyncLifetime
         violations.AddRange(await AxeCheck.ViolationsAsync(admin));
 
         violations.Should().BeEmpty();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     private async Task<string> CronAsync()
     {
-        await using var context = _app.CreateContext();
+        await using var context = App.CreateContext();
         return (await context.BusinessSettings.AsNoTracking().SingleAsync()).NightlyCron;
     }
 
-    private async Task<IPage> SignedInAsync(string email, int width, bool clipboard = false)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = width == BrowserPages.PhoneWidth ? 844 : 900 },
-            Permissions = clipboard ? ["clipboard-read", "clipboard-write"] : [],
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
-        await page.GotoAsync(_baseUrl + "/Account/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email, int width, bool clipboard = false) =>
+        BrowserPages.SignInAsync(Browser, BaseUrl, email, width, ConsoleErrors, clipboard ? o => o.Permissions = ["clipboard-read", "clipboard-write"] : null);
 
     // Day-first dates (25/02 proves it) in a file without a currency column.
     private static string RetryCsv() =>

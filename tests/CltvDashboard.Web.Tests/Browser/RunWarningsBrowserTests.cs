@@ -9,32 +9,19 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// A run whose model sits on a boundary: its warning is a notice on every dashboard page a user reads numbers on,
 /// in headless Chromium. The warning is stored on the demo run as the analysis words it.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed class RunWarningsBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class RunWarningsBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private const string Boundary =
         "The BG/NBD fit sits on a boundary (a → 0): the data show no sign of customers dropping out, so P(alive) is near 100 % for everybody; judge churn risk by the chance of buying again.";
 
     private const string FewRepeaters = "Only 812 of 23,570 customers (3.4%) bought more than once; the purchase-count models have little to learn from, so treat P(alive) and CLV with caution.";
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        await base.InitializeAsync();
         await using var context = demo.App.CreateContext();
         var warnings = string.Join('\n', Boundary, FewRepeaters);
         await context.CalculationRuns.Where(r => r.Id == demo.RunId).ExecuteUpdateAsync(r => r.SetProperty(x => x.Warnings, warnings));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
     }
 
     [Fact]
@@ -69,7 +56,7 @@ public sealed class RunWarningsBrowserTests(DemoApp demo) : IClassFixture<DemoAp
     private async Task<IPage> SignedInPageAsync()
     {
         var email = await demo.App.CreateUserAsync(CltvRoles.Owner);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");

@@ -14,39 +14,10 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// shows before a file is chosen, the page refuses the file before sending it, and when the file is sent anyway (no
 /// script, or a script without the check) the upload page comes back with its message instead of a blank page.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the host, the browser and the database through IAsyncLifetime.
-public sealed class UploadLimitBrowserTests : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class UploadLimitBrowserTests() : OwnStoreBrowserTest(new Dictionary<string, string> { ["Cltv:MaxUploadMegabytes"] = "1" })
 {
     private const string Refused = "is larger than the limit of 1 MB";
     private static readonly byte[] ThreeMegabytes = new byte[3 << 20];
-
-    private readonly List<string> _consoleErrors = [];
-    private TestDatabase _database = null!;
-    private CltvWebFactory _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new CltvWebFactory(_database, new Dictionary<string, string> { ["Cltv:MaxUploadMegabytes"] = "1" });
-        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_file_over_the_limit_is_refused_before_sending_with_the_limit_shown_beforehand()
@@ -55,7 +26,7 @@ public sealed class UploadLimitBrowserTests : IAsyncLifetime
         var posts = 0;
         page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
 
-        await page.GotoAsync(_baseUrl + "/Upload");
+        await page.GotoAsync(BaseUrl + "/Upload");
         await Assertions.Expect(page.GetByText("The largest file accepted is 1 MB.")).ToBeVisibleAsync();
         await page.GetByLabel("File").SetInputFilesAsync(Csv(ThreeMegabytes));
         await Assertions.Expect(page.GetByText("The file (3 MB) " + Refused)).ToBeVisibleAsync();
@@ -64,7 +35,7 @@ public sealed class UploadLimitBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "upload-over-limit.png"), FullPage = true });
 
         posts.Should().Be(0, "nothing is sent");
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -80,13 +51,13 @@ public sealed class UploadLimitBrowserTests : IAsyncLifetime
             await route.FulfillAsync(new() { Response = original, Body = script.Replace("Number(input && input.dataset.maxBytes)", "0", StringComparison.Ordinal) });
         });
 
-        await page.GotoAsync(_baseUrl + "/Upload");
+        await page.GotoAsync(BaseUrl + "/Upload");
         await page.GetByLabel("File").SetInputFilesAsync(Csv(ThreeMegabytes));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("The file (3 MB) " + Refused + ", so nothing was uploaded.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upload transactions" })).ToBeVisibleAsync();
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
@@ -94,7 +65,7 @@ public sealed class UploadLimitBrowserTests : IAsyncLifetime
     {
         var page = await SignedInPageAsync(javaScript: false);
 
-        await page.GotoAsync(_baseUrl + "/Upload");
+        await page.GotoAsync(BaseUrl + "/Upload");
         await page.GetByLabel("File").SetInputFilesAsync(Csv(ThreeMegabytes));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
 
@@ -104,24 +75,7 @@ public sealed class UploadLimitBrowserTests : IAsyncLifetime
 
     private static FilePayload Csv(byte[] content) => new() { Name = "orders.csv", MimeType = "text/csv", Buffer = content };
 
-    private async Task<IPage> SignedInPageAsync(bool javaScript = true)
-    {
-        var email = await _app.CreateUserAsync(CltvRoles.Analyst);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _consoleErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
-        await page.GotoAsync(_baseUrl + "/Account/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
+    private async Task<IPage> SignedInPageAsync(bool javaScript = true) =>
+        await BrowserPages.SignInAsync(
+            Browser, BaseUrl, await App.CreateUserAsync(CltvRoles.Analyst), BrowserPages.DesktopWidth, ConsoleErrors, o => o.JavaScriptEnabled = javaScript);
 }
