@@ -14,7 +14,7 @@ public sealed class RangesTests(DemoApp demo) : IClassFixture<DemoApp>
         using var client = await demo.SignedInClientAsync(CltvRoles.Owner);
 
         var overview = await client.GetStringAsync("/Overview");
-        overview.Should().Contain("80 % range: $").And.Contain("Still customers, 80 % range:");
+        overview.Should().Contain("80 % range: $").And.Contain("Still customers at all: ");
         var segments = await client.GetStringAsync("/Segments");
         segments.Should().Contain("Mean CLV, 80 % range").And.MatchRegex("class=\"num clv-range\"[^>]*>\\$[0-9.,]+ (–|&#x2013;) \\$[0-9.,]+<");
         var top = (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers?pageSize=1")).GetProperty("items")[0].GetProperty("externalId").GetString();

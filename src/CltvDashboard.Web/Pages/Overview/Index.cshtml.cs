@@ -97,7 +97,8 @@ public sealed class IndexModel : DashboardPageModel
             new("Customers", Format.Count(now.Customers), Change(k => k.Customers), "Everybody who bought at least once up to the end of the data.", NoChangeText: noPrevious),
             new("Active customers", Format.Count(now.ActiveCustomers), Change(k => k.ActiveCustomers),
                 $"Customers the model thinks are still buying from you (P(alive) at least {Format.Percent(Dashboard.ActiveProbabilityThreshold, 0)}).", NoChangeText: noPrevious,
-                Range: Range(ranges?.ActiveCustomers, r => $"Still customers, 80 % range: {Format.CountRange(r.Low80, r.High80)} (most likely {Format.Number(r.MostLikely, 0)})")),
+                // The range is of how many are still customers at all (most likely Σ P(alive)), not of the count above the threshold.
+                Range: Range(ranges?.ActiveCustomers, r => $"Still customers at all: {Format.CountRange(r.Low80, r.High80)} (80 % range, most likely {Format.Number(r.MostLikely, 0)})")),
             new("Repeat-purchase rate", Format.Percent(now.RepeatRate), Change(k => k.RepeatRate), "Share of customers who came back for a second purchase.", NoChangeText: noPrevious),
             new("Average order value", Format.Money(now.AverageOrderValue), Change(k => (double)k.AverageOrderValue), "Revenue per purchase (purchases on the same day count once).", NoChangeText: noPrevious),
             new("Purchase frequency", Format.Number(now.PurchaseFrequency), Change(k => k.PurchaseFrequency), "Purchases per customer so far.", NoChangeText: noPrevious),
