@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Text;
+using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Import;
+using CltvDashboard.Infrastructure.Tests.Import;
 using CltvDashboard.Infrastructure.Tests.Support;
 
 namespace CltvDashboard.Infrastructure.Tests.Calculation;
@@ -75,6 +80,34 @@ public abstract class RangesRunTests<TDatabase> : IClassFixture<TDatabase>
         var likely = customers.Where(c => c.ExpectedPurchases >= 1).ToList();
         likely.Count(c => c.PurchasesLow80 <= c.ExpectedPurchases && c.ExpectedPurchases <= c.PurchasesHigh80).Should().BeGreaterThanOrEqualTo(
             (int)(0.9 * likely.Count), "an 80 % range of a count holds its expectation unless most of the chance sits at 0");
+    }
+
+    [Fact]
+    public async Task A_small_shops_run_keeps_wide_ranges_and_its_warning_says_how_much_more_data_would_narrow_them()
+    {
+        var database = await RunStore.FreshAsync(_store);
+        // CDNOW's first 150 sample customers: a shop with a few dozen repeat customers.
+        var lines = File.ReadLines(ImportFiles.TestData("cdnow", "cdnow_sample.csv"))
+            .Where((line, i) => i == 0 || int.Parse(line.AsSpan(0, line.IndexOf(',', StringComparison.Ordinal)), CultureInfo.InvariantCulture) <= 150);
+        await using (var file = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))))
+        {
+            await new TransactionImporter(database).ImportAsync(file, new ImportRequest("small.csv", ImportFiles.Options(), ImportMode.Append, "tests"));
+        }
+
+        var summary = await RunStore.RecalculateAsync(database);
+
+        summary.Customers.Should().Be(150);
+        var ranges = RunRanges.FromJson((await RunStore.KpisAsync(database, summary.RunId)).RangesJson)!;
+        ShouldBeOrdered(ranges.Total.Purchases, "total purchases");
+        ranges.Narrowing.Current.Should().BeGreaterThan(AnalysisRanges.TargetWidth, "a few dozen repeat customers leave the total wider than ± 10 %");
+        var advice = ranges.Narrowing.Sentence("expected purchases");
+        advice.Should().NotBeNull();
+        (await RunStore.RunAsync(database, summary.RunId)).Warnings.Should().Contain(advice, "the data-quality warning carries the advice");
+        if (ranges.Narrowing.Reachable)
+        {
+            ranges.Narrowing.MoreRepeatCustomers.Should().BePositive();
+            advice.Should().Contain("more repeat customers");
+        }
     }
 
     [Fact]
