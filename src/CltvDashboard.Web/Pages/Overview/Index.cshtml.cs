@@ -86,9 +86,10 @@ public sealed class IndexModel : DashboardPageModel
         var noPrevious = Dashboard.Previous is null ? "" : "not comparable";
         var horizon = $"the next {Dashboard.ForecastHorizonMonths} months";
         var ranges = now.Ranges;
-        const string NoRange = "No range was computed for this run; the next recalculation adds one.";
+        const string NoRange = "No range was computed for this run (see Model health).";
+        // A run without a model has no forecast to range, and says so elsewhere.
         string? Range(ForecastRange? range, Func<ForecastRange, string> words) =>
-            now.Ranges is null ? NoRange : range is { } r ? words(r) : null;
+            now.PredictedRevenue is null ? null : now.Ranges is null ? NoRange : range is { } r ? words(r) : null;
         var meanClvRange = ranges?.Clv is { } clv && ranges.Customers > 0
             ? new ForecastRange(clv.MostLikely / ranges.Customers, clv.Low80 / ranges.Customers, clv.High80 / ranges.Customers, clv.Low95 / ranges.Customers, clv.High95 / ranges.Customers)
             : (ForecastRange?)null;
