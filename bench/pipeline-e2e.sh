@@ -7,8 +7,9 @@
 # Targets (2 cores): <= 30 s wall and <= 1.5 GB peak memory per run.
 #
 # Environment: CUSTOMERS (default 1000000), SEED (1), RUNS (3), DATA_DIR (${TMPDIR:-/tmp}/cltv-bench),
-# PG_ADMIN (admin connection string; default the local cluster, Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres).
-# The database cltv_bench_pipeline is dropped and created afresh.
+# PG_ADMIN (admin connection string; default the local cluster, Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres),
+# DATABASE_NAME (cltv_bench_pipeline; another name keeps two benches on one server apart).
+# The database is dropped and created afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,8 @@ seed=${SEED:-1}
 runs=${RUNS:-3}
 data_dir=${DATA_DIR:-${TMPDIR:-/tmp}/cltv-bench}
 admin=${PG_ADMIN:-Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres}
-database="$admin;Database=cltv_bench_pipeline"
+database_name=${DATABASE_NAME:-cltv_bench_pipeline}
+database="$admin;Database=$database_name"
 cltv=src/CltvDashboard.Cli/bin/Release/net10.0/cltv
 source bench/lib.sh
 
@@ -28,9 +30,9 @@ require_input
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-log "fresh database cltv_bench_pipeline"
-psql_admin "DROP DATABASE IF EXISTS cltv_bench_pipeline WITH (FORCE)"
-psql_admin "CREATE DATABASE cltv_bench_pipeline"
+log "fresh database $database_name"
+psql_admin "DROP DATABASE IF EXISTS $database_name WITH (FORCE)"
+psql_admin "CREATE DATABASE $database_name"
 
 log "importing $input"
 timed "$cltv" import --input "$input" --database "$database" --currency USD --json --quiet

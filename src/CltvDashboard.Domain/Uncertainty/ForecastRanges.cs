@@ -320,13 +320,17 @@ public sealed class ForecastRanges
                 return count;
             }
 
-            var total = 0.0;
+            double total = 0, secondHalf = 0;
             for (var k = 0; k < count; k++)
             {
                 total += buffer[k];
+                secondHalf += k >= count / 2 ? buffer[k] : 0;
             }
 
-            if (total >= mass)
+            // A model whose probabilities come from numerical integration (Pareto/NBD) may sum to a hair below the mass
+            // asked for; once the last doubling added less than the mass left over, the series has converged as far as
+            // the integrals allow, and doubling again up to MaximumCount would only cost hours of integrals.
+            if (total >= mass || secondHalf < 1 - mass)
             {
                 return count;
             }

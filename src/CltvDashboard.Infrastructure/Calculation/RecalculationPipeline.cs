@@ -188,7 +188,7 @@ public sealed partial class RecalculationPipeline
             var results = calculator.Calculate(log, observationEnd, channels, previous);
             log = null;
 
-            var figures = RunFigures.Compute(results.Customers.Rows, results.Segments, results.RuleOfThumb, runSettings, results.RevenueOfCustomersLeftOut);
+            var figures = RunFigures.Compute(results.Customers.Rows, results.Segments, results.RuleOfThumb, runSettings, results.RevenueOfCustomersLeftOut, results.Ranges);
 
             EnterStage(clock, runId, RunStages.Writing, 90);
             await WriteResultsAsync(store, runId, results, figures, cancellationToken).ConfigureAwait(false);

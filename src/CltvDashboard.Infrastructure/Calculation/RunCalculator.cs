@@ -3,6 +3,7 @@ using System.Text.Json;
 using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Domain.Validation;
 using CltvDashboard.Infrastructure.Data.Entities;
 
@@ -34,9 +35,10 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
         }
 
         var fittedAt = timeProvider.GetUtcNow().UtcDateTime;
+        var segmentRanges = result.Ranges?.Segments.ToDictionary(s => (s.Segmentation, s.Segment), s => TotalRangeFigures.From(s.Ranges));
         return new RunResults(
-            Rows(result.Customers),
-            [.. result.Segments.Select(Row)],
+            Rows(result.Customers, result.Ranges?.Customers),
+            [.. result.Segments.Select(s => Row(s, segmentRanges?.GetValueOrDefault((s.Segmentation, s.Segment))))],
             [.. result.Moves.Select(m => new RunSegmentMigration { Segmentation = m.Segmentation, FromSegment = m.FromSegment, ToSegment = m.ToSegment, CustomerCount = m.CustomerCount })],
             result.Cohorts.Cells,
             result.ChannelCohorts,
@@ -50,12 +52,13 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
             result.RuleOfThumb)
         {
             RevenueOfCustomersLeftOut = result.RevenueOfCustomersLeftOut,
+            Ranges = result.Ranges is { } ranges ? RunRanges.From(ranges) : null,
         };
     }
 
     private static long Key(string customerId) => long.Parse(customerId, CultureInfo.InvariantCulture);
 
-    private static CustomerRows Rows(CustomerResult[] customers)
+    private static CustomerRows Rows(CustomerResult[] customers, CustomerRanges? ranges)
     {
         var ids = new long[customers.Length];
         for (var i = 0; i < ids.Length; i++)
@@ -63,8 +66,27 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
             ids[i] = Key(customers[i].CustomerId);
         }
 
-        Array.Sort(ids, customers);
-        return new CustomerRows(ids, customers);
+        if (ranges is null)
+        {
+            Array.Sort(ids, customers);
+            return new CustomerRows(ids, customers);
+        }
+
+        // The ranges are columns indexed like the analysis's customers, so they follow the same reordering.
+        var order = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(ids, order);
+        var sorted = new CustomerResult[customers.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = customers[order[i]];
+        }
+
+        return new CustomerRows(ids, sorted) { Ranges = CustomerRangeColumns.From(ranges, order) };
     }
 
     private void EnterStage(AnalysisStage stage)
@@ -80,12 +102,13 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
             AnalysisStage.FittingChosen => (RunStages.FittingChosen, 60),
             AnalysisStage.FittingSpend => (RunStages.FittingSpend, 70),
             AnalysisStage.Forecasting => (RunStages.Forecasting, 78),
+            AnalysisStage.Ranges => (RunStages.Ranges, 86),
             _ => (RunStages.Segmenting, 85),
         };
         enterStage(name, percent);
     }
 
-    private static RunSegmentSummary Row(SegmentTotal total) => new()
+    private static RunSegmentSummary Row(SegmentTotal total, TotalRangeFigures? ranges) => new()
     {
         Segmentation = total.Segmentation,
         Segment = total.Segment,
@@ -104,6 +127,7 @@ internal sealed class RunCalculator(RunSettings settings, Action<string, int> en
         PreviousCustomerCount = total.PreviousCustomerCount,
         CustomersMovedIn = total.CustomersMovedIn,
         CustomersMovedOut = total.CustomersMovedOut,
+        RangesJson = ranges?.ToJson(),
     };
 
     private static RunModelFit Row(ModelFitReport fit, DateTime fittedAt) => new()

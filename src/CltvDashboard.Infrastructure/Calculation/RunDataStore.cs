@@ -196,13 +196,15 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
             COPY customer_metrics (calculation_run_id, customer_id, frequency, recency_days, tenure_days, days_since_last_purchase,
                 total_revenue, mean_repeat_purchase_value, recency_score, frequency_score, monetary_score, segment, value_tier,
                 churn_risk_band, acquisition_cohort, acquisition_channel, expected_average_value, probability_alive,
-                expected_purchases, predicted_clv, purchase_probability, expected_next_purchase) FROM STDIN (FORMAT BINARY)
+                expected_purchases, predicted_clv, purchase_probability, expected_next_purchase,
+                purchases_low80, purchases_high80, clv_low80, clv_high80) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false);
         await using (copy.ConfigureAwait(false))
         {
             // Synchronous writes: the importer buffers and flushes as it fills, and a state machine per value
             // would only add cost to the hottest loop of the write.
+            var ranges = customers.Ranges;
             for (var i = 0; i < customers.Length; i++)
             {
                 ref readonly var c = ref customers.Rows[i];
@@ -229,6 +231,10 @@ internal sealed class PostgresRunDataStore(NpgsqlConnection connection) : RunDat
                 WriteNullable(copy, c.PredictedClv, NpgsqlDbType.Numeric);
                 WriteNullable(copy, c.PurchaseProbability, NpgsqlDbType.Double);
                 WriteNullable(copy, c.ExpectedNextPurchase, NpgsqlDbType.Date);
+                WriteNullable(copy, ranges?.PurchasesLow80[i], NpgsqlDbType.Integer);
+                WriteNullable(copy, ranges?.PurchasesHigh80[i], NpgsqlDbType.Integer);
+                WriteNullable(copy, CustomerRangeColumns.Money(ranges?.ClvLow80, i), NpgsqlDbType.Numeric);
+                WriteNullable(copy, CustomerRangeColumns.Money(ranges?.ClvHigh80, i), NpgsqlDbType.Numeric);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -341,14 +347,16 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
             INSERT INTO customer_metrics (calculation_run_id, customer_id, frequency, recency_days, tenure_days, days_since_last_purchase,
                 total_revenue, mean_repeat_purchase_value, recency_score, frequency_score, monetary_score, segment, value_tier,
                 churn_risk_band, acquisition_cohort, acquisition_channel, expected_average_value, probability_alive,
-                expected_purchases, predicted_clv, purchase_probability, expected_next_purchase)
+                expected_purchases, predicted_clv, purchase_probability, expected_next_purchase,
+                purchases_low80, purchases_high80, clv_low80, clv_high80)
             VALUES ($run, $customer, $frequency, $recency, $tenure, $since, $revenue, $aov, $r, $f, $m, $segment, $tier,
-                $risk, $cohort, $channel, $value, $alive, $purchases, $clv, $again, $next)
+                $risk, $cohort, $channel, $value, $alive, $purchases, $clv, $again, $next, $low, $high, $clvLow, $clvHigh)
             """;
-        var names = new[] { "$run", "$customer", "$frequency", "$recency", "$tenure", "$since", "$revenue", "$aov", "$r", "$f", "$m", "$segment", "$tier", "$risk", "$cohort", "$channel", "$value", "$alive", "$purchases", "$clv", "$again", "$next" };
+        var names = new[] { "$run", "$customer", "$frequency", "$recency", "$tenure", "$since", "$revenue", "$aov", "$r", "$f", "$m", "$segment", "$tier", "$risk", "$cohort", "$channel", "$value", "$alive", "$purchases", "$clv", "$again", "$next", "$low", "$high", "$clvLow", "$clvHigh" };
         var parameters = names.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         command.Prepare();
         parameters[0].Value = runId;
+        var ranges = customers.Ranges;
         for (var i = 0; i < customers.Length; i++)
         {
             var c = customers.Rows[i];
@@ -373,6 +381,10 @@ internal sealed class SqliteRunDataStore(SqliteConnection connection) : RunDataS
             parameters[19].Value = (object?)c.PredictedClv ?? DBNull.Value;
             parameters[20].Value = (object?)c.PurchaseProbability ?? DBNull.Value;
             parameters[21].Value = (object?)c.ExpectedNextPurchase ?? DBNull.Value;
+            parameters[22].Value = (object?)ranges?.PurchasesLow80[i] ?? DBNull.Value;
+            parameters[23].Value = (object?)ranges?.PurchasesHigh80[i] ?? DBNull.Value;
+            parameters[24].Value = (object?)CustomerRangeColumns.Money(ranges?.ClvLow80, i) ?? DBNull.Value;
+            parameters[25].Value = (object?)CustomerRangeColumns.Money(ranges?.ClvHigh80, i) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

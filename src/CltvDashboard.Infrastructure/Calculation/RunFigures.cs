@@ -19,8 +19,14 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
     /// The net revenue of customers without a purchase occasion (no row of theirs): the historical revenue is the
     /// business's, so their cancellations and refunds are deducted from it too.
     /// </param>
+    /// <param name="ranges">The run's ranges, stored with the KPIs so that pages read them as they are; null when it computed none.</param>
     public static RunFigures Compute(
-        IReadOnlyList<CustomerResult> customers, IReadOnlyList<RunSegmentSummary> segments, RuleOfThumbFigures ruleOfThumb, RunSettings settings, decimal revenueLeftOut = 0)
+        IReadOnlyList<CustomerResult> customers,
+        IReadOnlyList<RunSegmentSummary> segments,
+        RuleOfThumbFigures ruleOfThumb,
+        RunSettings settings,
+        decimal revenueLeftOut = 0,
+        RunRanges? ranges = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(segments);
@@ -35,6 +41,7 @@ internal sealed record RunFigures(RunKpiSummary Kpis, IReadOnlyList<RunClvBucket
         kpis.YearlyRetention = ruleOfThumb.YearlyRetention;
         kpis.RuleOfThumbLifespanYears = ruleOfThumb.LifespanYears;
         kpis.RuleOfThumbAcquisitionCost = Money(ruleOfThumb.AcquisitionCost);
+        kpis.RangesJson = ranges?.ToJson();
         return new RunFigures(kpis, Distribution(clv), Grid(customers));
     }
 

@@ -14,6 +14,9 @@ namespace CltvDashboard.Infrastructure.Calculation;
 internal sealed record CustomerRows(long[] Ids, CustomerResult[] Rows)
 {
     public int Length => Ids.Length;
+
+    /// <summary>The customers' 80 % ranges in the same order; null when the run computed none.</summary>
+    public CustomerRangeColumns? Ranges { get; init; }
 }
 
 /// <summary>Everything a run writes, computed before any of it is written.</summary>
@@ -34,4 +37,7 @@ internal sealed record RunResults(
 {
     /// <summary>The net revenue of customers without a purchase occasion, who have no row (see <see cref="AnalysisResult.RevenueOfCustomersLeftOut"/>).</summary>
     public decimal RevenueOfCustomersLeftOut { get; init; }
+
+    /// <summary>The run's ranges of the total, the holdout and the advice; null when it computed none.</summary>
+    public RunRanges? Ranges { get; init; }
 }

@@ -4,6 +4,7 @@ using CltvDashboard.Domain.Analysis;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Infrastructure.Data.Entities;
 
 namespace CltvDashboard.Infrastructure.Calculation;
@@ -15,7 +16,8 @@ namespace CltvDashboard.Infrastructure.Calculation;
 /// <remarks>
 /// A run stored before a setting existed reads it as the setting's default (an optional parameter), so that its pages
 /// keep working: such a run judged churn risk on P(alive) with <see cref="HighChurnRiskBelow"/> and
-/// <see cref="MediumChurnRiskBelow"/> and stored no chance of buying again.
+/// <see cref="MediumChurnRiskBelow"/> and stored no chance of buying again. One stored before ranges were computed reads
+/// <see cref="Ranges"/> as null: it has none.
 /// </remarks>
 public sealed record RunSettings(
     int Version,
@@ -32,7 +34,8 @@ public sealed record RunSettings(
     double TopValueTierShare,
     double MiddleValueTierShare,
     IReadOnlyDictionary<string, decimal> AcquisitionCosts,
-    int PurchaseWindowDays = BusinessSettings.DefaultPurchaseWindowDays)
+    int PurchaseWindowDays = BusinessSettings.DefaultPurchaseWindowDays,
+    RangeOptions? Ranges = null)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
@@ -55,8 +58,15 @@ public sealed record RunSettings(
             settings.TopValueTierShare,
             settings.MiddleValueTierShare,
             settings.AcquisitionCosts.ToDictionary(c => c.Channel, c => c.CostPerCustomer, StringComparer.Ordinal),
-            settings.PurchaseWindowDays);
+            settings.PurchaseWindowDays,
+            DefaultRanges);
     }
+
+    /// <summary>
+    /// How every recalculation computes its forecasts' ranges: the Domain's defaults, whose cost bench/README.md
+    /// measures on a million customers.
+    /// </summary>
+    public static RangeOptions DefaultRanges { get; } = new();
 
     /// <summary>The settings a run stored; null for a run that has not finished (it stores them when it is published).</summary>
     public static RunSettings? FromJson(string? json) =>
@@ -83,7 +93,10 @@ public sealed record RunSettings(
         new ValueTierRule(TopValueTierShare, MiddleValueTierShare),
         new ChurnRiskRule(HighChurnRiskBelow, MediumChurnRiskBelow),
         AcquisitionCosts,
-        PurchaseWindowDays);
+        PurchaseWindowDays)
+    {
+        Ranges = Ranges,
+    };
 
     /// <summary>The JSON stored on the run.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

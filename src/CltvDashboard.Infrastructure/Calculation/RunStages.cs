@@ -45,6 +45,9 @@ public static class RunStages
     /// <summary>P(alive), expected purchases and CLV per customer.</summary>
     public const string Forecasting = "Forecasting";
 
+    /// <summary>The forecasts' 80 % and 95 % ranges: parameter draws and the purchase process.</summary>
+    public const string Ranges = "Computing ranges";
+
     /// <summary>Tiers, bands and segment totals.</summary>
     public const string Segmenting = "Summarising segments";
 

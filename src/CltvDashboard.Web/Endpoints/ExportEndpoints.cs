@@ -1,5 +1,6 @@
 using System.Globalization;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Infrastructure.Csv;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Queries;
@@ -47,13 +48,16 @@ public static class ExportEndpoints
             "/segments/{segmentation}.csv",
             AppResources.Segments,
             e => "segments-" + e.Segmentation,
-            ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out", "rule_of_thumb_clv"],
+            ["segment", "customers", "customer_share", "value_share", "total_revenue", "average_order_value", "repeat_rate", "mean_p_alive", "expected_purchases", "total_clv", "mean_clv", "clv_to_cac", "previous_customers", "moved_in", "moved_out", "rule_of_thumb_clv",
+                "expected_purchases_low80", "expected_purchases_high80", "expected_purchases_low95", "expected_purchases_high95",
+                "total_clv_low80", "total_clv_high80", "total_clv_low95", "total_clv_high95"],
             (e, ct) => e.Get<SegmentsQueries>().SegmentsAsync(e.Run.Id, e.Segmentation, ct),
             r =>
             [
                 Text(r.Segment), Number(r.Customers), Number(r.CustomerShare), Number(r.ValueShare), Number(r.TotalRevenue), Number(r.AverageOrderValue), Number(r.RepeatRate),
                 Number(r.MeanProbabilityAlive), Number(r.ExpectedPurchases), Number(r.TotalClv), Number(r.MeanClv), Number(r.ClvToCac), Number(r.PreviousCustomers), Number(r.MovedIn), Number(r.MovedOut),
                 Number(r.RuleOfThumbClv),
+                .. Bounds(r.Ranges?.Purchases, 4), .. Bounds(r.Ranges?.Clv, 2),
             ],
             accepts: (e, _) => Task.FromResult(Segmentations.All.Contains(e.Segmentation))),
 
@@ -122,12 +126,14 @@ public static class ExportEndpoints
             "/customers.csv",
             AppResources.Customers,
             _ => "customers",
-            ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase", "purchase_probability", "expected_next_purchase", "overdue"],
+            ["customer_id", "segment", "value_tier", "churn_risk", "p_alive", "expected_purchases", "predicted_clv", "total_revenue", "last_purchase", "purchase_probability", "expected_next_purchase", "overdue",
+                "purchases_low80", "purchases_high80", "clv_low80", "clv_high80"],
             (e, ct) => e.Get<CustomerListQueries>().AllCustomersAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
             c =>
             [
                 Text(c.ExternalId), Text(c.Segment), Text(c.ValueTier), Text(c.ChurnRiskBand), Number(c.ProbabilityAlive), Number(c.ExpectedPurchases),
                 Number(c.PredictedClv), Number(c.TotalRevenue), Date(c.LastPurchase), Number(c.PurchaseProbability), Date(c.ExpectedNextPurchase), Boolean(c.Overdue),
+                Number(c.PurchasesLow80), Number(c.PurchasesHigh80), Number(c.ClvLow80), Number(c.ClvHigh80),
             ]),
 
         // One customer's history, the customer named by their own id in ?id= (any text, so never in the path).
@@ -160,6 +166,11 @@ public static class ExportEndpoints
     /// <param name="externalId">The customer's id as imported.</param>
     public static string CustomerHistoryHref(string externalId) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/exports" + CustomerHistoryRoute, "id", externalId);
+
+    // A range's 80 % and 95 % bounds as four cells (money to cents, counts to 4 decimals); empty for a run without ranges.
+    private static CsvCell[] Bounds(ForecastRange? range, int decimals) => range is { } r
+        ? [Number(r.Low80, decimals), Number(r.High80, decimals), Number(r.Low95, decimals), Number(r.High95, decimals)]
+        : [Empty, Empty, Empty, Empty];
 
     /// <summary>
     /// The download's file name: what, the run, the last day of its data and the currency of its money columns (the

@@ -31,4 +31,15 @@ public sealed class RunSettingsTests
         settings.Analysis.PurchaseWindowDays.Should().Be(30);
         settings.Analysis.ChurnRisk.Should().Be(new Domain.Segmentation.ChurnRiskRule(0.2, 0.5));
     }
+
+    [Fact]
+    public void A_runs_settings_ask_for_ranges_and_those_of_a_run_before_ranges_existed_ask_for_none()
+    {
+        var json = RunSettings.From(new BusinessSettings { TimeZoneId = "UTC" }).ToJson();
+        var old = JsonNode.Parse(json)!.AsObject();
+        old.Remove(nameof(RunSettings.Ranges)).Should().BeTrue();
+
+        RunSettings.FromJson(json)!.Analysis.Ranges.Should().Be(RunSettings.DefaultRanges);
+        RunSettings.FromJson(old.ToJsonString())!.Analysis.Ranges.Should().BeNull();
+    }
 }

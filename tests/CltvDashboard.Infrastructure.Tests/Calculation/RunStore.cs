@@ -82,6 +82,25 @@ internal static class RunStore
         return await context.Set<RunModelCheckPoint>().AsNoTracking().Where(p => p.CalculationRunId == runId).OrderBy(p => p.Kind).ThenBy(p => p.Position).ToListAsync();
     }
 
+    public static async Task<RunKpiSummary> KpisAsync(string database, long runId)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        return await context.KpiSummaries.AsNoTracking().SingleAsync(k => k.CalculationRunId == runId);
+    }
+
+    /// <summary>Makes a run look as one stored before ranges existed: no ranges on its KPIs, segments or customers.</summary>
+    public static async Task ForgetRangesAsync(string database, long runId)
+    {
+        await using var context = CltvDatabase.CreateContext(database);
+        await context.KpiSummaries.Where(k => k.CalculationRunId == runId).ExecuteUpdateAsync(set => set.SetProperty(k => k.RangesJson, (string?)null));
+        await context.SegmentSummaries.Where(s => s.CalculationRunId == runId).ExecuteUpdateAsync(set => set.SetProperty(s => s.RangesJson, (string?)null));
+        await context.CustomerMetrics.Where(m => m.CalculationRunId == runId).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.PurchasesLow80, (int?)null)
+            .SetProperty(m => m.PurchasesHigh80, (int?)null)
+            .SetProperty(m => m.ClvLow80, (decimal?)null)
+            .SetProperty(m => m.ClvHigh80, (decimal?)null));
+    }
+
     public static async Task<long?> CurrentRunIdAsync(string database)
     {
         await using var context = CltvDatabase.CreateContext(database);

@@ -18,6 +18,8 @@ internal sealed class RunCustomerMetricConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.ChurnRiskBand).HasMaxLength(ColumnLengths.EnumName);
         builder.Property(m => m.AcquisitionChannel).HasMaxLength(ColumnLengths.Name);
         builder.Property(m => m.ExpectedAverageValue).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(m => m.ClvLow80).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
+        builder.Property(m => m.ClvHigh80).HasPrecision(ColumnLengths.MoneyPrecision, ColumnLengths.MoneyScale);
 
         // No foreign key to customers, on purpose. Checking it locks every customer row a run writes (FOR KEY SHARE),
         // which rewrites and WAL-logs the whole customers table on each run (bench/README.md has the cost). And a

@@ -80,4 +80,19 @@ public class RunCustomerMetric
     /// chance is never reached, no model was fitted or the run predates the figure.
     /// </summary>
     public DateOnly? ExpectedNextPurchase { get; set; }
+
+    /// <summary>
+    /// The 10 % point of the customer's purchases over the forecast horizon: at most a 10 % chance of fewer. Null when
+    /// no model was fitted or the run computed no ranges.
+    /// </summary>
+    public int? PurchasesLow80 { get; set; }
+
+    /// <summary>The 90 % point of the customer's purchases over the horizon: at most a 10 % chance of more; null as <see cref="PurchasesLow80"/>.</summary>
+    public int? PurchasesHigh80 { get; set; }
+
+    /// <summary>The customer's CLV at <see cref="PurchasesLow80"/> purchases; null without ranges or spend figures.</summary>
+    public decimal? ClvLow80 { get; set; }
+
+    /// <summary>The customer's CLV at <see cref="PurchasesHigh80"/> purchases; null without ranges or spend figures.</summary>
+    public decimal? ClvHigh80 { get; set; }
 }

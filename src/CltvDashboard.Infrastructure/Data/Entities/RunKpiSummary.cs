@@ -63,4 +63,10 @@ public class RunKpiSummary
 
     /// <summary>The mean acquisition cost per customer the rule of thumb subtracts; null for older runs.</summary>
     public decimal? RuleOfThumbAcquisitionCost { get; set; }
+
+    /// <summary>
+    /// The run's ranges as JSON (<see cref="Calculation.RunRanges"/>): the totals' 80 % and 95 % bounds, the holdout's
+    /// range next to what happened and how much more data would narrow them. Null for a run that computed none.
+    /// </summary>
+    public string? RangesJson { get; set; }
 }

@@ -59,4 +59,10 @@ public class RunSegmentSummary
     /// not the model's CLV. Null without a lifespan or for runs computed before it was stored.
     /// </summary>
     public decimal? RuleOfThumbClv { get; set; }
+
+    /// <summary>
+    /// The segment's ranges over the horizon as JSON (<see cref="Calculation.TotalRangeFigures"/>); null for a run that
+    /// computed none.
+    /// </summary>
+    public string? RangesJson { get; set; }
 }

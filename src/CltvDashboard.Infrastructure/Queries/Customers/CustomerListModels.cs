@@ -93,7 +93,20 @@ public sealed record CustomerRow(
     DateOnly? LastPurchase,
     double? PurchaseProbability,
     DateOnly? ExpectedNextPurchase,
-    bool Overdue);
+    bool Overdue)
+{
+    /// <summary>The 10 % point of the customer's purchases over the horizon; null when the run computed no ranges.</summary>
+    public int? PurchasesLow80 { get; init; }
+
+    /// <summary>The 90 % point of the customer's purchases over the horizon; null when the run computed no ranges.</summary>
+    public int? PurchasesHigh80 { get; init; }
+
+    /// <summary>The customer's CLV at <see cref="PurchasesLow80"/> purchases; null without ranges.</summary>
+    public decimal? ClvLow80 { get; init; }
+
+    /// <summary>The customer's CLV at <see cref="PurchasesHigh80"/> purchases; null without ranges.</summary>
+    public decimal? ClvHigh80 { get; init; }
+}
 
 /// <summary>A page of rows and the total behind it.</summary>
 /// <typeparam name="T">The row type.</typeparam>

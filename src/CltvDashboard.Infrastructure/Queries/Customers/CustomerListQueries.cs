@@ -106,6 +106,10 @@ public sealed class CustomerListQueries
             Frequency = m.Frequency,
             PurchaseProbability = m.PurchaseProbability,
             ExpectedNextPurchase = m.ExpectedNextPurchase,
+            PurchasesLow80 = m.PurchasesLow80,
+            PurchasesHigh80 = m.PurchasesHigh80,
+            ClvLow80 = m.ClvLow80,
+            ClvHigh80 = m.ClvHigh80,
         });
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
@@ -169,6 +173,14 @@ public sealed class CustomerListQueries
 
         public DateOnly? ExpectedNextPurchase { get; init; }
 
+        public int? PurchasesLow80 { get; init; }
+
+        public int? PurchasesHigh80 { get; init; }
+
+        public decimal? ClvLow80 { get; init; }
+
+        public decimal? ClvHigh80 { get; init; }
+
         public CustomerRow ToRow(RunHeader run, DateOnly? today) => new(
             CustomerId,
             ExternalId,
@@ -182,6 +194,12 @@ public sealed class CustomerListQueries
             run.ObservationEnd?.AddDays(-DaysSinceLastPurchase),
             PurchaseProbability,
             ExpectedNextPurchase,
-            today is { } day && OverdueRule.DaysOverdue(Frequency, ExpectedNextPurchase, day) is not null);
+            today is { } day && OverdueRule.DaysOverdue(Frequency, ExpectedNextPurchase, day) is not null)
+        {
+            PurchasesLow80 = PurchasesLow80,
+            PurchasesHigh80 = PurchasesHigh80,
+            ClvLow80 = ClvLow80,
+            ClvHigh80 = ClvHigh80,
+        };
     }
 }

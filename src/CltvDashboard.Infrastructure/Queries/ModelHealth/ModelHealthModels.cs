@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data.Entities;
 
 namespace CltvDashboard.Infrastructure.Queries;
@@ -36,7 +37,11 @@ public sealed record ModelFitView(
 /// <param name="ObservationEnd">The last day with data.</param>
 /// <param name="Warnings">The run's data-quality warnings.</param>
 /// <param name="Fits">The fits, chosen first.</param>
-public sealed record ModelHealth(string? ChosenModel, string? Reason, DateOnly? CalibrationEnd, DateOnly? ObservationEnd, IReadOnlyList<string> Warnings, IReadOnlyList<ModelFitView> Fits);
+public sealed record ModelHealth(string? ChosenModel, string? Reason, DateOnly? CalibrationEnd, DateOnly? ObservationEnd, IReadOnlyList<string> Warnings, IReadOnlyList<ModelFitView> Fits)
+{
+    /// <summary>The run's stored ranges: what they include, the holdout's 95 % range beside what happened, the advice; null for a run that computed none.</summary>
+    public RunRanges? Ranges { get; init; }
+}
 
 /// <summary>One period of the calibration-vs-holdout tracking curve of the chosen model.</summary>
 /// <param name="PeriodEnd">The last day of the period.</param>

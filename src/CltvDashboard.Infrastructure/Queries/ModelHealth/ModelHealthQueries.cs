@@ -26,6 +26,7 @@ public sealed class ModelHealthQueries(CltvDbContext context)
         }
 
         var fits = await context.ModelFits.AsNoTracking().Where(f => f.CalculationRunId == runId).ToListAsync(cancellationToken);
+        var rangesJson = await context.KpiSummaries.AsNoTracking().Where(k => k.CalculationRunId == runId).Select(k => k.RangesJson).SingleOrDefaultAsync(cancellationToken);
         return new ModelHealth(
             run.ChosenModel,
             run.ModelChoiceReason,
@@ -46,7 +47,10 @@ public sealed class ModelHealthQueries(CltvDbContext context)
                     f.HoldoutPredictedPurchases,
                     f.HoldoutActualPurchases,
                     RunWarnings.Split(f.Warnings)))
-                .ToList());
+                .ToList())
+        {
+            Ranges = RunRanges.FromJson(rangesJson),
+        };
     }
 
     /// <summary>A run's holdout checks of its chosen model: the tracking curve and the frequency buckets.</summary>

@@ -1,3 +1,5 @@
+using CltvDashboard.Infrastructure.Calculation;
+
 namespace CltvDashboard.Infrastructure.Queries;
 
 /// <summary>The headline figures of one run, as the run stored them with its own settings.</summary>
@@ -27,7 +29,11 @@ public sealed record RunKpis(
     decimal? MeanClv,
     decimal? MedianClv,
     double? ClvToCac,
-    RuleOfThumbKpi RuleOfThumb);
+    RuleOfThumbKpi RuleOfThumb)
+{
+    /// <summary>The stored ranges of the run's totals over the horizon (80 % and 95 % bounds); null for a run that computed none.</summary>
+    public TotalRangeFigures? Ranges { get; init; }
+}
 
 /// <summary>
 /// The owners' rule of thumb as a run stored it: average purchase value × purchases per year × expected lifespan −

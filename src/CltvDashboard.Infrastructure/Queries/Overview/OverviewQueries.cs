@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +38,14 @@ public sealed class OverviewQueries(CltvDbContext context, RunResultCache? cache
                 k.MeanClv,
                 k.MedianClv,
                 k.ClvToCac,
-                new RuleOfThumbKpi(k.RuleOfThumbClv, k.RuleOfThumbPurchasesPerYear, k.YearlyRetention, k.RuleOfThumbLifespanYears, k.RuleOfThumbAcquisitionCost)))
+                new RuleOfThumbKpi(k.RuleOfThumbClv, k.RuleOfThumbPurchasesPerYear, k.YearlyRetention, k.RuleOfThumbLifespanYears, k.RuleOfThumbAcquisitionCost))
+            {
+                Ranges = TotalOf(k.RangesJson),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+
+    // Read as the row's last step, in the process: the stored JSON is the run's, its totals what the overview shows.
+    private static TotalRangeFigures? TotalOf(string? rangesJson) => RunRanges.FromJson(rangesJson)?.Total;
 
     /// <summary>
     /// The KPI trend over the kept successful runs of <paramref name="runId"/>'s dataset up to and including it, oldest

@@ -1,3 +1,4 @@
+using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,10 @@ internal static class SegmentRows
                 r.PreviousCustomerCount,
                 r.CustomersMovedIn,
                 r.CustomersMovedOut,
-                r.RuleOfThumbClv));
+                r.RuleOfThumbClv)
+            {
+                Ranges = TotalRangeFigures.FromJson(r.RangesJson),
+            });
         return segmentation == Segmentations.AcquisitionCohort
             ? result.OrderBy(r => r.Segment, StringComparer.Ordinal).ToList()
             : result.OrderByDescending(r => r.Customers).ThenBy(r => r.Segment, StringComparer.Ordinal).ToList();

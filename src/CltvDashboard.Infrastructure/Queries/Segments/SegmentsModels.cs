@@ -1,3 +1,5 @@
+using CltvDashboard.Infrastructure.Calculation;
+
 namespace CltvDashboard.Infrastructure.Queries;
 
 /// <summary>One segment's row in a segmentation's table.</summary>
@@ -33,7 +35,11 @@ public sealed record SegmentRow(
     int? PreviousCustomers,
     int? MovedIn,
     int? MovedOut,
-    decimal? RuleOfThumbClv);
+    decimal? RuleOfThumbClv)
+{
+    /// <summary>The segment's stored ranges over the horizon; null for a run that computed none.</summary>
+    public TotalRangeFigures? Ranges { get; init; }
+}
 
 /// <summary>One cell of the RFM grid.</summary>
 /// <param name="RecencyScore">R, 1–5, 5 the most recent.</param>

@@ -145,6 +145,41 @@ public sealed class IndexModel : DashboardPageModel
             + $"its error per customer: {Accuracy(fit)}.";
     }
 
+    /// <summary>
+    /// The holdout's 95 % range beside what happened, and when what happened lies outside it, that the model missed by
+    /// more than chance explains; null without a holdout range.
+    /// </summary>
+    public string? HoldoutRangeInWords()
+    {
+        if (Health?.Ranges?.Holdout is not { } holdout)
+        {
+            return null;
+        }
+
+        var range = holdout.Purchases;
+        var words = $"Its 95 % range for the holdout's purchases was {Format.CountRange(range.Low95, range.High95)}; {Format.Count(holdout.Actual)} happened.";
+        return holdout.Actual > range.High95
+            ? $"{words} That is above the range: the model under-predicted by more than chance explains, so its forecasts and their ranges are likely too low as well."
+            : holdout.Actual < range.Low95
+                ? $"{words} That is below the range: the model over-predicted by more than chance explains, so its forecasts and their ranges are likely too high as well."
+                : $"{words} That is within the range.";
+    }
+
+    /// <summary>What the ranges on the pages include and what they leave out, in one sentence.</summary>
+    public string RangesInWords()
+    {
+        var parameters = Health?.Ranges?.IncludesParameterUncertainty is false
+            ? "the randomness of who buys when (this fit gave no standard errors, so not the uncertainty of its parameters)"
+            : "the uncertainty of the fitted parameters and the randomness of who buys when";
+        return $"The ranges on these pages (80 %, and 95 % in the API and exports) include {parameters}; they do not include a wrong model or a business that changes (new products, prices or channels).";
+    }
+
+    /// <summary>How much more data would narrow the total's range to ± 10 %, when it is wider; null otherwise.</summary>
+    public string? NarrowingInWords() => Health?.Ranges?.Narrowing.Sentence("expected purchases");
+
+    /// <summary>The run's warnings but the narrowing advice, which the ranges section says.</summary>
+    public IEnumerable<string> OtherWarnings() => Health?.Warnings.Where(w => w != NarrowingInWords()) ?? [];
+
     /// <summary>How much better than the baseline a fit did, in plain words.</summary>
     /// <param name="fit">The fit.</param>
     public string Accuracy(ModelFitView fit)

@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
 
@@ -84,18 +85,30 @@ public sealed class IndexModel : DashboardPageModel
         double? Change(Func<RunKpis, double?> pick) => before is null ? null : DashboardFormat.Change(pick(now), pick(before));
         var noPrevious = Dashboard.Previous is null ? "" : "not comparable";
         var horizon = $"the next {Dashboard.ForecastHorizonMonths} months";
+        var ranges = now.Ranges;
+        const string NoRange = "No range was computed for this run (see Model health).";
+        // A run without a model has no forecast to range, and says so elsewhere.
+        string? Range(ForecastRange? range, Func<ForecastRange, string> words) =>
+            now.PredictedRevenue is null ? null : now.Ranges is null ? NoRange : range is { } r ? words(r) : null;
+        var meanClvRange = ranges?.Clv is { } clv && ranges.Customers > 0
+            ? new ForecastRange(clv.MostLikely / ranges.Customers, clv.Low80 / ranges.Customers, clv.High80 / ranges.Customers, clv.Low95 / ranges.Customers, clv.High95 / ranges.Customers)
+            : (ForecastRange?)null;
         var cards = new List<KpiCard>
         {
             new("Customers", Format.Count(now.Customers), Change(k => k.Customers), "Everybody who bought at least once up to the end of the data.", NoChangeText: noPrevious),
             new("Active customers", Format.Count(now.ActiveCustomers), Change(k => k.ActiveCustomers),
-                $"Customers the model thinks are still buying from you (P(alive) at least {Format.Percent(Dashboard.ActiveProbabilityThreshold, 0)}).", NoChangeText: noPrevious),
+                $"Customers the model thinks are still buying from you (P(alive) at least {Format.Percent(Dashboard.ActiveProbabilityThreshold, 0)}).", NoChangeText: noPrevious,
+                // The range is of how many are still customers at all (most likely Σ P(alive)), not of the count above the threshold.
+                Range: Range(ranges?.ActiveCustomers, r => $"Still customers at all: {Format.CountRange(r.Low80, r.High80)} (80 % range, most likely {Format.Number(r.MostLikely, 0)})")),
             new("Repeat-purchase rate", Format.Percent(now.RepeatRate), Change(k => k.RepeatRate), "Share of customers who came back for a second purchase.", NoChangeText: noPrevious),
             new("Average order value", Format.Money(now.AverageOrderValue), Change(k => (double)k.AverageOrderValue), "Revenue per purchase (purchases on the same day count once).", NoChangeText: noPrevious),
             new("Purchase frequency", Format.Number(now.PurchaseFrequency), Change(k => k.PurchaseFrequency), "Purchases per customer so far.", NoChangeText: noPrevious),
             new("Historical revenue", Format.Money(now.HistoricalRevenue), Change(k => (double)k.HistoricalRevenue), "Net revenue to date, refunds deducted.", NoChangeText: noPrevious),
             new("Predicted revenue", Format.Money(now.PredictedRevenue), Change(k => (double?)k.PredictedRevenue),
-                $"What your existing customers are expected to spend over {horizon} (expected purchases × expected order value).", NoChangeText: noPrevious),
-            new("Mean predicted CLV", Format.Money(now.MeanClv), Change(k => (double?)k.MeanClv), "The future value of an average customer, discounted to today.", NoChangeText: noPrevious),
+                $"What your existing customers are expected to spend over {horizon} (expected purchases × expected order value).", NoChangeText: noPrevious,
+                Range: Range(ranges?.Revenue, r => $"80 % range: {Format.MoneyRange(r.Low80, r.High80)}")),
+            new("Mean predicted CLV", Format.Money(now.MeanClv), Change(k => (double?)k.MeanClv), "The future value of an average customer, discounted to today.", NoChangeText: noPrevious,
+                Range: Range(meanClvRange, r => $"80 % range: {Format.MoneyRange(r.Low80, r.High80)}")),
             new("Median predicted CLV", Format.Money(now.MedianClv), Change(k => (double?)k.MedianClv), "Half of your customers are worth more than this, half less.", NoChangeText: noPrevious),
             new("Rule of thumb CLV", Format.Money(now.RuleOfThumb.RuleOfThumbClv), Change(k => (double?)k.RuleOfThumb.RuleOfThumbClv), RuleOfThumbExplanation(now.RuleOfThumb, now.AverageOrderValue),
                 NoChangeText: noPrevious, Kind: "rule-of-thumb"),

@@ -56,9 +56,22 @@ public sealed class DashboardFormat
         ? value.ToString(Math.Abs(value) >= 1000 ? "C0" : "C2", _money)
         : "–";
 
+    /// <summary>A range of amounts, "$1,200 – $1,450", each bound as <see cref="Money"/> writes it.</summary>
+    /// <param name="low">The lower bound.</param>
+    /// <param name="high">The upper bound.</param>
+    public string MoneyRange(double low, double high) => $"{Money(AsMoney(low))} – {Money(AsMoney(high))}";
+
+    /// <summary>A range of counts, "9,100 – 9,400".</summary>
+    /// <param name="low">The lower bound.</param>
+    /// <param name="high">The upper bound.</param>
+    public string CountRange(double low, double high) => $"{Number(low, 0)} – {Number(high, 0)}";
+
     /// <summary>An amount in whole units with the currency symbol (chart labels).</summary>
     /// <param name="amount">The amount.</param>
     public string WholeMoney(decimal amount) => amount.ToString("C0", _money);
+
+    // A stored range's bound as money; bounds beyond what money holds do not occur on real data and are shown capped.
+    private static decimal AsMoney(double value) => (decimal)Math.Clamp(Math.Round(value, 2), -1e15, 1e15);
 
     /// <summary>A count with grouping.</summary>
     /// <param name="count">The count.</param>

@@ -671,6 +671,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("churn_risk_band");
 
+                    b.Property<decimal?>("ClvHigh80")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("clv_high80");
+
+                    b.Property<decimal?>("ClvLow80")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("clv_low80");
+
                     b.Property<int>("DaysSinceLastPurchase")
                         .HasColumnType("integer")
                         .HasColumnName("days_since_last_purchase");
@@ -717,6 +727,14 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<double?>("PurchaseProbability")
                         .HasColumnType("double precision")
                         .HasColumnName("purchase_probability");
+
+                    b.Property<int?>("PurchasesHigh80")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases_high80");
+
+                    b.Property<int?>("PurchasesLow80")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases_low80");
 
                     b.Property<double>("RecencyDays")
                         .HasColumnType("double precision")
@@ -810,6 +828,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<double>("PurchaseFrequency")
                         .HasColumnType("double precision")
                         .HasColumnName("purchase_frequency");
+
+                    b.Property<string>("RangesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("ranges_json");
 
                     b.Property<double>("RepeatRate")
                         .HasColumnType("double precision")
@@ -1112,6 +1134,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("PreviousCustomerCount")
                         .HasColumnType("integer")
                         .HasColumnName("previous_customer_count");
+
+                    b.Property<string>("RangesJson")
+                        .HasColumnType("text")
+                        .HasColumnName("ranges_json");
 
                     b.Property<double>("RepeatRate")
                         .HasColumnType("double precision")

@@ -655,6 +655,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("churn_risk_band");
 
+                    b.Property<decimal?>("ClvHigh80")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clv_high80");
+
+                    b.Property<decimal?>("ClvLow80")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clv_low80");
+
                     b.Property<int>("DaysSinceLastPurchase")
                         .HasColumnType("INTEGER")
                         .HasColumnName("days_since_last_purchase");
@@ -701,6 +711,14 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double?>("PurchaseProbability")
                         .HasColumnType("REAL")
                         .HasColumnName("purchase_probability");
+
+                    b.Property<int?>("PurchasesHigh80")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchases_high80");
+
+                    b.Property<int?>("PurchasesLow80")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchases_low80");
 
                     b.Property<double>("RecencyDays")
                         .HasColumnType("REAL")
@@ -794,6 +812,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double>("PurchaseFrequency")
                         .HasColumnType("REAL")
                         .HasColumnName("purchase_frequency");
+
+                    b.Property<string>("RangesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ranges_json");
 
                     b.Property<double>("RepeatRate")
                         .HasColumnType("REAL")
@@ -1092,6 +1114,10 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("PreviousCustomerCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("previous_customer_count");
+
+                    b.Property<string>("RangesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ranges_json");
 
                     b.Property<double>("RepeatRate")
                         .HasColumnType("REAL")
