@@ -10,31 +10,12 @@ namespace CltvDashboard.Web.Tests.Browser;
 /// The forecasts' ranges in headless Chromium on the CDNOW demo: each ranged figure on Overview, the segment tables and a
 /// customer's page has its 80 % range in view, with the figure inside it. Screenshots ranges-*.png.
 /// </summary>
-#pragma warning disable CA1001 // xunit disposes the browser through IAsyncLifetime.
-public sealed partial class RangesBrowserTests(DemoApp demo) : IClassFixture<DemoApp>, IAsyncLifetime
-#pragma warning restore CA1001
+public sealed partial class RangesBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task Overview_cards_show_each_ranged_figure_inside_its_80_percent_range()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Owner, BrowserPages.DesktopWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Owner, BrowserPages.DesktopWidth, ConsoleErrors);
 
         await page.GotoAsync(demo.BaseUrl + "/Overview");
 
@@ -51,13 +32,13 @@ public sealed partial class RangesBrowserTests(DemoApp demo) : IClassFixture<Dem
         var active = page.Locator(".kpi").Filter(new() { HasText = "Active customers" }).Locator(".range");
         await Assertions.Expect(active).ToContainTextAsync("Still customers at all: ");
         await BrowserPages.ShotAsync(page, "ranges-01-overview", fullPage: false);
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_segments_mean_clv_lies_inside_its_80_percent_range()
     {
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Owner, BrowserPages.DesktopWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Owner, BrowserPages.DesktopWidth, ConsoleErrors);
 
         await page.GotoAsync(demo.BaseUrl + "/Segments");
 
@@ -74,14 +55,14 @@ public sealed partial class RangesBrowserTests(DemoApp demo) : IClassFixture<Dem
 
         await table.ScrollIntoViewIfNeededAsync();
         await page.Locator("section:has(#segments-rfm)").ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "ranges-02-segments.png") });
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_customer_page_gives_the_purchases_and_clv_ranges_around_the_forecasts()
     {
         // An Analyst, who may also open Model health.
-        var page = await BrowserPages.SignedInAsync(_browser, demo, CltvRoles.Analyst, BrowserPages.DesktopWidth, _consoleErrors);
+        var page = await BrowserPages.SignedInAsync(Browser, demo, CltvRoles.Analyst, BrowserPages.DesktopWidth, ConsoleErrors);
         await page.GotoAsync(demo.BaseUrl + "/Customers");
 
         await page.Locator("#customers tbody tr").First.Locator("a").First.ClickAsync();
@@ -100,7 +81,7 @@ public sealed partial class RangesBrowserTests(DemoApp demo) : IClassFixture<Dem
         await Assertions.Expect(page.Locator("#ranges-include")).ToContainTextAsync("they do not include a wrong model");
         await page.Locator("#model-summary").ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "ranges-04-model-health.png") });
         await page.Locator("#ranges").ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "ranges-05-model-health-ranges.png") });
-        _consoleErrors.Should().BeEmpty();
+        ConsoleErrors.Should().BeEmpty();
     }
 
     private static decimal Amount(string text) => decimal.Parse(text.Trim().TrimStart('$'), NumberStyles.Number, CultureInfo.InvariantCulture);
