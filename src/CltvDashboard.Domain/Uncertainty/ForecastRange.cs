@@ -14,6 +14,14 @@ public readonly record struct ForecastRange(double MostLikely, double Low80, dou
     /// <summary>Whether <paramref name="value"/> lies within the 95 % range, bounds included.</summary>
     public bool Within95(double value) => value >= Low95 && value <= High95;
 
+    /// <summary>The range of a total shared out over <paramref name="count"/> (a mean per customer from a total's range).</summary>
+    /// <param name="count">How many the total is shared over; positive.</param>
+    public ForecastRange Per(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return new(MostLikely / count, Low80 / count, High80 / count, Low95 / count, High95 / count);
+    }
+
     /// <summary>Half the 80 % range's width relative to the figure: 0.1 for "± 10 %"; +∞ for a figure of 0 with a range.</summary>
     public double RelativeHalfWidth80 => (High80 - Low80) / 2 / Math.Abs(MostLikely) is var w && double.IsFinite(w) ? w : (High80 > Low80 ? double.PositiveInfinity : 0);
 }

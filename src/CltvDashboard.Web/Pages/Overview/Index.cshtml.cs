@@ -89,10 +89,8 @@ public sealed class IndexModel : DashboardPageModel
         const string NoRange = "No range was computed for this run (see Model health).";
         // A run without a model has no forecast to range, and says so elsewhere.
         string? Range(ForecastRange? range, Func<ForecastRange, string> words) =>
-            now.PredictedRevenue is null ? null : now.Ranges is null ? NoRange : range is { } r ? words(r) : null;
-        var meanClvRange = ranges?.Clv is { } clv && ranges.Customers > 0
-            ? new ForecastRange(clv.MostLikely / ranges.Customers, clv.Low80 / ranges.Customers, clv.High80 / ranges.Customers, clv.Low95 / ranges.Customers, clv.High95 / ranges.Customers)
-            : (ForecastRange?)null;
+            now.PredictedRevenue is null ? null : ranges is null ? NoRange : range is { } r ? words(r) : null;
+        var meanClvRange = ranges?.Clv is { } clv && ranges.Customers > 0 ? clv.Per(ranges.Customers) : (ForecastRange?)null;
         var cards = new List<KpiCard>
         {
             new("Customers", Format.Count(now.Customers), Change(k => k.Customers), "Everybody who bought at least once up to the end of the data.", NoChangeText: noPrevious),
