@@ -22,6 +22,24 @@ public readonly record struct ForecastRange(double MostLikely, double Low80, dou
         return new(MostLikely / count, Low80 / count, High80 / count, Low95 / count, High95 / count);
     }
 
+    /// <summary>
+    /// The range of a figure that moves in proportion to this one (the same customers' CLV with every order worth 10 %
+    /// more): each bound times <paramref name="factor"/>, the bounds swapped when the factor is negative so that Low stays
+    /// below High.
+    /// </summary>
+    /// <param name="factor">A finite number.</param>
+    public ForecastRange Scale(double factor)
+    {
+        if (!double.IsFinite(factor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "A range is scaled by a finite factor.");
+        }
+
+        return factor >= 0
+            ? new(MostLikely * factor, Low80 * factor, High80 * factor, Low95 * factor, High95 * factor)
+            : new(MostLikely * factor, High80 * factor, Low80 * factor, High95 * factor, Low95 * factor);
+    }
+
     /// <summary>Half the 80 % range's width relative to the figure: 0.1 for "± 10 %"; +∞ for a figure of 0 with a range.</summary>
     public double RelativeHalfWidth80 => (High80 - Low80) / 2 / Math.Abs(MostLikely) is var w && double.IsFinite(w) ? w : (High80 > Low80 ? double.PositiveInfinity : 0);
 }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.GammaGamma;
 using CltvDashboard.Domain.Clv.Valuation;
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Domain.Transactions;
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Infrastructure.Calculation;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
@@ -30,6 +32,18 @@ public sealed record WhatIfResult(long RunId, string Model, int Customers, decim
 
     /// <summary>The relative change, or null when the baseline is 0.</summary>
     public double? RelativeChange => BaselineClv == 0 ? null : (double)(Change / BaselineClv);
+
+    /// <summary>The customers' total CLV today with its bounds, from the run's stored range; null when it stored none.</summary>
+    public ForecastRange? BaselineRange { get; init; }
+
+    /// <summary>
+    /// The scenario's total CLV with its 80 % and 95 % bounds, keeping the relative spread of the run's stored range of
+    /// the same customers' CLV; null when the run stored no range for them (an older run, or a model without ranges).
+    /// </summary>
+    public ForecastRange? ScenarioRange { get; init; }
+
+    /// <summary>The change's bounds on the same terms as <see cref="ScenarioRange"/>: the baseline and the scenario rest on the same parameters, so their ranges move together.</summary>
+    public ForecastRange? ChangeRange { get; init; }
 }
 
 /// <summary>
@@ -41,6 +55,9 @@ public sealed record WhatIfResult(long RunId, string Model, int Customers, decim
 /// Beta(a, b), whose mean a/(a+b) is divided by 1 + change with a + b kept (so the spread stays similar); Pareto/NBD
 /// draws the dropout rate from Gamma(s, β), whose mean s/β is divided by scaling β. Each customer's own history still
 /// weighs in, so the effect on existing customers is smaller than the change itself.
+/// The scenario's range is the run's stored range of the same customers' CLV moved with the projection, its relative
+/// spread kept: exact for order value and purchase rate, which scale every customer's CLV, and an approximation for retention,
+/// whose change reshapes the forecast (±30 % moves the 80 % bounds by 1–2 points of the total on a simulated base). The changes themselves are taken as certain.
 /// A purchase-rate change applies to each customer's own rate from today: future purchases, and so CLV, scale with it
 /// while the view of who is still active stays. (Shifting the population's Gamma(r, α) instead barely moves existing
 /// customers, whose own purchase counts dominate their posterior rate, which is not what the question means.)
@@ -95,6 +112,29 @@ public sealed class WhatIfQueries
         var before = CustomerForecast.Compute(baseline, histories, values, valuation.Horizon, valuation).Clv.Sum();
         var scaled = values.Select(v => v * (1 + scenario.OrderValueChange) * (1 + scenario.PurchaseRateChange)).ToArray();
         var after = CustomerForecast.Compute(changed, histories, scaled, valuation.Horizon, valuation).Clv.Sum();
-        return new WhatIfResult(runId, stored.Definition.Name, customers.Count, Math.Round((decimal)before, 2), Math.Round((decimal)after, 2));
+        var range = await StoredClvRangeAsync(runId, scenario.Segment, cancellationToken);
+        var relative = range is { MostLikely: > 0 } r && before > 0 ? r.Scale(1 / r.MostLikely) : (ForecastRange?)null;
+        return new WhatIfResult(runId, stored.Definition.Name, customers.Count, Math.Round((decimal)before, 2), Math.Round((decimal)after, 2))
+        {
+            BaselineRange = relative?.Scale(before),
+            ScenarioRange = relative?.Scale(after),
+            ChangeRange = relative?.Scale(after - before),
+        };
+    }
+
+    // The range the run stored for the scope's total CLV: the KPI summary's for everybody, the RFM segment's otherwise.
+    private async Task<ForecastRange?> StoredClvRangeAsync(long runId, string? segment, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(segment))
+        {
+            var json = await _context.KpiSummaries.AsNoTracking().Where(k => k.CalculationRunId == runId).Select(k => k.RangesJson).SingleOrDefaultAsync(cancellationToken);
+            return RunRanges.FromJson(json)?.Total.Clv;
+        }
+
+        var segmentJson = await _context.SegmentSummaries.AsNoTracking()
+            .Where(s => s.CalculationRunId == runId && s.Segmentation == Segmentations.Rfm && s.Segment == segment)
+            .Select(s => s.RangesJson)
+            .SingleOrDefaultAsync(cancellationToken);
+        return TotalRangeFigures.FromJson(segmentJson)?.Clv;
     }
 }

@@ -221,6 +221,10 @@ public sealed class DashboardBrowserTests(DemoApp demo) : BrowserTest, IClassFix
 
         await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("7,936");
         await Assertions.Expect(page.Locator("#whatif-result")).ToContainTextAsync("+10.0 %");
+        await Assertions.Expect(page.Locator("#baseline-range")).ToContainTextAsync("80 % range: $");
+        await Assertions.Expect(page.Locator("#scenario-range")).ToContainTextAsync("80 % range: $");
+        await Assertions.Expect(page.Locator("#change-range")).ToContainTextAsync("80 % range: $");
+        await Assertions.Expect(page.Locator("#range-note")).ToContainTextAsync("a wrong model is not in the range");
         await ShotAsync(page, "dash-09-what-if");
         ConsoleErrors.Should().BeEmpty();
     }
