@@ -1,7 +1,6 @@
 using System.Globalization;
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Clv.GammaGamma;
-using CltvDashboard.Domain.Clv.ParetoNbd;
 using CltvDashboard.Domain.Clv.Valuation;
 using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Rfm;
@@ -97,13 +96,7 @@ public static class CustomerBaseAnalysis
         var customers = AssembleCustomers(full, rfm, spend.ExpectedAverageValues, forecast, channelOf, observationEnd, settings);
         var totals = new SegmentTotals(customers, context?.Previous);
         AnalysisRanges? ranges = null;
-        // Pareto/NBD's purchase-count probabilities are numerical integrals, one per count, draw and customer group: on a
-        // base of heavy buyers ranging them took longer than an hour, so a Pareto/NBD run says it has none.
-        if (settings.Ranges is not null && countFit?.Model.Name == ParetoNbdParameters.ModelName)
-        {
-            warnings.Add("No ranges were computed: the chosen model, Pareto/NBD, is too slow to range for every customer.");
-        }
-        else if (settings.Ranges is { } rangeOptions && countFit is not null && forecast is not null)
+        if (settings.Ranges is { } rangeOptions && countFit is not null && forecast is not null)
         {
             enter(AnalysisStage.Ranges);
             ranges = Ranges(countFit, holdout, full, histories, spend, forecast, totals, log.FirstDay!.Value, observationEnd, settings, rangeOptions);

@@ -19,6 +19,12 @@ public class PurchaseCountProbabilitiesIfAliveTests
             data.Add(model, 60, 75, 52);
         }
 
+        // Pareto/NBD shares one quadrature rule over every count: a new customer over two and ten years (the rule's interval
+        // reaching far towards w = 1), a heavy buyer, and a very heavy one whose counts run into the hundreds.
+        data.Add("paretonbd", 0, 1, 104);
+        data.Add("paretonbd", 1, 3, 520);
+        data.Add("paretonbd", 200, 78, 52);
+        data.Add("paretonbd-long-lived", 5, 20, 156);
         return data;
     }
 
@@ -29,7 +35,7 @@ public class PurchaseCountProbabilitiesIfAliveTests
         var counts = Model(model);
         var lastAtAge = new PurchaseHistory(x, x == 0 ? 0 : age, age);
         var alive = counts.ProbabilityAlive(lastAtAge);
-        var probabilities = new double[400];
+        var probabilities = new double[2_000];
 
         var written = counts.PurchaseCountProbabilitiesIfAlive(x, age, t, 1 - 1e-9, probabilities);
 
@@ -60,6 +66,7 @@ public class PurchaseCountProbabilitiesIfAliveTests
         "bgnbd" => new BgNbdParameters(0.243, 4.414, 0.793, 2.426),
         "mbgnbd" => new MbgNbdParameters(0.525, 6.183, 0.891, 1.614),
         "paretonbd" => new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67),
+        "paretonbd-long-lived" => new ParetoNbdParameters(2.5, 4, 3.5, 400),
         _ => new BgNbdParameters(0.8, 5, 0.3 * 2e6, 0.7 * 2e6),
     };
 }

@@ -121,6 +121,23 @@ public class ForecastRangesTests
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Ranges need at least 20 parameter draws, was 5.*");
     }
 
+    [Fact]
+    public void A_Pareto_NBD_fit_is_ranged_like_the_others()
+    {
+        var histories = Base.Value;
+        var fit = CountModelCatalog.Get("paretonbd").Fit(histories);
+
+        var ranges = ForecastRanges.Compute(fit, histories, Holdout, new RangeOptions());
+        var total = ranges.Total();
+        var customers = ranges.Customers();
+
+        ranges.IncludesParameterUncertainty.Should().BeTrue();
+        total.Purchases.MostLikely.Should().BeApproximately(histories.Sum(h => fit.Model.ExpectedPurchases(h, Holdout)), 1e-6);
+        total.Purchases.Low80.Should().BeLessThan(total.Purchases.MostLikely);
+        total.Purchases.High80.Should().BeGreaterThan(total.Purchases.MostLikely);
+        Enumerable.Range(0, histories.Length).Should().OnlyContain(i => customers.PurchasesLow80[i] <= customers.PurchasesHigh80[i]);
+    }
+
     [Theory]
     [InlineData(0.3)]
     [InlineData(-0.3)]

@@ -2,6 +2,7 @@ using System.Text;
 using CltvDashboard.Domain.Clv.Numerics;
 using CltvDashboard.Domain.Transactions;
 using MathNet.Numerics;
+using MathNet.Numerics.Integration;
 
 namespace CltvDashboard.Domain.Clv.ParetoNbd;
 
@@ -146,15 +147,92 @@ public sealed record ParetoNbdParameters(double R, double Alpha, double S, doubl
     }
 
     /// <inheritdoc/>
-    /// <remarks>The terms of <see cref="PurchaseCountProbability"/> without P(alive): 1 − the chance of buying if alive for k = 0.</remarks>
+    /// <remarks>
+    /// The terms of <see cref="PurchaseCountProbability"/> without P(alive), all counts at once: 1 − the chance of buying
+    /// if alive for k = 0; for k ≥ 1 the survival term, and the death term's integral over w = τ/(α+T+τ) by one
+    /// Gauss–Legendre rule shared by every k. At each node the integrand is the negative binomial's k-th probability,
+    /// which the recurrence NB(k) = NB(k−1)·(r+x+k−1)/k·w gives in one multiplication, times a smooth weight, so a
+    /// distribution costs nodes × counts multiplications rather than one adaptive integral per count. A heavy buyer whose
+    /// recurrence would start below the smallest double takes the integral per count.
+    /// </remarks>
     public int PurchaseCountProbabilitiesIfAlive(int frequency, double age, double t, double mass, Span<double> probabilities)
     {
         RequireHorizon(t);
         Normalize(new PurchaseHistory(frequency, 0, age));
-        var total = 0.0;
-        for (var k = 0; k < probabilities.Length; k++)
+        if (probabilities.IsEmpty)
         {
-            var probability = k == 0 ? 1 - ChanceIfAlive(frequency, age, t) : PurchaseCountIfAlive(frequency, age, t, k);
+            return 0;
+        }
+
+        probabilities[0] = 1 - ChanceIfAlive(frequency, age, t);
+        var total = probabilities[0];
+        if (total >= mass || probabilities.Length == 1 || t <= 0)
+        {
+            return 1;
+        }
+
+        var shape = R + frequency;
+        var alpha = Alpha + age;
+        var beta = Beta + age;
+        var end = t / (alpha + t);
+        var logStart = shape * LogMath.Log1p(-end);
+        if (logStart < MinimumLogStart)
+        {
+            return PurchaseCountsOneByOne(frequency, age, t, mass, probabilities, total);
+        }
+
+        var rule = CountRule.Value;
+        Span<double> current = stackalloc double[CountRuleNodes];
+        Span<double> weights = stackalloc double[CountRuleNodes];
+        Span<double> nodes = stackalloc double[CountRuleNodes];
+        var death = S * alpha / beta;
+        for (var j = 0; j < CountRuleNodes; j++)
+        {
+            var w = end * rule.Abscissas[j];
+            nodes[j] = w;
+            current[j] = Math.Exp(shape * LogMath.Log1p(-w));
+            weights[j] = end * rule.Weights[j] * death * Math.Exp((S - 1) * LogMath.Log1p(-w) - (S + 1) * LogMath.Log1p((alpha - beta) / beta * w));
+        }
+
+        var survive = Math.Exp(logStart - S * LogMath.Log1p(t / beta));
+        for (var k = 1; k < probabilities.Length; k++)
+        {
+            var step = (shape + k - 1) / k;
+            survive *= step * end;
+            var dying = 0.0;
+            for (var j = 0; j < CountRuleNodes; j++)
+            {
+                current[j] *= step * nodes[j];
+                dying += weights[j] * current[j];
+            }
+
+            var probability = Math.Clamp(survive + dying, 0, 1);
+            probabilities[k] = probability;
+            total += probability;
+            if (total >= mass)
+            {
+                return k + 1;
+            }
+        }
+
+        return probabilities.Length;
+    }
+
+    // Nodes of the rule over w: the death term's integrands are a smooth weight times a negative binomial probability,
+    // which 64 nodes integrate to 1e-9 and better for the counts of real customers (checked against the adaptive
+    // integral per count in the tests).
+    private const int CountRuleNodes = 64;
+
+    // (1 − w)^(r+x) below e^−700 leaves the recurrence nothing to multiply.
+    private const double MinimumLogStart = -700;
+
+    private static readonly Lazy<GaussLegendreRule> CountRule = new(() => new GaussLegendreRule(0, 1, CountRuleNodes));
+
+    private int PurchaseCountsOneByOne(int frequency, double age, double t, double mass, Span<double> probabilities, double total)
+    {
+        for (var k = 1; k < probabilities.Length; k++)
+        {
+            var probability = PurchaseCountIfAlive(frequency, age, t, k);
             probabilities[k] = probability;
             total += probability;
             if (total >= mass)
