@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Pages.Shared;
 using CltvDashboard.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

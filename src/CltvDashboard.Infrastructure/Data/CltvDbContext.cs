@@ -86,6 +86,9 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>The RFM grid of each run.</summary>
     public DbSet<RunRfmGridCell> RfmGridCells => Set<RunRfmGridCell>();
 
+    /// <summary>Users who receive the weekly digest, and when.</summary>
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -1,5 +1,6 @@
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Imports;
 using CltvDashboard.Web.Pages.Shared;

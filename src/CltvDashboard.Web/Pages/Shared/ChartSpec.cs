@@ -1,3 +1,5 @@
+using CltvDashboard.Infrastructure.Queries;
+
 namespace CltvDashboard.Web.Pages.Shared;
 
 /// <summary>

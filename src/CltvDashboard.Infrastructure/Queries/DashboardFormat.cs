@@ -1,7 +1,6 @@
 using System.Globalization;
-using CltvDashboard.Infrastructure.Queries;
 
-namespace CltvDashboard.Web.Pages.Shared;
+namespace CltvDashboard.Infrastructure.Queries;
 
 /// <summary>
 /// Formats the dashboards' numbers in the business's currency and dates in its time zone. Grouping and decimal

@@ -1,0 +1,20 @@
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CltvDashboard.Infrastructure.Data.Configurations;
+
+internal sealed class DigestSubscriptionConfiguration : IEntityTypeConfiguration<DigestSubscription>
+{
+    public void Configure(EntityTypeBuilder<DigestSubscription> builder)
+    {
+        builder.ToTable("digest_subscriptions");
+        builder.HasKey(s => s.UserId);
+        builder.Property(s => s.UnsubscribeHash).HasMaxLength(ColumnLengths.Sha256Hex);
+        builder.Property(s => s.LastError).HasMaxLength(ColumnLengths.Message);
+        // The unsubscribe link finds its subscription by the hash of its secret.
+        builder.HasIndex(s => s.UnsubscribeHash).IsUnique();
+        builder.HasOne<CltvUser>().WithOne().HasForeignKey<DigestSubscription>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
