@@ -86,6 +86,15 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>The RFM grid of each run.</summary>
     public DbSet<RunRfmGridCell> RfmGridCells => Set<RunRfmGridCell>();
 
+    /// <summary>The alert rules as set; a missing row means the defaults.</summary>
+    public DbSet<AlertSettings> AlertSettings => Set<AlertSettings>();
+
+    /// <summary>Alert rules that fired after runs, with the customers and segments they name.</summary>
+    public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
+
+    /// <summary>Customers alerted per rule who have not recovered since.</summary>
+    public DbSet<AlertCustomerState> AlertCustomerStates => Set<AlertCustomerState>();
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
