@@ -32,8 +32,7 @@ public sealed class RunAlerts
     /// <param name="cancellationToken">Stops the read.</param>
     public async Task<AlertRuleSettings> SettingsAsync(CancellationToken cancellationToken = default)
     {
-        var row = await _context.AlertSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == AlertSettings.SingletonId, cancellationToken).ConfigureAwait(false);
-        return row?.ToRules() ?? AlertRuleSettings.Defaults;
+        return await new Queries.Alerts.AlertQueries(_context).SettingsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
