@@ -144,8 +144,7 @@ public sealed class RunAlerts
         }
 
         _context.AlertFirings.AddRange(firings);
-        await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        _context.ChangeTracker.Clear();
+        await SaveWithDeliveriesAsync(firings, cancellationToken).ConfigureAwait(false);
         return [.. firings.Select(f => f.Id)];
     }
 
@@ -172,9 +171,36 @@ public sealed class RunAlerts
             Details = error,
         };
         _context.AlertFirings.Add(firing);
-        await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        _context.ChangeTracker.Clear();
+        await SaveWithDeliveriesAsync([firing], cancellationToken).ConfigureAwait(false);
         return firing.Id;
+    }
+
+    // The firings, the customers' states and one delivery per firing and webhook or recipient are one transaction; the
+    // deliveries wait as Pending until the job that ran the recalculation hands them to the queue (AlertDeliveryDispatcher).
+    private async Task SaveWithDeliveriesAsync(List<AlertFiring> firings, CancellationToken cancellationToken)
+    {
+        var transaction = await _context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (firings.Count > 0)
+            {
+                var webhooks = await _context.WebhookEndpoints.AsNoTracking().Select(w => w.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+                var recipients = await _context.AlertRecipients.AsNoTracking().Select(r => r.UserId).ToListAsync(cancellationToken).ConfigureAwait(false);
+                var now = _timeProvider.GetUtcNow().UtcDateTime;
+                foreach (var firing in firings)
+                {
+                    _context.AlertDeliveries.AddRange(webhooks.Select(w => new AlertDelivery { AlertFiringId = firing.Id, Channel = AlertChannel.Webhook, WebhookEndpointId = w, CreatedAtUtc = now }));
+                    _context.AlertDeliveries.AddRange(recipients.Select(u => new AlertDelivery { AlertFiringId = firing.Id, Channel = AlertChannel.Email, RecipientUserId = u, CreatedAtUtc = now }));
+                }
+
+                await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _context.ChangeTracker.Clear();
     }
 
     private static string Customers(int count) => count == 1 ? "customer" : "customers";

@@ -95,6 +95,15 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>Customers alerted per rule who have not recovered since.</summary>
     public DbSet<AlertCustomerState> AlertCustomerStates => Set<AlertCustomerState>();
 
+    /// <summary>Webhooks that receive alerts.</summary>
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>Users who receive alerts by e-mail.</summary>
+    public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
+
+    /// <summary>Each alert to each webhook or user, with its attempts.</summary>
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -53,11 +53,19 @@ public sealed class AlertQueries
     /// <summary>The latest firings, newest first, each with up to <see cref="CustomersShown"/> customers.</summary>
     /// <param name="count">How many firings.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public async Task<IReadOnlyList<AlertFiringView>> LatestAsync(int count, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AlertFiringView>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
+        LoadAsync(_context.AlertFirings.OrderByDescending(f => f.Id).Take(count), CustomersShown, cancellationToken);
+
+    /// <summary>One firing with up to <paramref name="maxCustomers"/> customers; null when it is gone.</summary>
+    /// <param name="firingId">The firing.</param>
+    /// <param name="maxCustomers">Customers to list at most.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public async Task<AlertFiringView?> FiringAsync(long firingId, int maxCustomers, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(_context.AlertFirings.Where(f => f.Id == firingId), maxCustomers, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<AlertFiringView>> LoadAsync(IQueryable<AlertFiring> query, int maxCustomers, CancellationToken cancellationToken)
     {
-        var firings = await _context.AlertFirings.AsNoTracking()
-            .OrderByDescending(f => f.Id)
-            .Take(count)
+        var firings = await query.AsNoTracking()
             .Join(_context.CalculationRuns, f => f.CalculationRunId, r => r.Id, (f, r) => new { Firing = f, r.ObservationEnd, r.Currency })
             .Select(x => new
             {
@@ -74,7 +82,7 @@ public sealed class AlertQueries
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = firings.Select(f => f.Id).ToList();
         var customers = await _context.Set<AlertFiringCustomer>().AsNoTracking()
-            .Where(c => ids.Contains(c.AlertFiringId) && c.Position < CustomersShown)
+            .Where(c => ids.Contains(c.AlertFiringId) && c.Position < maxCustomers)
             .Join(_context.Customers, c => c.CustomerId, k => k.Id, (c, k) => new AlertCustomerView(
                 c.AlertFiringId, c.Position, k.ExternalId, c.PurchaseProbability, c.PreviousPurchaseProbability, c.PredictedClv, c.ExpectedNextPurchase, c.DaysOverdue))
             .ToListAsync(cancellationToken).ConfigureAwait(false);

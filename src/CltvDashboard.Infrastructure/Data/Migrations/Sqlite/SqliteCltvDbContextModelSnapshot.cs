@@ -38,6 +38,109 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("alert_customer_states", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AlertFiringId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("WebhookEndpointId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("AlertFiringId")
+                        .HasDatabaseName("ix_alert_deliveries_alert_firing_id");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_alert_deliveries_recipient_user_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_alert_deliveries_status");
+
+                    b.HasIndex("WebhookEndpointId")
+                        .HasDatabaseName("ix_alert_deliveries_webhook_endpoint_id");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AlertDeliveryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_delivery_id");
+
+                    b.Property<DateTime>("AttemptedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attempted_at_utc");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_delivery_attempts");
+
+                    b.HasIndex("AlertDeliveryId", "Number")
+                        .HasDatabaseName("ix_alert_delivery_attempts_alert_delivery_id_number");
+
+                    b.ToTable("alert_delivery_attempts", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
                 {
                     b.Property<long>("Id")
@@ -166,6 +269,18 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_alert_firing_segments_alert_firing_id");
 
                     b.ToTable("alert_firing_segments", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_alert_recipients");
+
+                    b.ToTable("alert_recipients", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertSettings", b =>
@@ -1413,6 +1528,41 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1751,6 +1901,37 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany()
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_alert_firings_alert_firing_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_users_recipient_user_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_webhook_endpoints_webhook_endpoint_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("AlertDeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_delivery_attempts_alert_deliveries_alert_delivery_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
@@ -1779,6 +1960,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_alert_firing_segments_alert_firings_alert_firing_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_recipients_users_user_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
@@ -2022,6 +2213,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>

@@ -48,6 +48,23 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "alert_recipients",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alert_recipients", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_alert_recipients_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "alert_settings",
                 columns: table => new
                 {
@@ -62,6 +79,22 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_alert_settings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_endpoints",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    secret = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_endpoints", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -113,6 +146,93 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "alert_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    alert_firing_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    webhook_endpoint_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    recipient_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    delivered_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    next_attempt_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alert_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_alert_deliveries_alert_firings_alert_firing_id",
+                        column: x => x.alert_firing_id,
+                        principalTable: "alert_firings",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_alert_deliveries_users_recipient_user_id",
+                        column: x => x.recipient_user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_alert_deliveries_webhook_endpoints_webhook_endpoint_id",
+                        column: x => x.webhook_endpoint_id,
+                        principalTable: "webhook_endpoints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alert_delivery_attempts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    alert_delivery_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    attempted_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alert_delivery_attempts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_alert_delivery_attempts_alert_deliveries_alert_delivery_id",
+                        column: x => x.alert_delivery_id,
+                        principalTable: "alert_deliveries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alert_deliveries_alert_firing_id",
+                table: "alert_deliveries",
+                column: "alert_firing_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alert_deliveries_recipient_user_id",
+                table: "alert_deliveries",
+                column: "recipient_user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alert_deliveries_status",
+                table: "alert_deliveries",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alert_deliveries_webhook_endpoint_id",
+                table: "alert_deliveries",
+                column: "webhook_endpoint_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alert_delivery_attempts_alert_delivery_id_number",
+                table: "alert_delivery_attempts",
+                columns: new[] { "alert_delivery_id", "number" });
+
             migrationBuilder.CreateIndex(
                 name: "ix_alert_firing_customers_alert_firing_id_position",
                 table: "alert_firing_customers",
@@ -137,16 +257,28 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                 name: "alert_customer_states");
 
             migrationBuilder.DropTable(
+                name: "alert_delivery_attempts");
+
+            migrationBuilder.DropTable(
                 name: "alert_firing_customers");
 
             migrationBuilder.DropTable(
                 name: "alert_firing_segments");
 
             migrationBuilder.DropTable(
+                name: "alert_recipients");
+
+            migrationBuilder.DropTable(
                 name: "alert_settings");
 
             migrationBuilder.DropTable(
+                name: "alert_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "alert_firings");
+
+            migrationBuilder.DropTable(
+                name: "webhook_endpoints");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCltvDbContext))]
-    [Migration("20261203124858_Alerts")]
+    [Migration("20261203130752_Alerts")]
     partial class Alerts
     {
         /// <inheritdoc />
@@ -44,6 +44,113 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasName("pk_alert_customer_states");
 
                     b.ToTable("alert_customer_states", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AlertFiringId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("WebhookEndpointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("AlertFiringId")
+                        .HasDatabaseName("ix_alert_deliveries_alert_firing_id");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_alert_deliveries_recipient_user_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_alert_deliveries_status");
+
+                    b.HasIndex("WebhookEndpointId")
+                        .HasDatabaseName("ix_alert_deliveries_webhook_endpoint_id");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertDeliveryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_delivery_id");
+
+                    b.Property<DateTime>("AttemptedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at_utc");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_delivery_attempts");
+
+                    b.HasIndex("AlertDeliveryId", "Number")
+                        .HasDatabaseName("ix_alert_delivery_attempts_alert_delivery_id_number");
+
+                    b.ToTable("alert_delivery_attempts", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
@@ -180,6 +287,18 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_alert_firing_segments_alert_firing_id");
 
                     b.ToTable("alert_firing_segments", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_alert_recipients");
+
+                    b.ToTable("alert_recipients", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertSettings", b =>
@@ -1445,6 +1564,43 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1789,6 +1945,37 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany()
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_alert_firings_alert_firing_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_users_recipient_user_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_webhook_endpoints_webhook_endpoint_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("AlertDeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_delivery_attempts_alert_deliveries_alert_delivery_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
@@ -1817,6 +2004,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_alert_firing_segments_alert_firings_alert_firing_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_recipients_users_user_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
@@ -2060,6 +2257,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
