@@ -43,6 +43,7 @@ public static class RecalculationServiceCollectionExtensions
         services.AddOptions<Alerts.Delivery.SmtpOptions>();
         services.AddSingleton<Alerts.Delivery.AlertTransport>();
         services.AddScoped<Alerts.Delivery.AlertDeliveries>();
+        services.AddScoped<Alerts.Delivery.AlertDeliverySettings>();
         services.AddScoped<AlertDeliveryJob>();
         return services;
     }

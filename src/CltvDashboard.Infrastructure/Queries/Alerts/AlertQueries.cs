@@ -63,6 +63,37 @@ public sealed class AlertQueries
     public async Task<AlertFiringView?> FiringAsync(long firingId, int maxCustomers, CancellationToken cancellationToken = default) =>
         (await LoadAsync(_context.AlertFirings.Where(f => f.Id == firingId), maxCustomers, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
+    /// <summary>The deliveries of some firings, or the latest ones of any kind (tests included) when <paramref name="firingIds"/> is null.</summary>
+    /// <param name="firingIds">The firings; null for the latest <paramref name="count"/> deliveries.</param>
+    /// <param name="count">Deliveries at most.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public async Task<IReadOnlyList<AlertDeliveryView>> DeliveriesAsync(IReadOnlyCollection<long>? firingIds, int count, CancellationToken cancellationToken = default)
+    {
+        var query = _context.AlertDeliveries.AsNoTracking();
+        query = firingIds is null ? query : query.Where(d => d.AlertFiringId != null && firingIds.Contains(d.AlertFiringId.Value));
+        var rows = await query.OrderByDescending(d => d.Id).Take(count)
+            .Select(d => new
+            {
+                Delivery = d,
+                Webhook = _context.WebhookEndpoints.Where(w => w.Id == d.WebhookEndpointId).Select(w => w.Name).FirstOrDefault(),
+                Email = _context.Users.Where(u => u.Id == d.RecipientUserId).Select(u => u.Email).FirstOrDefault(),
+                Attempts = d.AttemptLog.OrderBy(a => a.Number).ToList(),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. rows.Select(r => new AlertDeliveryView(
+                r.Delivery.Id,
+                r.Delivery.AlertFiringId,
+                r.Delivery.Channel,
+                (r.Delivery.Channel == AlertChannel.Webhook ? r.Webhook : r.Email) ?? "(removed)",
+                r.Delivery.Status,
+                r.Delivery.CreatedAtUtc,
+                r.Delivery.NextAttemptAtUtc,
+                [.. r.Attempts.Select(a => new AlertAttemptView(a.Number, a.AttemptedAtUtc, a.Succeeded, a.Outcome))])),
+        ];
+    }
+
     private async Task<IReadOnlyList<AlertFiringView>> LoadAsync(IQueryable<AlertFiring> query, int maxCustomers, CancellationToken cancellationToken)
     {
         var firings = await query.AsNoTracking()
@@ -142,3 +173,29 @@ public sealed record AlertCustomerView(
     decimal? PredictedClv,
     DateOnly? ExpectedNextPurchase,
     int? DaysOverdue);
+
+/// <summary>One delivery of an alert or a test, with its attempts.</summary>
+/// <param name="Id">The delivery.</param>
+/// <param name="FiringId">The firing; null for a test.</param>
+/// <param name="Channel">By e-mail or webhook.</param>
+/// <param name="Target">The webhook's name or the recipient's address.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="CreatedAtUtc">When it was created.</param>
+/// <param name="NextAttemptAtUtc">When the next attempt is due, while retrying.</param>
+/// <param name="Attempts">Its attempts in order.</param>
+public sealed record AlertDeliveryView(
+    long Id,
+    long? FiringId,
+    AlertChannel Channel,
+    string Target,
+    AlertDeliveryStatus Status,
+    DateTime CreatedAtUtc,
+    DateTime? NextAttemptAtUtc,
+    IReadOnlyList<AlertAttemptView> Attempts);
+
+/// <summary>One attempt at a delivery.</summary>
+/// <param name="Number">From 1.</param>
+/// <param name="AttemptedAtUtc">When.</param>
+/// <param name="Succeeded">Whether it delivered.</param>
+/// <param name="Outcome">What happened.</param>
+public sealed record AlertAttemptView(int Number, DateTime AttemptedAtUtc, bool Succeeded, string Outcome);

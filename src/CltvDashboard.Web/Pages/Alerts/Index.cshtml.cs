@@ -11,6 +11,7 @@ namespace CltvDashboard.Web.Pages.Alerts;
 public sealed class IndexModel : PageModel
 {
     private const int FiringsShown = 50;
+    private const int DeliveriesShown = 500;
     private readonly AlertQueries _alerts;
     private readonly IAuthorizationService _authorization;
 
@@ -29,6 +30,9 @@ public sealed class IndexModel : PageModel
 
     /// <summary>The latest firings, newest first.</summary>
     public IReadOnlyList<AlertFiringView> Firings { get; private set; } = [];
+
+    /// <summary>The deliveries of the firings shown, by firing.</summary>
+    public ILookup<long?, AlertDeliveryView> Deliveries { get; private set; } = Array.Empty<AlertDeliveryView>().ToLookup(d => d.FiringId);
 
     /// <summary>Whether the rules were just saved.</summary>
     [TempData]
@@ -67,19 +71,13 @@ public sealed class IndexModel : PageModel
 
     /// <summary>The rule's name for people.</summary>
     /// <param name="rule">The rule.</param>
-    public static string RuleName(AlertRuleKind rule) => rule switch
-    {
-        AlertRuleKind.HighValueAtRisk => "High value at risk",
-        AlertRuleKind.Overdue => "Overdue",
-        AlertRuleKind.SegmentChange => "Segment change",
-        AlertRuleKind.RunProblem => "Run problem",
-        _ => rule.ToString(),
-    };
+    public static string RuleName(AlertRuleKind rule) => Infrastructure.Alerts.Delivery.AlertContent.RuleName(rule);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         CanEdit = (await _authorization.AuthorizeAsync(User, Policies.Analyst)).Succeeded;
         Firings = await _alerts.LatestAsync(FiringsShown, cancellationToken);
+        Deliveries = (await _alerts.DeliveriesAsync([.. Firings.Select(f => f.Id)], DeliveriesShown, cancellationToken)).ToLookup(d => d.FiringId);
     }
 }
 
