@@ -1,4 +1,5 @@
 using CltvDashboard.Web;
+using CltvDashboard.Web.Alerts;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Endpoints;
 using CltvDashboard.Web.Hosting;
@@ -25,6 +26,7 @@ try
     builder.AddCltvHealthChecks();
     builder.AddCltvPages();
     builder.AddCltvApi();
+    builder.AddCltvAlerts();
 
     var app = builder.Build();
 

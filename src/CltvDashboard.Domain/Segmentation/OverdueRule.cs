@@ -23,4 +23,15 @@ public static class OverdueRule
         IsRegular(repeatPurchases) && expectedNextPurchase is { } expected && expected < today
             ? today.DayNumber - expected.DayNumber
             : null;
+
+    /// <summary>
+    /// The day on which a run's expected next purchases are judged overdue: today, while the run's data end within the
+    /// window of the chance of buying again before it; null when they end earlier (an old export, the demo), where every
+    /// regular customer would look overdue only because the data stop.
+    /// </summary>
+    /// <param name="observationEnd">The run's last day of data; null without one.</param>
+    /// <param name="today">Today in the business's time zone.</param>
+    /// <param name="purchaseWindowDays">The N days of the run's chance of buying again.</param>
+    public static DateOnly? JudgedOn(DateOnly? observationEnd, DateOnly today, int purchaseWindowDays) =>
+        observationEnd is { } end && today.DayNumber - end.DayNumber <= purchaseWindowDays ? today : null;
 }

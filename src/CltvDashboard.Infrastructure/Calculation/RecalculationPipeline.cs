@@ -3,6 +3,7 @@ using System.Text.Json;
 using CltvDashboard.Domain.Cohorts;
 using CltvDashboard.Domain.Transactions;
 using CltvDashboard.Domain.Validation;
+using CltvDashboard.Infrastructure.Alerts;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -196,6 +197,7 @@ public sealed partial class RecalculationPipeline
             EnterStage(clock, runId, RunStages.Publishing, 98);
             clock.Close();
             await PublishAsync(runId, runSettings, results, clock.Timings, cancellationToken).ConfigureAwait(false);
+            await JudgeAlertsAsync(runId, previousId, runSettings, zone, cancellationToken).ConfigureAwait(false);
             await PruneAsync(store, settings.RunsToKeep, cancellationToken).ConfigureAwait(false);
             var finished = await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
             return await SummaryAsync(finished, results.Warnings, cancellationToken).ConfigureAwait(false);
@@ -203,7 +205,8 @@ public sealed partial class RecalculationPipeline
         catch (Exception e)
         {
             clock.Close();
-            await RecordFailureAsync(runId, e, clock.Timings).ConfigureAwait(false);
+            var message = await RecordFailureAsync(runId, e, clock.Timings).ConfigureAwait(false);
+            await JudgeFailureAlertAsync(runId, message).ConfigureAwait(false);
             throw;
         }
     }
@@ -368,7 +371,37 @@ public sealed partial class RecalculationPipeline
         }
     }
 
-    private async Task RecordFailureAsync(long runId, Exception error, IReadOnlyList<StageTiming> timings)
+    // The run is published before its alerts are judged: an alert that cannot be stored is logged and never turns a
+    // finished run into a failed one.
+    private async Task JudgeAlertsAsync(long runId, long? previousId, RunSettings settings, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var alerts = new RunAlerts(_context, _timeProvider);
+            await alerts.AfterSuccessAsync(runId, previousId, settings.Analysis.ChurnRisk, settings.PurchaseWindowDays, zone, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or DbUpdateException)
+        {
+            _context.ChangeTracker.Clear();
+            LogAlertsNotJudged(runId, e);
+        }
+    }
+
+    private async Task JudgeFailureAlertAsync(long runId, string message)
+    {
+        try
+        {
+            // Not cancellable, like the failure it reports.
+            await new RunAlerts(_context, _timeProvider).AfterFailureAsync(runId, message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or DbUpdateException)
+        {
+            _context.ChangeTracker.Clear();
+            LogAlertsNotJudged(runId, e);
+        }
+    }
+
+    private async Task<string> RecordFailureAsync(long runId, Exception error, IReadOnlyList<StageTiming> timings)
     {
         var message = error switch
         {
@@ -394,6 +427,8 @@ public sealed partial class RecalculationPipeline
         {
             LogFailureNotRecorded(runId, recordError);
         }
+
+        return message;
     }
 
     private void EnterStage(StageClock clock, long runId, string stage, int percent)
@@ -453,4 +488,7 @@ public sealed partial class RecalculationPipeline
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calculation run {RunId} failed and the failure could not be recorded")]
     private partial void LogFailureNotRecorded(long runId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Calculation run {RunId}: its alerts could not be judged")]
+    private partial void LogAlertsNotJudged(long runId, Exception error);
 }

@@ -86,6 +86,24 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>The RFM grid of each run.</summary>
     public DbSet<RunRfmGridCell> RfmGridCells => Set<RunRfmGridCell>();
 
+    /// <summary>The alert rules as set; a missing row means the defaults.</summary>
+    public DbSet<AlertSettings> AlertSettings => Set<AlertSettings>();
+
+    /// <summary>Alert rules that fired after runs, with the customers and segments they name.</summary>
+    public DbSet<AlertFiring> AlertFirings => Set<AlertFiring>();
+
+    /// <summary>Customers alerted per rule who have not recovered since.</summary>
+    public DbSet<AlertCustomerState> AlertCustomerStates => Set<AlertCustomerState>();
+
+    /// <summary>Webhooks that receive alerts.</summary>
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>Users who receive alerts by e-mail.</summary>
+    public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
+
+    /// <summary>Each alert to each webhook or user, with its attempts.</summary>
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+
     /// <summary>Users who receive the weekly digest, and when.</summary>
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
 

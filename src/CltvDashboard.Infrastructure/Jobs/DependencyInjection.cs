@@ -24,6 +24,27 @@ public static class RecalculationServiceCollectionExtensions
         services.AddScoped<IRecalculationScheduler, RecalculationScheduler>();
         services.AddScoped<NightlyRecalculation>();
         services.AddScoped<StaleRunRecovery>();
+        services.AddScoped<AlertDeliveryDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers what delivers alerts: <see cref="Alerts.Delivery.AlertTransport"/> (singleton),
+    /// <see cref="Alerts.Delivery.AlertDeliveries"/> and <see cref="AlertDeliveryJob"/> (scoped). The host binds
+    /// <see cref="Alerts.Delivery.AlertDeliveryOptions"/> and <see cref="Alerts.Delivery.SmtpOptions"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddCltvAlertDelivery(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Alerts.Delivery.AlertDeliveryOptions>();
+        services.AddOptions<Alerts.Delivery.SmtpOptions>();
+        services.AddSingleton<Alerts.Delivery.AlertTransport>();
+        services.AddScoped<Alerts.Delivery.AlertDeliveries>();
+        services.AddScoped<Alerts.Delivery.AlertDeliverySettings>();
+        services.AddScoped<AlertDeliveryJob>();
         return services;
     }
 }

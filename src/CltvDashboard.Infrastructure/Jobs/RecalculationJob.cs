@@ -15,14 +15,17 @@ public sealed class RecalculationJob
 
     private readonly RecalculationPipeline _pipeline;
     private readonly IRecalculationScheduler _scheduler;
+    private readonly AlertDeliveryDispatcher _alerts;
 
     /// <summary>Creates the job over the pipeline and the scheduler of the current DI scope.</summary>
     /// <param name="pipeline">Carries out a run.</param>
     /// <param name="scheduler">Queues the nightly run.</param>
-    public RecalculationJob(RecalculationPipeline pipeline, IRecalculationScheduler scheduler)
+    /// <param name="alerts">Hands the deliveries of the run's alerts to their own jobs.</param>
+    public RecalculationJob(RecalculationPipeline pipeline, IRecalculationScheduler scheduler, AlertDeliveryDispatcher alerts)
     {
         _pipeline = pipeline;
         _scheduler = scheduler;
+        _alerts = alerts;
     }
 
     /// <summary>
@@ -42,7 +45,15 @@ public sealed class RecalculationJob
         ExceptOn = [typeof(RecalculationException), typeof(Domain.Clv.ModelFitException)])]
     public async Task RunAsync(long runId, CancellationToken cancellationToken)
     {
-        await _pipeline.RunAsync(runId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _pipeline.RunAsync(runId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the run committed or recorded its failure: a delivery is its own job and never holds up a run.
+            await _alerts.EnqueuePendingAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The nightly trigger: asks for a run like any other request, so it coalesces with one already queued.</summary>

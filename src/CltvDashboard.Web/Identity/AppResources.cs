@@ -55,9 +55,16 @@ public static class AppResources
     /// <summary>The background-job dashboard at <c>/hangfire</c>.</summary>
     public static AppResource Jobs { get; } = new("Jobs", CltvRoles.Admin, null, []);
 
+    /// <summary>The alert rules and what fired: Owners read, Analysts change the rules.</summary>
+    public static AppResource Alerts { get; } = new("Alerts", CltvRoles.Owner, "/Alerts", ["/Alerts"]);
+
+    /// <summary>Where alerts go: the SMTP server (shown, never its password), e-mail recipients, webhooks and their secrets, tests.</summary>
+    public static AppResource AlertDelivery { get; } = new("Alert delivery", CltvRoles.Admin, "/AlertDelivery", ["/AlertDelivery"]);
+
     /// <summary>Every resource.</summary>
     public static IReadOnlyList<AppResource> All { get; } =
-        [Public, Account, Home, Overview, Segments, Customers, WhatIf, Runs, ApiDescription, Cohorts, ModelHealth, Imports, Settings, Users, Jobs];
+        [Public, Account, Home, Overview, Segments, Customers, WhatIf, Runs, ApiDescription, Cohorts, ModelHealth, Imports, Settings, Users, Jobs,
+         Alerts, AlertDelivery];
 
     /// <summary>Authorizes each resource's pages by its rule and marks them with it.</summary>
     /// <param name="conventions">The Razor Pages conventions.</param>

@@ -26,4 +26,15 @@ public sealed class OverdueRuleTests
 
         OverdueRule.DaysOverdue(repeatPurchases, day, Today).Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("2025-03-20", 90, true)]
+    [InlineData("2024-12-20", 90, true)]
+    [InlineData("2024-12-19", 90, false)]
+    public void Overdue_is_judged_only_while_the_data_end_within_the_window_before_today(string observationEnd, int windowDays, bool judged)
+    {
+        var end = DateOnly.Parse(observationEnd, System.Globalization.CultureInfo.InvariantCulture);
+
+        OverdueRule.JudgedOn(end, Today, windowDays).Should().Be(judged ? Today : null);
+    }
 }

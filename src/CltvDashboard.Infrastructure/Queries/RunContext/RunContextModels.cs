@@ -72,7 +72,7 @@ public sealed record DashboardContext(
     /// <see cref="PurchaseWindowDays"/> of it; null when they end earlier (an old export, the demo), where every regular
     /// customer would look overdue only because the data stop.
     /// </summary>
-    public DateOnly? OverdueAsOf => Current?.ObservationEnd is { } end && Today.DayNumber - end.DayNumber <= PurchaseWindowDays ? Today : null;
+    public DateOnly? OverdueAsOf => OverdueRule.JudgedOn(Current?.ObservationEnd, Today, PurchaseWindowDays);
 
     /// <summary>Whether a run is queued or running after the current one.</summary>
     public bool RunInProgress => Latest is { Status: CalculationRunStatus.Queued or CalculationRunStatus.Running };

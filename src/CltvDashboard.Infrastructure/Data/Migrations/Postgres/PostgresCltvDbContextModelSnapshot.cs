@@ -22,6 +22,318 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertCustomerState", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rule");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("AlertedInRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alerted_in_run_id");
+
+                    b.HasKey("Rule", "CustomerId")
+                        .HasName("pk_alert_customer_states");
+
+                    b.ToTable("alert_customer_states", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AlertFiringId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("WebhookEndpointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("AlertFiringId")
+                        .HasDatabaseName("ix_alert_deliveries_alert_firing_id");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_alert_deliveries_recipient_user_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_alert_deliveries_status");
+
+                    b.HasIndex("WebhookEndpointId")
+                        .HasDatabaseName("ix_alert_deliveries_webhook_endpoint_id");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertDeliveryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_delivery_id");
+
+                    b.Property<DateTime>("AttemptedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at_utc");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_delivery_attempts");
+
+                    b.HasIndex("AlertDeliveryId", "Number")
+                        .HasDatabaseName("ix_alert_delivery_attempts_alert_delivery_id_number");
+
+                    b.ToTable("alert_delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<DateTime>("FiredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at_utc");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firings");
+
+                    b.HasIndex("CalculationRunId", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_firings_calculation_run_id_rule");
+
+                    b.ToTable("alert_firings", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringCustomer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertFiringId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DaysOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_overdue");
+
+                    b.Property<DateOnly?>("ExpectedNextPurchase")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_next_purchase");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<decimal?>("PredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("predicted_clv");
+
+                    b.Property<double?>("PreviousPurchaseProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("previous_purchase_probability");
+
+                    b.Property<double?>("PurchaseProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("purchase_probability");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firing_customers");
+
+                    b.HasIndex("AlertFiringId", "Position")
+                        .HasDatabaseName("ix_alert_firing_customers_alert_firing_id_position");
+
+                    b.ToTable("alert_firing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringSegment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertFiringId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer")
+                        .HasColumnName("customers");
+
+                    b.Property<int>("PreviousCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_customers");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("Segmentation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("segmentation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firing_segments");
+
+                    b.HasIndex("AlertFiringId")
+                        .HasDatabaseName("ix_alert_firing_segments_alert_firing_id");
+
+                    b.ToTable("alert_firing_segments", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_alert_recipients");
+
+                    b.ToTable("alert_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("HighValueAtRisk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("high_value_at_risk");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("OverdueDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_days");
+
+                    b.Property<bool>("RunProblem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("run_problem");
+
+                    b.Property<bool>("SegmentChange")
+                        .HasColumnType("boolean")
+                        .HasColumnName("segment_change");
+
+                    b.Property<double>("SegmentChangePercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("segment_change_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_settings");
+
+                    b.ToTable("alert_settings", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1249,6 +1561,43 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1593,6 +1942,77 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany()
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_alert_firings_alert_firing_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_users_recipient_user_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_webhook_endpoints_webhook_endpoint_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("AlertDeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_delivery_attempts_alert_deliveries_alert_delivery_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firings_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringCustomer", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany("Customers")
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firing_customers_alert_firings_alert_firing_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringSegment", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany("Segments")
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firing_segments_alert_firings_alert_firing_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_recipients_users_user_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Dataset", null)
@@ -1834,6 +2254,18 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
+                {
+                    b.Navigation("Customers");
+
+                    b.Navigation("Segments");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>

@@ -17,6 +17,308 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertCustomerState", b =>
+                {
+                    b.Property<string>("Rule")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("AlertedInRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alerted_in_run_id");
+
+                    b.HasKey("Rule", "CustomerId")
+                        .HasName("pk_alert_customer_states");
+
+                    b.ToTable("alert_customer_states", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AlertFiringId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_at_utc");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("WebhookEndpointId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("webhook_endpoint_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("AlertFiringId")
+                        .HasDatabaseName("ix_alert_deliveries_alert_firing_id");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_alert_deliveries_recipient_user_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_alert_deliveries_status");
+
+                    b.HasIndex("WebhookEndpointId")
+                        .HasDatabaseName("ix_alert_deliveries_webhook_endpoint_id");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AlertDeliveryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_delivery_id");
+
+                    b.Property<DateTime>("AttemptedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attempted_at_utc");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_delivery_attempts");
+
+                    b.HasIndex("AlertDeliveryId", "Number")
+                        .HasDatabaseName("ix_alert_delivery_attempts_alert_delivery_id_number");
+
+                    b.ToTable("alert_delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CalculationRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calculation_run_id");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<DateTime>("FiredAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at_utc");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firings");
+
+                    b.HasIndex("CalculationRunId", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_firings_calculation_run_id_rule");
+
+                    b.ToTable("alert_firings", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringCustomer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AlertFiringId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DaysOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_overdue");
+
+                    b.Property<DateOnly?>("ExpectedNextPurchase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_next_purchase");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<decimal?>("PredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("predicted_clv");
+
+                    b.Property<double?>("PreviousPurchaseProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("previous_purchase_probability");
+
+                    b.Property<double?>("PurchaseProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("purchase_probability");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firing_customers");
+
+                    b.HasIndex("AlertFiringId", "Position")
+                        .HasDatabaseName("ix_alert_firing_customers_alert_firing_id_position");
+
+                    b.ToTable("alert_firing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringSegment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AlertFiringId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_firing_id");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("customers");
+
+                    b.Property<int>("PreviousCustomers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_customers");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("Segmentation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segmentation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_firing_segments");
+
+                    b.HasIndex("AlertFiringId")
+                        .HasDatabaseName("ix_alert_firing_segments_alert_firing_id");
+
+                    b.ToTable("alert_firing_segments", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_alert_recipients");
+
+                    b.ToTable("alert_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("HighValueAtRisk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("high_value_at_risk");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("OverdueDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_days");
+
+                    b.Property<bool>("RunProblem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_problem");
+
+                    b.Property<bool>("SegmentChange")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("segment_change");
+
+                    b.Property<double>("SegmentChangePercent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("segment_change_percent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_settings");
+
+                    b.ToTable("alert_settings", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1226,6 +1528,41 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("transactions", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.ToTable("webhook_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1564,6 +1901,77 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany()
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_alert_firings_alert_firing_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_users_recipient_user_id");
+
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_alert_deliveries_webhook_endpoints_webhook_endpoint_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDeliveryAttempt", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", null)
+                        .WithMany("AttemptLog")
+                        .HasForeignKey("AlertDeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_delivery_attempts_alert_deliveries_alert_delivery_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CalculationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firings_calculation_runs_calculation_run_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringCustomer", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany("Customers")
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firing_customers_alert_firings_alert_firing_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiringSegment", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", null)
+                        .WithMany("Segments")
+                        .HasForeignKey("AlertFiringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_firing_segments_alert_firings_alert_firing_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertRecipient", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_recipients_users_user_id");
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CalculationRun", b =>
                 {
                     b.HasOne("CltvDashboard.Infrastructure.Data.Entities.Dataset", null)
@@ -1805,6 +2213,18 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertDelivery", b =>
+                {
+                    b.Navigation("AttemptLog");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.AlertFiring", b =>
+                {
+                    b.Navigation("Customers");
+
+                    b.Navigation("Segments");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.BusinessSettings", b =>
