@@ -47,4 +47,22 @@ public static class RecalculationServiceCollectionExtensions
         services.AddScoped<AlertDeliveryJob>();
         return services;
     }
+
+    /// <summary>
+    /// Registers the weekly digest: <see cref="Digest.DigestComposer"/>, its alerts (<see cref="Digest.StoredDigestAlerts"/>),
+    /// <see cref="Digest.DigestSubscriptions"/> and <see cref="WeeklyDigestJob"/> (scoped). Sends through the alerts'
+    /// SMTP server (<see cref="AddCltvAlertDelivery"/>); the host registers the dashboards' queries the composer reads.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddCltvDigest(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Digest.IDigestAlerts, Digest.StoredDigestAlerts>();
+        services.AddScoped<Digest.DigestComposer>();
+        services.AddScoped<Digest.DigestSubscriptions>();
+        services.AddScoped<WeeklyDigestJob>();
+        return services;
+    }
 }

@@ -4,7 +4,7 @@ using CltvDashboard.Infrastructure.Queries.Alerts;
 
 namespace CltvDashboard.Web.Alerts;
 
-/// <summary>Registers the Alerts pages' reads and the delivery of alerts, with their options.</summary>
+/// <summary>Registers the Alerts pages' reads, the delivery of alerts and the weekly digest, with their options.</summary>
 public static class AlertsRegistration
 {
     /// <summary>
@@ -18,6 +18,7 @@ public static class AlertsRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<AlertQueries>();
         builder.Services.AddCltvAlertDelivery();
+        builder.Services.AddCltvDigest();
         builder.Services.AddOptions<AlertDeliveryOptions>().Bind(builder.Configuration.GetSection(AlertDeliveryOptions.Section))
             .Validate(o => o.Validate().Count == 0, "Cltv:AlertDelivery is not valid: MaxAttempts 1–20, FirstRetrySeconds ≥ 0, BackoffFactor ≥ 1, WebhookTimeoutSeconds > 0, AppUrl absolute.")
             .ValidateOnStart();

@@ -3,6 +3,7 @@ using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Web.Identity;
 using CltvDashboard.Web.Configuration;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,7 @@ public sealed partial class StartupTasks : IHostedService
 
             // Registering is idempotent, so every instance may do it; the settings page re-registers after a change.
             await services.GetRequiredService<NightlyRecalculation>().RegisterAsync(cancellationToken).ConfigureAwait(false);
+            WeeklyDigestJob.Register(services.GetRequiredService<IRecurringJobManager>());
             if (_options.RunsJobs)
             {
                 // Runs a stopped process left queued or half-done with no job are queued again; a run whose job

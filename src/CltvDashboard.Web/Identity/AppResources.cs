@@ -11,10 +11,10 @@ namespace CltvDashboard.Web.Identity;
 public static class AppResources
 {
     /// <summary>Signing in, the first-run setup, the error and status pages, health checks and static files.</summary>
-    public static AppResource Public { get; } = new("Public", null, null, [], ["/Account/SignIn", "/Setup", "/Error", "/Status"]);
+    public static AppResource Public { get; } = new("Public", null, null, [], ["/Account/SignIn", "/Setup", "/Error", "/Status", "/Digest/Unsubscribe"]);
 
     /// <summary>Signing out.</summary>
-    public static AppResource Account { get; } = new("Account", CltvRoles.Owner, null, [], ["/Account/SignOut"]);
+    public static AppResource Account { get; } = new("Account", CltvRoles.Owner, null, [], ["/Account/SignOut", "/Account/Digest"]);
 
     /// <summary>The start page.</summary>
     public static AppResource Home { get; } = new("Home", CltvRoles.Owner, "/", [], ["/Index"]);

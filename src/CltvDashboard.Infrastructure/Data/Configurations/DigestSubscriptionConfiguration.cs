@@ -11,10 +11,10 @@ internal sealed class DigestSubscriptionConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("digest_subscriptions");
         builder.HasKey(s => s.UserId);
-        builder.Property(s => s.UnsubscribeHash).HasMaxLength(ColumnLengths.Sha256Hex);
+        builder.Property(s => s.UnsubscribeToken).HasMaxLength(ColumnLengths.Sha256Hex);
         builder.Property(s => s.LastError).HasMaxLength(ColumnLengths.Message);
-        // The unsubscribe link finds its subscription by the hash of its secret.
-        builder.HasIndex(s => s.UnsubscribeHash).IsUnique();
+        // The unsubscribe link finds its subscription by its token.
+        builder.HasIndex(s => s.UnsubscribeToken).IsUnique();
         builder.HasOne<CltvUser>().WithOne().HasForeignKey<DigestSubscription>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,8 +2,8 @@ namespace CltvDashboard.Infrastructure.Data.Entities;
 
 /// <summary>
 /// A user's wish to receive the weekly digest by e-mail, at a day and hour in the business's time zone. One per user;
-/// deleting the user deletes it. The unsubscribe link carries a secret of its own, of which only the SHA-256 hash is
-/// kept, so the link works without signing in and stops this user's digest only.
+/// deleting the user deletes it. The unsubscribe link carries a random token of its own, kept as it is
+/// because every digest must carry it: it opens nothing but this user's unsubscribe, without signing in.
 /// </summary>
 public class DigestSubscription
 {
@@ -16,8 +16,8 @@ public class DigestSubscription
     /// <summary>The hour of that day, 0–23, in the business's time zone.</summary>
     public int Hour { get; set; } = 8;
 
-    /// <summary>Lower-case hex SHA-256 of the unsubscribe link's secret.</summary>
-    public string UnsubscribeHash { get; set; } = "";
+    /// <summary>The unsubscribe link's random token (URL-safe base64 of 32 bytes).</summary>
+    public string UnsubscribeToken { get; set; } = "";
 
     /// <summary>When the user opted in, in UTC.</summary>
     public DateTime SubscribedAtUtc { get; set; }

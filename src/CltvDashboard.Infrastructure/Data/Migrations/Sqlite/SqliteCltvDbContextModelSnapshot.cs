@@ -659,6 +659,53 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("datasets", (string)null);
                 });
 
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.DigestSubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("LastScheduledForUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_scheduled_for_utc");
+
+                    b.Property<DateTime?>("LastSentAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sent_at_utc");
+
+                    b.Property<DateTime>("SubscribedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscribed_at_utc");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribe_token");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_digest_subscriptions");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_subscriptions_unsubscribe_token");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -1998,6 +2045,16 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ImportBatchId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_datasets_import_batches_import_batch_id");
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.DigestSubscription", b =>
+                {
+                    b.HasOne("CltvDashboard.Infrastructure.Data.Identity.CltvUser", null)
+                        .WithOne()
+                        .HasForeignKey("CltvDashboard.Infrastructure.Data.Entities.DigestSubscription", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_subscriptions_users_user_id");
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.ImportBatch", b =>
