@@ -24,6 +24,9 @@ public class DemoApp : IAsyncLifetime
     /// <summary>The application.</summary>
     public CltvWebFactory App { get; private set; } = null!;
 
+    /// <summary>Configuration the application starts with, beyond the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     /// <summary>The Kestrel address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -37,7 +40,7 @@ public class DemoApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        App = new CltvWebFactory(_database, realPipeline: true, commands: Commands);
+        App = new CltvWebFactory(_database, Settings, realPipeline: true, commands: Commands);
         App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -76,7 +79,7 @@ public class DemoApp : IAsyncLifetime
 #pragma warning restore CA2000
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         if (_database is not null)

@@ -87,7 +87,7 @@ public sealed class DigestModel : PageModel
     {
         if (!ModelState.IsValid || !Enum.IsDefined(Day))
         {
-            ModelState.AddModelError(nameof(Hour), "Choose a day and an hour from 0 to 23.");
+            ModelState.AddModelError(string.Empty, "Choose a day and an hour from 0 to 23.");
             await LoadAsync(cancellationToken, keepInput: true);
             return Page();
         }
