@@ -50,7 +50,7 @@ public sealed class AlertQueries
         await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The latest firings, newest first, each with up to <see cref="CustomersShown"/> customers.</summary>
+    /// <summary>The latest firings, newest run first and within a run in rule order, each with up to <see cref="CustomersShown"/> customers.</summary>
     /// <param name="count">How many firings.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     public Task<IReadOnlyList<AlertFiringView>> LatestAsync(int count, CancellationToken cancellationToken = default) =>
@@ -122,7 +122,7 @@ public sealed class AlertQueries
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return
         [
-            .. firings.OrderByDescending(f => f.Id).Select(f => new AlertFiringView(
+            .. firings.OrderByDescending(f => f.CalculationRunId).ThenBy(f => f.Rule).ThenByDescending(f => f.Id).Select(f => new AlertFiringView(
                 f.Id, f.Rule, f.CalculationRunId, f.ObservationEnd, f.Currency, f.FiredAtUtc, f.Summary, RunWarnings.Split(f.Details), f.CustomerCount,
                 [.. customers.Where(c => c.FiringId == f.Id).OrderBy(c => c.Position)],
                 [.. segments.Where(s => s.AlertFiringId == f.Id).OrderByDescending(s => Math.Abs(s.Customers - s.PreviousCustomers)).Select(s => new SegmentSize(s.Segmentation, s.Segment, s.Customers, s.PreviousCustomers))])),

@@ -1,0 +1,70 @@
+using CltvDashboard.Domain.Alerts;
+using CltvDashboard.Infrastructure.Calculation;
+using CltvDashboard.Infrastructure.Data.Entities;
+using CltvDashboard.Infrastructure.Data.Identity;
+using CltvDashboard.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CltvDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// The CDNOW demo recalculated as of 31 January 1998 and again as of its last day: the Alerts page lists the
+/// high-value customers whose chance of buying again fell, in headless Chromium.
+/// </summary>
+public sealed class AlertsBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
+{
+    private long _laterRunId;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var context = demo.App.CreateContext();
+        var pipeline = new RecalculationPipeline(context);
+        await pipeline.RecalculateAsync(CalculationTrigger.Manual, new DateOnly(1998, 1, 31));
+        _laterRunId = (await pipeline.RecalculateAsync(CalculationTrigger.Manual, new DateOnly(1998, 6, 30))).RunId;
+    }
+
+    [Fact]
+    public async Task An_owner_reads_the_high_value_customers_whose_chance_fell_with_their_figures()
+    {
+        int alerted;
+        string first;
+        await using (var context = demo.App.CreateContext())
+        {
+            var firing = await context.AlertFirings.AsNoTracking().Include(f => f.Customers)
+                .SingleAsync(f => f.CalculationRunId == _laterRunId && f.Rule == AlertRuleKind.HighValueAtRisk);
+            alerted = firing.Customers.Count;
+            var top = firing.Customers.OrderBy(c => c.Position).First().CustomerId;
+            first = await context.Customers.Where(c => c.Id == top).Select(c => c.ExternalId).SingleAsync();
+        }
+
+        var page = await SignedInPageAsync(CltvRoles.Owner);
+        await page.GotoAsync(demo.BaseUrl + "/Alerts");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Alerts");
+        var card = page.Locator("article.alert-firing").Filter(new() { HasText = $"{alerted} high-value customers fell below" });
+        await Assertions.Expect(card).ToHaveCountAsync(1);
+        await Assertions.Expect(card.Locator("tbody tr")).ToHaveCountAsync(Math.Min(alerted, 100));
+        await Assertions.Expect(card.Locator("tbody tr").First.Locator("th")).ToHaveTextAsync(first);
+        await Assertions.Expect(card.Locator("tbody tr").First).ToBeVisibleAsync();
+        var cards = page.Locator("article.alert-firing h3");
+        await Assertions.Expect(cards.First).ToContainTextAsync("High value at risk", new() { Timeout = 5_000 });
+        await Assertions.Expect(page.GetByText("Analysts change the rules.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "alerts-01-page.png"), FullPage = false });
+    }
+
+    private async Task<IPage> SignedInPageAsync(string role)
+    {
+        var email = await demo.App.CreateUserAsync(role);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
+        return page;
+    }
+}
