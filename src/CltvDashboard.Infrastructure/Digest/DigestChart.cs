@@ -25,7 +25,7 @@ public static class DigestChart
         var plot = new Plot();
         try
         {
-            plot.Font.Automatic();
+            plot.Font.Set(Fonts.Sans);
             var bars = shown.Select((s, i) => new Bar
             {
                 Position = i,

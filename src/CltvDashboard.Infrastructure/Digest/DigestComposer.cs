@@ -1,3 +1,4 @@
+using CltvDashboard.Domain.Segmentation;
 using CltvDashboard.Infrastructure.Queries;
 
 namespace CltvDashboard.Infrastructure.Digest;
@@ -5,7 +6,7 @@ namespace CltvDashboard.Infrastructure.Digest;
 /// <summary>
 /// Gathers a week's digest from the same queries the dashboards read, so that the e-mail and the pages never disagree:
 /// the current run's headline figures against the previous run of its dataset, value by segment, and the high-value
-/// customers at risk (the customer list's preset), most valuable first.
+/// customers at medium or high churn risk, most valuable first.
 /// </summary>
 public sealed class DigestComposer
 {
@@ -38,11 +39,23 @@ public sealed class DigestComposer
 
         var previous = context.Previous is { } before ? await _overview.KpisAsync(before.Id, cancellationToken) : null;
         var segments = await _overview.ValueBySegmentAsync(run.Id, cancellationToken);
-        var winBack = await _customers.CustomersAsync(
-            run,
-            context.Previous?.Id,
-            new CustomerListRequest(Preset: CustomerPreset.HighValueAtRisk, Sort: CustomerSort.PredictedClv, Descending: true, PageSize: WinBackCount, Today: context.OverdueAsOf),
-            cancellationToken);
+        // The preset also holds customers whose chance merely slipped (from 99 % to 95 %); a list headed "to win back"
+        // names only those whose churn risk is medium or high, so that no one on it is in fact about to buy.
+        var winBack = new List<CustomerRow>(WinBackCount);
+        var atRisk = 0;
+        var request = new CustomerListRequest(Preset: CustomerPreset.HighValueAtRisk, Sort: CustomerSort.PredictedClv, Descending: true, Today: context.OverdueAsOf);
+        await foreach (var customer in _customers.AllCustomersAsync(run, context.Previous?.Id, request, cancellationToken))
+        {
+            if (customer.ChurnRiskBand is ChurnRiskRule.High or ChurnRiskRule.Medium)
+            {
+                atRisk++;
+                if (winBack.Count < WinBackCount)
+                {
+                    winBack.Add(customer);
+                }
+            }
+        }
+
         var alerts = await _alerts.SinceAsync(nowUtc.AddDays(-7), cancellationToken);
         return new WeeklyDigest(
             run,
@@ -50,8 +63,8 @@ public sealed class DigestComposer
             kpis,
             previous,
             [.. segments.OrderByDescending(s => s.TotalClv ?? 0)],
-            winBack.Items,
-            winBack.TotalCount,
+            winBack,
+            atRisk,
             alerts);
     }
 }

@@ -120,8 +120,8 @@ public static class DigestMail
         }
         else
         {
-            html.Append("<p style=\"font-size:13px;margin:0 0 8px;color:#52606d\">High-value customers whose chance of buying again is low or fell since the last run, most valuable first.</p>")
-                .Append("<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;margin-bottom:8px;font-size:13px\">")
+            html.Append("<p style=\"font-size:13px;margin:0 0 8px;color:#52606d\">Your most valuable customers whose churn risk is medium or high, most valuable first: worth a personal word or an offer.</p>")
+                .Append("<table id=\"win-back\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;margin-bottom:8px;font-size:13px\">")
                 .Append("<tr><th align=\"left\" style=\"padding:4px 0;border-bottom:1px solid #cbd2d9\">Customer</th><th align=\"right\" style=\"padding:4px 0;border-bottom:1px solid #cbd2d9\">Predicted CLV</th><th align=\"right\" style=\"padding:4px 0;border-bottom:1px solid #cbd2d9\">Chance of buying again</th><th align=\"right\" style=\"padding:4px 0;border-bottom:1px solid #cbd2d9\">Last purchase</th></tr>");
             foreach (var customer in digest.WinBack)
             {
@@ -258,8 +258,8 @@ public static class DigestMail
 
     private static string WinBackLinkText(WeeklyDigest digest) =>
         digest.WinBackTotal > digest.WinBack.Count
-            ? $"See all {digest.Format.Count(digest.WinBackTotal)} high-value customers at risk"
-            : "See them in the customer list";
+            ? $"See all {digest.Format.Count(digest.WinBackTotal)} in the customer list (high value at risk)"
+            : "See them in the customer list (high value at risk)";
 
     private static string AlertLine(DigestAlert alert, DashboardFormat format) =>
         $"{format.DateTime(alert.FiredAtUtc)}: {alert.Title}" + (alert.Customers > 0 ? $" ({format.Count(alert.Customers)} {(alert.Customers == 1 ? "customer" : "customers")})" : "");

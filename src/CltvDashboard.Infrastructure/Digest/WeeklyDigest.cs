@@ -8,8 +8,8 @@ namespace CltvDashboard.Infrastructure.Digest;
 /// <param name="Kpis">The run's headline figures.</param>
 /// <param name="Previous">The previous run's of the same dataset, for the changes; null when there is none.</param>
 /// <param name="ValueBySegment">Predicted value by RFM segment, largest first.</param>
-/// <param name="WinBack">Up to <see cref="DigestComposer.WinBackCount"/> high-value customers at risk, most valuable first.</param>
-/// <param name="WinBackTotal">How many customers the high-value-at-risk list holds in all.</param>
+/// <param name="WinBack">Up to <see cref="DigestComposer.WinBackCount"/> top-tier customers at medium or high churn risk, most valuable first.</param>
+/// <param name="WinBackTotal">How many top-tier customers are at medium or high churn risk in all.</param>
 /// <param name="Alerts">The alerts that fired in the seven days before the digest, newest first.</param>
 public sealed record WeeklyDigest(
     RunHeader Run,
