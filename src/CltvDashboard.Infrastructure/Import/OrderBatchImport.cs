@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Infrastructure.Import;
 
 /// <summary>
 /// Stores a batch of orders pushed through the API, all or nothing: every order is judged by the import's rules and
 /// messages, and the batch is stored only when none is rejected; an order the store already holds is a duplicate, so
-/// a batch sent again adds nothing.
+/// a batch sent again adds nothing, and an order id it holds with other figures is rejected.
 /// </summary>
 /// <remarks>
 /// The batch is written as a file in the mapped layout, one column per field named as the request names it, and read
@@ -50,6 +51,9 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
         + "or upload your own file first, then push orders again. Nothing of this batch was stored.";
 
     private const string ControlCharacter = "the value holds a control character (a line break, a tab, a NUL); none belongs in it";
+
+    private const string ChangedOrder =
+        "the store already holds this order id with other figures (customer, time, amount, currency or channel); a push does not change a stored order";
 
     private const string MissingOrderId = "the order id is empty; a batch sent again is recognised by its orders' ids";
 
@@ -96,7 +100,7 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
         var file = ToFile(orders);
         var choices = new ImportChoices { Mapping = Mapping, DecimalSeparator = DecimalSeparator.Point };
         var options = await datasets.OptionsAsync(choices, ImportMode.Append, cancellationToken).ConfigureAwait(false);
-        var (rejected, produced, fileError) = Judge(file, options);
+        var (rejected, rows, fileError) = Judge(file, options);
         if (fileError is not null)
         {
             return Invalid(orders.Count, [.. ownErrors, new PushedOrderError(null, string.Empty, fileError)]);
@@ -108,7 +112,13 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
             return Invalid(orders.Count, errors);
         }
 
-        if (produced == 0)
+        var changed = await ChangedOrdersAsync(rows, cancellationToken).ConfigureAwait(false);
+        if (changed.Count > 0)
+        {
+            return Invalid(orders.Count, changed);
+        }
+
+        if (rows.Count == 0)
         {
             // Every order was left out by a rule (cancelled, unpaid, test): a valid batch with nothing to store.
             return new PushResult(PushOutcome.Stored, orders.Count, 0, 0, 0, []);
@@ -167,31 +177,60 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
         (Fields.Channel, order.Channel), (Fields.Status, order.Status),
     ];
 
-    // The whole batch read as the import will read it, nothing stored: the rejected orders, how many rows it gives, or
-    // why it cannot be read at all.
-    private static (IReadOnlyList<PushedOrderError> Rejected, long Produced, string? FileError) Judge(byte[] file, ImportOptions options)
+    // The whole batch read as the import will read it, nothing stored: the rejected orders, the rows it gives, or why
+    // it cannot be read at all.
+    private static (IReadOnlyList<PushedOrderError> Rejected, IReadOnlyList<ImportRow> Rows, string? FileError) Judge(byte[] file, ImportOptions options)
     {
         var rejected = new List<PushedOrderError>();
+        var rows = new List<ImportRow>();
         using var stream = new MemoryStream(file, writable: false);
         using var reader = TransactionFileReader.Open(stream, options);
-        reader.OnRejected = problem => rejected.Add(new PushedOrderError((int)(problem.Line - FirstOrderLine), problem.Column, problem.Message));
+        reader.OnRejected = problem => rejected.Add(new PushedOrderError(IndexOf(problem.Line), problem.Column, problem.Message));
         try
         {
-            foreach (var _ in reader.ReadRows())
-            {
-            }
+            rows.AddRange(reader.ReadRows());
         }
         catch (ImportFileException e) when (e.Failure == ImportFailure.NoUsableRow)
         {
-            // Said per order below, or every order was left out by a rule.
+            // Said per order, or every order was left out by a rule.
         }
         catch (ImportFileException e)
         {
-            return (rejected, 0, e.Message);
+            return (rejected, [], e.Message);
         }
 
-        return (rejected, reader.Summary.RowsProduced, null);
+        return (rejected, rows, null);
     }
+
+    // An order id the store holds under other figures (another amount, time, customer or channel, or the quantity an
+    // uploaded export gave it) is refused rather than stored beside it: the same order would be counted twice. The
+    // same figures again are a duplicate, which the import skips; a refund of a stored order is a row of its own
+    // (the order id followed by :refund), so it goes in.
+    private async Task<IReadOnlyList<PushedOrderError>> ChangedOrdersAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    {
+        var references = rows.Where(r => r.OrderReference is not null).Select(r => r.OrderReference!).Distinct(StringComparer.Ordinal).ToList();
+        if (references.Count == 0)
+        {
+            return [];
+        }
+
+        var context = contexts.CreateDbContext();
+        await using (context.ConfigureAwait(false))
+        {
+            var stored = await context.Transactions.AsNoTracking()
+                .Where(t => t.OrderReference != null && references.Contains(t.OrderReference))
+                .Select(t => new { t.OrderReference, t.ContentHash })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var hashes = stored.ToLookup(t => t.OrderReference!, t => t.ContentHash, StringComparer.Ordinal);
+            return rows
+                .Where(r => r.OrderReference is { } reference && hashes.Contains(reference) && !hashes[reference].Contains(r.ContentHash, StringComparer.Ordinal))
+                .Select(r => new PushedOrderError(IndexOf(r.Line), Fields.OrderId, ChangedOrder))
+                .DistinctBy(e => e.Index)
+                .ToList();
+        }
+    }
+
+    private static int IndexOf(long line) => (int)(line - FirstOrderLine);
 
     // RFC 4180, every value quoted, so that commas, quotes and semicolons in the values stay in their field.
     private static byte[] ToFile(IReadOnlyList<PushedOrder> orders)

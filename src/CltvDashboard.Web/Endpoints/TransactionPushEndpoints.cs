@@ -43,7 +43,8 @@ public static partial class TransactionPushEndpoints
                 "For an API token (or session) of an Analyst or Admin. Each order is judged by the rules and messages of the CSV import (dates, amounts, "
                 + "the dataset's one currency, statuses such as refunded or cancelled, limits); any rejected order answers 422 with each error's index and "
                 + "field, and nothing of the batch is stored. An order the store already holds (same order id, customer, time, amount, currency and channel) "
-                + "is counted under duplicates, so a retried batch adds nothing. imported and duplicates count transactions (a refunded order is a sale and a "
+                + "is counted under duplicates, so a retried batch adds nothing; an order id stored with other figures is rejected (a push does not change a stored "
+                + "order; its refund, status refunded, is added). imported and duplicates count transactions (a refunded order is a sale and a "
                 + "refund); orders left out by their status (cancelled, unpaid, test) are in received only. Refused with 409 while the store holds only the "
                 + "demo data, with 413 beyond the configured batch size (PushMaxOrders, 1,000 by default), with 429 and Retry-After beyond the token's "
                 + "batches per minute (PushBatchesPerMinute). email and name are checked and normalised (trimmed, e-mail in lower case).")

@@ -65,6 +65,27 @@ public abstract class TransactionPushTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_order_id_stored_with_other_figures_is_rejected_while_its_refund_is_added()
+    {
+        using var client = await PushClientAsync(App, CltvRoles.Analyst);
+        var prefix = NewPrefix();
+        (await PushAsync(client, Order(prefix + "1", prefix + "h", "2025-06-01T10:00:00+01:00", 30m))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var changed = await PushAsync(client, Order(prefix + "2", prefix + "h", "2025-06-02T10:00:00+01:00", 5m), Order(prefix + "1", prefix + "h", "2025-06-01T10:00:00+01:00", 35m));
+        var refunded = await PushAsync(client, new { orderId = prefix + "1", customerId = prefix + "h", occurredAt = "2025-06-01T10:00:00+01:00", amount = 30m, currency = "EUR", status = "refunded" });
+
+        changed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var error = (await AnswerAsync(changed)).GetProperty("errors").EnumerateArray().Single();
+        (error.GetProperty("index").GetInt32(), error.GetProperty("field").GetString()).Should().Be((1, "orderId"));
+        refunded.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = await AnswerAsync(refunded);
+        (answer.GetProperty("imported").GetInt64(), answer.GetProperty("duplicates").GetInt64()).Should().Be((1, 1), "the sale is the stored one, the refund is new");
+        await using var context = App.CreateContext();
+        var amounts = await context.Transactions.Where(t => t.OrderReference!.StartsWith(prefix)).OrderBy(t => t.OrderReference).Select(t => t.Amount).ToListAsync();
+        amounts.Should().Equal(30m, -30m);
+    }
+
+    [Fact]
     public async Task A_batch_with_bad_orders_names_each_index_and_field_with_the_imports_message_and_stores_nothing()
     {
         using var client = await PushClientAsync(App, CltvRoles.Analyst);
