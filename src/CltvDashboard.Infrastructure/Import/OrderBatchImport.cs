@@ -91,10 +91,12 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
             return new PushResult(PushOutcome.DemoOnly, orders.Count, 0, 0, 0, [new PushedOrderError(null, string.Empty, DemoOnlyMessage)]);
         }
 
-        var ownErrors = OwnRules(orders).Concat(otherErrors).ToList();
-        if (ownErrors.Any(e => e.Message == ControlCharacter))
+        var controlCharacters = ControlCharacters(orders);
+        var ownErrors = MissingOrderIds(orders).Concat(controlCharacters).Concat(otherErrors).ToList();
+        if (controlCharacters.Count > 0)
         {
-            return Invalid(orders.Count, ownErrors);
+            // Such a value could break the batch's file apart; the orders are not read.
+            return Invalid(orders.Count, [.. ownErrors.OrderBy(e => e.Index)]);
         }
 
         var file = ToFile(orders);
@@ -147,29 +149,19 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
         new(PushOutcome.Invalid, received, 0, 0, errors.Where(e => e.Index is not null).Select(e => e.Index).Distinct().Count(), errors);
 
     // What the reader cannot know: a file may have orders without ids, a push may not, since its retries are recognised
-    // by them; and a control character (a line break, a NUL) belongs in no id, date or amount.
-    private static List<PushedOrderError> OwnRules(IReadOnlyList<PushedOrder> orders)
-    {
-        var errors = new List<PushedOrderError>();
-        for (var i = 0; i < orders.Count; i++)
-        {
-            var order = orders[i] ?? new PushedOrder(null, null, null, null, null, null, null);
-            if (string.IsNullOrWhiteSpace(order.OrderId))
-            {
-                errors.Add(new PushedOrderError(i, Fields.OrderId, MissingOrderId));
-            }
+    // by them.
+    private static List<PushedOrderError> MissingOrderIds(IReadOnlyList<PushedOrder> orders) =>
+        orders.Select((order, i) => (order, i))
+            .Where(o => string.IsNullOrWhiteSpace(o.order?.OrderId))
+            .Select(o => new PushedOrderError(o.i, Fields.OrderId, MissingOrderId))
+            .ToList();
 
-            foreach (var (field, value) in Values(order))
-            {
-                if (value is not null && value.Any(char.IsControl))
-                {
-                    errors.Add(new PushedOrderError(i, field, ControlCharacter));
-                }
-            }
-        }
-
-        return errors;
-    }
+    // A control character (a line break, a NUL) belongs in no id, date or amount.
+    private static List<PushedOrderError> ControlCharacters(IReadOnlyList<PushedOrder> orders) =>
+        orders.Select((order, i) => (order, i))
+            .Where(o => o.order is not null)
+            .SelectMany(o => Values(o.order).Where(v => v.Value?.Any(char.IsControl) == true).Select(v => new PushedOrderError(o.i, v.Field, ControlCharacter)))
+            .ToList();
 
     private static IEnumerable<(string Field, string? Value)> Values(PushedOrder order) =>
     [

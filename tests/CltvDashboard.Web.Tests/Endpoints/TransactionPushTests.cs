@@ -167,6 +167,26 @@ public abstract class TransactionPushTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_line_break_in_a_value_is_named_by_index_and_field_and_a_batch_of_cancelled_orders_stores_nothing()
+    {
+        using var client = await PushClientAsync(App, CltvRoles.Analyst);
+        var prefix = NewPrefix();
+        var cancelled = new { orderId = prefix + "1", customerId = prefix + "i", occurredAt = "2025-07-01T10:00:00Z", amount = 9m, currency = "EUR", status = "cancelled" };
+
+        var broken = await PushAsync(client, Order(prefix + "2", prefix + "i", "2025-07-01T10:00:00Z", 9m), Order(prefix + "3", prefix + "i\n2", "2025-07-01T10:00:00Z", 9m));
+        var leftOut = await PushAsync(client, cancelled);
+
+        broken.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var error = (await AnswerAsync(broken)).GetProperty("errors").EnumerateArray().Single();
+        (error.GetProperty("index").GetInt32(), error.GetProperty("field").GetString()).Should().Be((1, "customerId"));
+        leftOut.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = await AnswerAsync(leftOut);
+        (answer.GetProperty("received").GetInt32(), answer.GetProperty("imported").GetInt64(), answer.GetProperty("rejected").GetInt64()).Should().Be((1, 0, 0));
+        await using var context = App.CreateContext();
+        (await context.Transactions.AnyAsync(t => t.OrderReference!.StartsWith(prefix))).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_push_with_its_schemas_and_an_example()
     {
         using var client = await PushClientAsync(App, CltvRoles.Owner);
