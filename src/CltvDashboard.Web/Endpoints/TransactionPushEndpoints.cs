@@ -8,6 +8,7 @@ using CltvDashboard.Infrastructure.Import;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Web.Configuration;
 using CltvDashboard.Web.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,9 @@ public static partial class TransactionPushEndpoints
     public const string RateLimitPolicy = "push";
 
     private const string Path = "/api/v1/transactions";
+
+    // Nine fields of at most 256 characters, each escaped as \uXXXX at worst, with their names: about 14 KB.
+    private const int MaxOrderBytes = 16 * 1024;
 
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
@@ -95,6 +99,14 @@ public static partial class TransactionPushEndpoints
     private static async Task<IResult> PushAsync(
         HttpContext http, OrderBatchImport batches, IRecalculationScheduler scheduler, IOptions<CltvWebOptions> options, CancellationToken cancellationToken)
     {
+        var limit = options.Value.PushMaxOrders;
+        // The server takes uploads of hundreds of megabytes; a batch is read whole into memory, so it gets a limit of its
+        // own: the batch size times the largest order.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = (limit + 1L) * MaxOrderBytes;
+        }
+
         PushRequest? request;
         try
         {
@@ -104,13 +116,16 @@ public static partial class TransactionPushEndpoints
         {
             return Answer(StatusCodes.Status400BadRequest, 0, [Unreadable(e)]);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Answer(StatusCodes.Status413PayloadTooLarge, 0, [new PushedOrderError(null, "orders", $"the body is larger than a batch of {limit:N0} orders can be: send it in smaller batches")]);
+        }
 
         if (request?.Orders is not { } orders)
         {
             return Answer(StatusCodes.Status400BadRequest, 0, [new PushedOrderError(null, "orders", "the body must be a JSON object with an orders array")]);
         }
 
-        var limit = options.Value.PushMaxOrders;
         if (orders.Count > limit)
         {
             return Answer(

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using CltvDashboard.Infrastructure.Data;
 using CltvDashboard.Infrastructure.Data.Entities;
 using CltvDashboard.Infrastructure.Data.Identity;
@@ -75,6 +78,28 @@ public abstract class TransactionPushStoreTests(DatabaseProvider provider)
         (await PushAsync(other, Order("r-other", "c", "2025-01-01T10:00:00+01:00", 99m))).StatusCode.Should().Be(HttpStatusCode.OK, "each token has its own limit");
         await using var context = app.CreateContext();
         (await context.Transactions.AnyAsync(t => t.OrderReference == "r-2")).Should().BeFalse("the refused batch was not read");
+    }
+
+    [Fact]
+    public async Task A_body_larger_than_a_full_batch_can_be_is_refused_with_413_before_it_is_read_whole()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new CltvWebFactory(database, new Dictionary<string, string> { ["Cltv:PushMaxOrders"] = "1" });
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var inMemory = await PushClientAsync(app, CltvRoles.Analyst);
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = inMemory.DefaultRequestHeaders.Authorization;
+        // One order, padded with whitespace to 64 KB: more than two of the largest orders take.
+        var body = "{\"orders\":[" + new string(' ', 64 * 1024) + "{\"orderId\":\"b-1\",\"customerId\":\"c\",\"occurredAt\":\"2025-01-01\",\"amount\":1}]}";
+
+        var response = await client.PostAsync("/api/v1/transactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await AnswerAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString().Should().Contain("larger than a batch of 1 orders");
+        await using var context = app.CreateContext();
+        (await context.Transactions.AnyAsync()).Should().BeFalse();
     }
 
     // A few rows imported as the demo is, marked as the demo dataset.
