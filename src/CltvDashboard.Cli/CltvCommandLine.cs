@@ -15,6 +15,7 @@ internal sealed class CltvCommandLine(Stream output, TextWriter error)
         root.Subcommands.Add(RecalcCommand.Create(output, error));
         root.Subcommands.Add(WorkerCommand.Create(error));
         root.Subcommands.Add(UsersCommand.Create(output, error));
+        root.Subcommands.Add(TokenCommand.Create(output, error));
         using var help = new StreamWriter(output, leaveOpen: true) { AutoFlush = true };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = help, Error = error });
     }

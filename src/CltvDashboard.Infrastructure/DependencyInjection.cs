@@ -12,7 +12,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers <see cref="CltvDbContext"/> (scoped) for a database setting, resolved to the provider's derived
     /// context, <see cref="DatabaseMigrator"/>, a context factory for work outside request scopes and the
-    /// <see cref="Import.DatasetImport"/> use case.
+    /// <see cref="Import.DatasetImport"/> and <see cref="Import.OrderBatchImport"/> use cases.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="database">A connection string or a SQLite file path; null or blank for the default SQLite file.</param>
@@ -34,11 +34,13 @@ public static class DependencyInjection
         services.AddSingleton<IDbContextFactory<CltvDbContext>>(provider => provider.GetRequiredService<CltvContextFactory>());
         services.AddSingleton(provider => new DatasetImport(provider.GetRequiredService<CltvContextFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(provider => new DemoRemoval(provider.GetRequiredService<CltvContextFactory>()));
+        services.AddSingleton(provider => new OrderBatchImport(
+            provider.GetRequiredService<CltvContextFactory>(), provider.GetRequiredService<DatasetImport>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 
     /// <summary>
-    /// Registers <see cref="UserSessions"/> and <see cref="UserAccounts"/> (scoped); the host registers Identity's
+    /// Registers <see cref="UserSessions"/>, <see cref="UserAccounts"/> and <see cref="ApiTokenService"/> (scoped); the host registers Identity's
     /// <c>UserManager</c> on the store with <see cref="CltvIdentityRules.Apply"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -48,6 +50,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<UserSessions>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ApiTokenService>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Configuration;
+using CltvDashboard.Web.Endpoints;
 using CltvDashboard.Web.Health;
 using CltvDashboard.Web.Hosting;
 using CltvDashboard.Web.Identity;
@@ -108,7 +109,6 @@ public static class DependencyInjection
         // Bearer tokens for /api/v1 only; the cookie stays the default scheme of everything else.
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddSingleton<SetupToken>();
         builder.Services.AddScoped<UserDirectory>();
@@ -160,7 +160,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>Rate limits on sign-in, upload and demo-load posts, antiforgery cookie settings.</summary>
+    /// <summary>Rate limits on sign-in, upload, demo-load and push posts (429 with Retry-After), antiforgery cookie settings.</summary>
     /// <param name="builder">The application builder.</param>
     /// <returns><paramref name="builder"/>.</returns>
     public static WebApplicationBuilder AddCltvSecurity(this WebApplicationBuilder builder)
@@ -172,6 +172,20 @@ public static class DependencyInjection
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(SignInRateLimit, context => PostsOnly(context, context.Connection.RemoteIpAddress?.ToString(), options.SignInAttemptsPerMinute));
             limiter.AddPolicy(UploadRateLimit, context => PostsOnly(context, context.User.Identity?.Name, options.UploadsPerMinute));
+            limiter.AddPolicy(TransactionPushEndpoints.RateLimitPolicy, context => PostsOnly(
+                context,
+                context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value is { } tokenId ? "token:" + tokenId : "user:" + context.User.Identity?.Name,
+                options.PushBatchesPerMinute));
+            limiter.OnRejected = (rejected, _) =>
+            {
+                // Says when to try again, so that an integration waits rather than hammers.
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
         });
         builder.Services.AddAntiforgery(antiforgery =>
         {

@@ -51,6 +51,7 @@ try
     app.MapImportEndpoints();
     app.MapExportEndpoints();
     app.MapCltvApi();
+    app.MapTransactionPush();
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireResource(AppResources.Public);
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).RequireResource(AppResources.Public);
     app.MapHangfireDashboardGuard("/hangfire");

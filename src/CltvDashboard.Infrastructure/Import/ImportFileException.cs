@@ -40,6 +40,9 @@ public enum ImportFailure
     /// never mix.
     /// </summary>
     OtherDataset,
+
+    /// <summary>A row was rejected in an import that stores all of its rows or none (<see cref="ImportRequest.AllRowsOrNone"/>).</summary>
+    RowRejected,
 }
 
 /// <summary>Thrown when a file cannot be imported at all; <see cref="Exception.Message"/> is the one sentence to show.</summary>

@@ -17,6 +17,12 @@ public sealed record ImportRequest(string FileName, ImportOptions Options, Impor
 
     /// <summary>Whether the file is the bundled demo or the business's own data; see <see cref="Dataset"/>.</summary>
     public DatasetKind Kind { get; init; } = DatasetKind.Own;
+
+    /// <summary>
+    /// Whether one rejected row fails the whole import, nothing of it stored (<see cref="ImportFailure.RowRejected"/>):
+    /// a batch pushed through the API is all or nothing, so that the sender can fix it and send it again whole.
+    /// </summary>
+    public bool AllRowsOrNone { get; init; }
 }
 
 /// <summary>What a committed import did to the store.</summary>

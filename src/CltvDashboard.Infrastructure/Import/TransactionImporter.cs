@@ -105,6 +105,13 @@ public sealed class TransactionImporter
                         await writer.EndStagingAsync(cancellationToken).ConfigureAwait(false);
                         hashing.ReadToEnd();
                         var summary = reader.Summary;
+                        if (request.AllRowsOrNone && summary.RowsRejected > 0)
+                        {
+                            throw new ImportFileException(
+                                ImportFailure.RowRejected,
+                                $"{summary.RowsRejected:N0} row(s) were rejected, so nothing of the batch was stored.{(Rejected(summary).FirstOrDefault() is { } firstRejected ? $" The first: {firstRejected}." : string.Empty)}");
+                        }
+
                         progress?.Report(new ImportProgress(summary.RowsRead, hashing.BytesRead, totalBytes, "Merging"));
 
                         var merged = await writer.MergeAsync(batchId, request.Mode, cancellationToken).ConfigureAwait(false);

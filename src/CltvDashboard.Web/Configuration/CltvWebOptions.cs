@@ -77,6 +77,14 @@ public sealed class CltvWebOptions
     [Range(1, 8760)]
     public int AbandonedUploadHours { get; set; } = 24;
 
+    /// <summary>Batches one API token may push to <c>POST /api/v1/transactions</c> per minute.</summary>
+    [Range(1, 10_000)]
+    public int PushBatchesPerMinute { get; set; } = 60;
+
+    /// <summary>The most orders one pushed batch may hold; a larger batch is refused whole (413).</summary>
+    [Range(1, 100_000)]
+    public int PushMaxOrders { get; set; } = 1000;
+
     /// <summary>Whether this instance runs the background jobs.</summary>
     public bool RunsJobs => Role is InstanceRole.All or InstanceRole.Worker;
 

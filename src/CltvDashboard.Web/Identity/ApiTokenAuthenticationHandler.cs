@@ -18,6 +18,9 @@ public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<Authen
     /// <summary>The scheme's name.</summary>
     public const string SchemeName = "ApiToken";
 
+    /// <summary>The claim that names the token a request came with, e.g. to limit each token's rate.</summary>
+    public const string TokenIdClaim = "api_token_id";
+
     private const string BearerPrefix = "Bearer ";
 
     private readonly ApiTokenService _tokens;
@@ -59,7 +62,7 @@ public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<Authen
         }
 
         var principal = await _principals.CreateAsync(user);
-        var claims = principal.Claims.Append(new Claim("api_token_id", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var claims = principal.Claims.Append(new Claim(TokenIdClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

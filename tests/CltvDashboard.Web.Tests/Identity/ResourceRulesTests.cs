@@ -107,6 +107,48 @@ public sealed partial class ResourceRulesTests(SqliteApp fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Each_role_gets_the_resources_answer_from_the_apis_posts_and_anonymous_callers_401()
+    {
+        var posts = Endpoints()
+            .Where(e => IsApi(e.RoutePattern.RawText!) && e.Metadata.GetMetadata<HttpMethodMetadata>() is { } methods && methods.HttpMethods.Contains("POST"))
+            .Select(e => (Route: e.RoutePattern.RawText!, Resource: e.Metadata.GetMetadata<AppResource>()!))
+            .ToList();
+        var disagreements = new List<string>();
+        using var anonymous = App.CreateAnonymousClient();
+
+        foreach (var role in CltvRoles.All)
+        {
+            using var cookie = await App.SignedInClientAsync(role);
+            using var token = await TokenClientAsync(role);
+            foreach (var (route, resource) in posts)
+            {
+                foreach (var (how, client) in new[] { ("cookie", cookie), ("token", token) })
+                {
+                    // An empty batch: let in, it is refused for what it holds (422), never stored.
+                    var status = (await client.PostAsync(route, new StringContent("{\"orders\":[]}", System.Text.Encoding.UTF8, "application/json"))).StatusCode;
+                    var allowed = status is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized);
+                    if (allowed != resource.Admits(role))
+                    {
+                        disagreements.Add($"{role} {how} POST {route} ({resource}, for {resource.Role} and above): {(int)status}");
+                    }
+                }
+            }
+        }
+
+        foreach (var (route, _) in posts)
+        {
+            var status = (await anonymous.PostAsync(route, new StringContent("{\"orders\":[]}", System.Text.Encoding.UTF8, "application/json"))).StatusCode;
+            if (status != HttpStatusCode.Unauthorized)
+            {
+                disagreements.Add($"anonymous POST {route}: {(int)status}");
+            }
+        }
+
+        posts.Select(p => p.Route).Should().Contain("/api/v1/transactions");
+        disagreements.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task An_owner_is_refused_the_cohorts_page_export_and_api_alike_and_an_analyst_none_of_them()
     {
         using var owner = await App.SignedInClientAsync(CltvRoles.Owner);

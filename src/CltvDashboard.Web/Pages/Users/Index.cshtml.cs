@@ -139,9 +139,7 @@ public sealed class IndexModel : PageModel
         }
 
         ModelState.Clear();
-        // Valid through the whole of the chosen day.
-        DateTime? expires = NewTokenValidThrough is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
-        var created = await _tokens.CreateAsync(user.Id, _users.GetUserId(User), name, expires);
+        var created = await _tokens.CreateAsync(user.Id, _users.GetUserId(User), name, ApiTokenService.ExpiresAtUtc(NewTokenValidThrough));
         CreatedToken = new CreatedTokenLine(created.Token.Name, user.Email ?? user.Id, created.Secret);
         Message = $"Created the API token {created.Token.Name} for {user.Email}.";
         NewTokenName = null;

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using CltvDashboard.Infrastructure.Data;
-using CltvDashboard.Infrastructure.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CltvDashboard.Web.Identity;
+namespace CltvDashboard.Infrastructure.Data.Identity;
 
 /// <summary>
 /// Creates, lists, revokes and checks the users' API tokens. A secret is <c>cltv_</c> and 32 random bytes in
@@ -56,14 +54,29 @@ public sealed class ApiTokenService
             ExpiresAtUtc = expiresAtUtc,
         };
         _context.Set<ApiToken>().Add(token);
-        await _context.SaveChangesAsync(cancellationToken);
+        await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new CreatedApiToken(token, secret);
     }
 
     /// <summary>Every token, revoked and expired ones too, newest first.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default) =>
-        await _context.Set<ApiToken>().AsNoTracking().OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+        await _context.Set<ApiToken>().AsNoTracking().OrderByDescending(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>When a token valid through a day stops working: the end of that day (UTC).</summary>
+    /// <param name="lastValidDay">The last day it works; null for never expiring.</param>
+    public static DateTime? ExpiresAtUtc(DateOnly? lastValidDay) =>
+        lastValidDay is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
+
+    /// <summary>The tokens whose listed prefix (<see cref="DisplayPrefixLength"/> characters of the secret) is <paramref name="prefix"/>.</summary>
+    /// <param name="prefix">The prefix as the Users page lists it, e.g. <c>cltv_AbCdEfG</c>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<ApiToken>> FindByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var trimmed = prefix.Trim().TrimEnd('…', '.');
+        return await _context.Set<ApiToken>().AsNoTracking().Where(t => t.Prefix == trimmed).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Revokes a token; revoking one already revoked changes nothing.</summary>
     /// <param name="tokenId">The token.</param>
@@ -71,13 +84,13 @@ public sealed class ApiTokenService
     /// <returns>The token, or null if there is none.</returns>
     public async Task<ApiToken?> RevokeAsync(long tokenId, CancellationToken cancellationToken = default)
     {
-        if (await _context.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken) is not { } token)
+        if (await _context.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken).ConfigureAwait(false) is not { } token)
         {
             return null;
         }
 
         token.RevokedAtUtc ??= _time.GetUtcNow().UtcDateTime;
-        await _context.SaveChangesAsync(cancellationToken);
+        await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return token;
     }
 
@@ -97,7 +110,7 @@ public sealed class ApiTokenService
         }
 
         var hash = Hash(secret);
-        var token = await _context.Set<ApiToken>().AsNoTracking().SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
+        var token = await _context.Set<ApiToken>().AsNoTracking().SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow().UtcDateTime;
         if (token is null || token.RevokedAtUtc is not null || token.ExpiresAtUtc <= now)
         {
@@ -110,7 +123,7 @@ public sealed class ApiTokenService
             // Conditional, so that concurrent requests of one token write once between them.
             await _context.Set<ApiToken>()
                 .Where(t => t.Id == token.Id && (t.LastUsedAtUtc == null || t.LastUsedAtUtc <= staleBefore))
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAtUtc, now), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAtUtc, now), cancellationToken).ConfigureAwait(false);
         }
 
         return token;
