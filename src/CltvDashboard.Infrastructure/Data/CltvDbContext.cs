@@ -86,6 +86,9 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>The RFM grid of each run.</summary>
     public DbSet<RunRfmGridCell> RfmGridCells => Set<RunRfmGridCell>();
 
+    /// <summary>The audit list of erased customers: pseudonym, who and when, no personal data.</summary>
+    public DbSet<CustomerErasure> CustomerErasures => Set<CustomerErasure>();
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
