@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<IDbContextFactory<CltvDbContext>>(provider => provider.GetRequiredService<CltvContextFactory>());
         services.AddSingleton(provider => new DatasetImport(provider.GetRequiredService<CltvContextFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(provider => new DemoRemoval(provider.GetRequiredService<CltvContextFactory>()));
+        services.AddSingleton(provider => new Privacy.CustomerEraser(
+            provider.GetRequiredService<CltvContextFactory>(), provider.GetService<Queries.RunResultCache>(), provider.GetService<TimeProvider>()));
         return services;
     }
 

@@ -32,11 +32,31 @@ public sealed class CustomerListQueries
     /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
     /// <param name="request">Filter, sort and page.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
-        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
+        var page = await _cache.GetOrAddAsync(
+            run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
+        return await WithCurrentIdsAsync(page, cancellationToken);
+    }
+
+    // A customer erased since the page was computed (on this instance or another) must show as their pseudonym:
+    // the page's ids are read again by primary key, a few dozen rows.
+    private async Task<PagedResult<CustomerRow>> WithCurrentIdsAsync(PagedResult<CustomerRow> page, CancellationToken cancellationToken)
+    {
+        if (page.Items.Count == 0)
+        {
+            return page;
+        }
+
+        var keys = page.Items.Select(i => i.CustomerId).ToList();
+        var current = await _context.Customers.AsNoTracking().Where(c => keys.Contains(c.Id))
+            .Select(c => new { c.Id, c.ExternalId })
+            .ToDictionaryAsync(c => c.Id, c => c.ExternalId, cancellationToken);
+        return page.Items.All(i => current.GetValueOrDefault(i.CustomerId) == i.ExternalId)
+            ? page
+            : page with { Items = page.Items.Select(i => current.TryGetValue(i.CustomerId, out var id) && id != i.ExternalId ? i with { ExternalId = id } : i).ToList() };
     }
 
     /// <summary>
