@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => new DemoRemoval(provider.GetRequiredService<CltvContextFactory>()));
         services.AddSingleton(provider => new OrderBatchImport(
             provider.GetRequiredService<CltvContextFactory>(), provider.GetRequiredService<DatasetImport>(), provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(provider => new Privacy.CustomerEraser(
+            provider.GetRequiredService<CltvContextFactory>(), provider.GetService<Queries.RunResultCache>(), provider.GetService<TimeProvider>()));
         return services;
     }
 

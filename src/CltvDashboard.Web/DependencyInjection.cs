@@ -40,7 +40,8 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         // The static bootstrap logger is left alone so that several hosts in one process (the tests) keep their own.
         builder.Services.AddSerilog(
-            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(),
+            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext()
+                .Enrich.With<Hosting.CustomerIdRedaction>(),
             preserveStaticLogger: true);
         return builder;
     }

@@ -165,7 +165,7 @@ public abstract class ApiTests(DemoApp demo)
 
         document.GetProperty("openapi").GetString().Should().StartWith("3.");
         document.GetProperty("paths").EnumerateObject().Select(p => p.Name)
-            .Should().BeEquivalentTo(["/api/v1/runs", "/api/v1/kpis", "/api/v1/segments/{segmentation}", "/api/v1/customers", "/api/v1/cohorts", "/api/v1/transactions"]);
+            .Should().BeEquivalentTo(["/api/v1/runs", "/api/v1/kpis", "/api/v1/segments/{segmentation}", "/api/v1/customers", "/api/v1/cohorts", "/api/v1/transactions", "/api/v1/audiences"]);
         document.GetProperty("components").GetProperty("schemas").TryGetProperty("CustomerRow", out _).Should().BeTrue();
     }
 }

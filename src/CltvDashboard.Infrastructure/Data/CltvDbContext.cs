@@ -107,6 +107,9 @@ public abstract class CltvDbContext : IdentityDbContext<CltvUser, IdentityRole, 
     /// <summary>Users who receive the weekly digest, and when.</summary>
     public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
 
+    /// <summary>The audit list of erased customers: pseudonym, who and when, no personal data.</summary>
+    public DbSet<CustomerErasure> CustomerErasures => Set<CustomerErasure>();
+
     /// <inheritdoc />
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

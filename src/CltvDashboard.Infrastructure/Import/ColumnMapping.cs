@@ -27,4 +27,10 @@ public sealed record ColumnMapping(string Customer, string Date, string Amount)
 
     /// <summary>A separate time-of-day column, if any.</summary>
     public string? Time { get; init; }
+
+    /// <summary>The customer's e-mail address, if any (kept on the customer, never part of a transaction).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The customer's name, if any (kept on the customer, never part of a transaction).</summary>
+    public string? Name { get; init; }
 }

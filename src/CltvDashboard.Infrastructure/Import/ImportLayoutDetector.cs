@@ -12,6 +12,8 @@ internal static class ImportLayoutDetector
     private static readonly string[] AmountNames =
         ["amount", "total", "ordertotal", "revenue", "value", "sales", "netsales", "totalamount", "grandtotal", "spend", "price"];
 
+    private static readonly string[] EmailNames = ["email", "customeremail", "emailaddress", "billingemail"];
+
     private static readonly string[] OrderNames = ["orderid", "order", "ordernumber", "orderno", "invoiceno", "invoice", "invoiceid", "transactionid", "id"];
 
     /// <summary>Headers compared as their letters and digits in lower case: "Customer ID", "customer_id" and "CustomerID" are one name.</summary>
@@ -53,6 +55,11 @@ internal static class ImportLayoutDetector
 
         bool Has(params string[] names) => names.All(index.ContainsKey);
 
+        // A bare "name" column is left alone: in line-item exports it is as often the product's.
+        int[] NameColumns() => Find("customername", "fullname", "billingname") is var full and >= 0
+            ? [full]
+            : Present(Find("firstname", "billingfirstname"), Find("lastname", "billinglastname"));
+
         if (Has("name", "financialstatus", "createdat", "total", "lineitemquantity"))
         {
             return new ImportLayoutPlan
@@ -70,6 +77,8 @@ internal static class ImportLayoutDetector
                 Status = Find("financialstatus"),
                 CancelledAt = Find("cancelledat"),
                 TestMarker = Find("paymentmethod", "paymentgatewaynames"),
+                Email = Find("email"),
+                ContactName = Present(Find("billingname")),
                 GroupByOrder = true,
             };
         }
@@ -90,6 +99,7 @@ internal static class ImportLayoutDetector
                 Status = Find("status"),
                 Captured = Find("captured"),
                 TestMarker = Find("mode", "livemode"),
+                Email = Find("customeremail", "email"),
                 DateIsUtc = true,
             };
         }
@@ -130,6 +140,8 @@ internal static class ImportLayoutDetector
                 OrderReference = Find("orderid", "ordernumber"),
                 Channel = Find("createdvia", "paymentmethodtitle", "paymentmethod"),
                 Status = Find("orderstatus"),
+                Email = Find("billingemail", "billingemailaddress", "emailbilling", "customeremail"),
+                ContactName = Present(Find("billingfirstname", "firstnamebilling"), Find("billinglastname", "lastnamebilling")),
                 GroupByOrder = Find("orderid", "ordernumber") >= 0,
             };
         }
@@ -155,6 +167,8 @@ internal static class ImportLayoutDetector
                 // Never a country: where customers live is not how they were acquired; the review offers it for the user to choose.
                 Channel = Find("channel", "source"),
                 Status = Find("status"),
+                Email = Find(EmailNames),
+                ContactName = NameColumns(),
                 GroupByOrder = invoice >= 0,
                 SumLineItems = true,
             };
@@ -175,6 +189,8 @@ internal static class ImportLayoutDetector
                 OrderReference = Find(OrderNames),
                 Channel = Find("channel", "source"),
                 Status = Find("status"),
+                Email = Find(EmailNames),
+                ContactName = NameColumns(),
             };
         }
 
@@ -204,6 +220,8 @@ internal static class ImportLayoutDetector
             OrderReference = Optional(mapping.OrderReference, "order reference"),
             Channel = Optional(mapping.Channel, "channel"),
             Status = Optional(mapping.Status, "status"),
+            Email = Optional(mapping.Email, "e-mail"),
+            ContactName = mapping.Name is null ? [] : [Required(mapping.Name, "name")],
         };
     }
 

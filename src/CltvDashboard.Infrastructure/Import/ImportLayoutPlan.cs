@@ -36,6 +36,12 @@ internal sealed record ImportLayoutPlan
 
     public int TestMarker { get; init; } = -1;
 
+    /// <summary>The customer's e-mail address; read from an order's first row.</summary>
+    public int Email { get; init; } = -1;
+
+    /// <summary>The columns of the customer's name, joined by a space (Shopify's Billing Name; WooCommerce's first and last name).</summary>
+    public int[] ContactName { get; init; } = [];
+
     /// <summary>Consecutive rows with the same order reference are one order (Shopify, WooCommerce and line-item exports).</summary>
     public bool GroupByOrder { get; init; }
 
@@ -62,6 +68,8 @@ internal sealed record ImportLayoutPlan
         Currency = Optional(Currency),
         Quantity = Optional(Quantity),
         Time = Optional(Time),
+        Email = Optional(Email),
+        Name = ContactName.Length == 1 ? Optional(ContactName[0]) : null,
     };
 
     private string? Optional(int ordinal) => ordinal >= 0 ? Name(ordinal) : null;

@@ -45,4 +45,14 @@ public sealed record ImportRow(
     /// order reference are marked; the store numbers the occurrences of the hashes so marked before it merges them.
     /// </summary>
     public bool MayRepeat { get; init; }
+
+    /// <summary>
+    /// The customer's e-mail address when the source carries one, as given: the store keeps it normalised
+    /// (<see cref="CustomerContact.Email"/>) on the customer, the latest non-empty value winning. Not part of
+    /// <see cref="ContentHash"/>: a contact is the customer's, not the transaction's.
+    /// </summary>
+    public string? Email { get; init; }
+
+    /// <summary>The customer's name when the source carries one, as given; kept like <see cref="Email"/>.</summary>
+    public string? Name { get; init; }
 }

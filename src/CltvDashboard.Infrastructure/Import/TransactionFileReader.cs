@@ -446,6 +446,22 @@ public sealed class TransactionFileReader : IDisposable
 
     private string? Text(int ordinal) => Field(ordinal) is { IsEmpty: false } span ? span.ToString() : null;
 
+    private string? ContactName(ImportLayoutPlan plan)
+    {
+        if (plan.ContactName.Length == 0)
+        {
+            return null;
+        }
+
+        if (plan.ContactName.Length == 1)
+        {
+            return Text(plan.ContactName[0]);
+        }
+
+        var parts = plan.ContactName.Select(Text).OfType<string>().ToArray();
+        return parts.Length == 0 ? null : string.Join(' ', parts);
+    }
+
     private string CurrentRecord() => RawRecordFormat.Encode(_csv.RowFieldCount, _csv, static (csv, i) => csv.GetFieldSpan(i));
 
     // Problems found while the parser is on the row at fault carry the row at once: it moves on before the order is judged.
@@ -482,6 +498,8 @@ public sealed class TransactionFileReader : IDisposable
         p.Currency = Text(plan.Currency);
         p.OrderReference = Text(plan.OrderReference) ?? string.Empty;
         p.Channel = Text(plan.Channel);
+        p.Email = Text(plan.Email);
+        p.Name = ContactName(plan);
         p.Status = Text(plan.Status);
         p.Cancelled = Text(plan.CancelledAt) is not null;
         p.NotCaptured = Text(plan.Captured) is { } captured && captured.Equals("false", StringComparison.OrdinalIgnoreCase);
@@ -879,14 +897,14 @@ public sealed class TransactionFileReader : IDisposable
         var channel = p.Channel;
         if (status == StatusOutcome.RefundEvent)
         {
-            Add(p.Customer, occurredAt, -Math.Abs(amount), currency, RefundReference(reference), channel, p.Quantity, line, ImportRowKind.Refund);
+            Add(p, occurredAt, -Math.Abs(amount), currency, RefundReference(reference), channel, p.Quantity, line, ImportRowKind.Refund);
             return;
         }
 
-        Add(p.Customer, occurredAt, amount, currency, reference, channel, p.Quantity, line, amount < 0 ? ImportRowKind.Refund : ImportRowKind.Sale);
+        Add(p, occurredAt, amount, currency, reference, channel, p.Quantity, line, amount < 0 ? ImportRowKind.Refund : ImportRowKind.Sale);
         if (refund > 0)
         {
-            Add(p.Customer, occurredAt, -refund, currency, RefundReference(reference), channel, null, line, ImportRowKind.Refund);
+            Add(p, occurredAt, -refund, currency, RefundReference(reference), channel, null, line, ImportRowKind.Refund);
         }
     }
 
@@ -934,9 +952,10 @@ public sealed class TransactionFileReader : IDisposable
     }
 
     private void Add(
-        string customer, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, long line,
+        PendingOrder order, DateTimeOffset occurredAt, decimal amount, string currency, string? reference, string? channel, decimal? quantity, long line,
         ImportRowKind kind)
     {
+        var customer = order.Customer!;
         var hash = _hash.Of(customer, occurredAt, amount, currency, reference, channel, quantity, out var key);
         var mayRepeat = false;
         if (reference is not null)
@@ -954,7 +973,12 @@ public sealed class TransactionFileReader : IDisposable
         }
 
         _produced++;
-        _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind) { MayRepeat = mayRepeat });
+        _ready.Add(new ImportRow(customer, occurredAt, amount, currency, reference, channel, quantity, line, hash, kind)
+        {
+            MayRepeat = mayRepeat,
+            Email = order.Email,
+            Name = order.Name,
+        });
     }
 
     private bool IsDuplicate(ulong key, long line)
@@ -1073,6 +1097,10 @@ public sealed class TransactionFileReader : IDisposable
 
         public string? Channel { get; set; }
 
+        public string? Email { get; set; }
+
+        public string? Name { get; set; }
+
         public string? Status { get; set; }
 
         public bool Cancelled { get; set; }
@@ -1096,7 +1124,7 @@ public sealed class TransactionFileReader : IDisposable
             Line = line;
             Problem = null;
             RawRecord = null;
-            Customer = Date = Time = Amount = AmountCurrency = Refunded = Currency = Channel = Status = null;
+            Customer = Date = Time = Amount = AmountCurrency = Refunded = Currency = Channel = Email = Name = Status = null;
             OrderReference = string.Empty;
             Cancelled = NotCaptured = Test = false;
             Quantity = null;

@@ -125,6 +125,9 @@ public sealed class RunResultCache : IDisposable
         }
     }
 
+    /// <summary>Forgets every entry: a customer's erasure changes rows that finished runs' pages were computed from.</summary>
+    public void Clear() => _cache.Compact(1.0);
+
     /// <inheritdoc />
     public void Dispose()
     {

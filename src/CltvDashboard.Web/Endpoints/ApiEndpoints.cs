@@ -140,6 +140,38 @@ public static class ApiEndpoints
                 + "ProbabilityAlive, PurchaseProbability, ExpectedNextPurchase, ExpectedPurchases, LastPurchase, Revenue, CustomerId). Each customer carries purchaseProbability "
                 + "(chance of buying again within the run's window of days), expectedNextPurchase (null when not expected) and overdue (a regular customer whose day has passed).");
 
+        api.MapGet("/audiences", async Task<Results<Ok<ApiPage<AudienceMember>>, NotFound, ValidationProblem>> (
+                string? q, string? segment, string? tier, string? risk, CustomerPreset? preset, CustomerSort? sort, bool? desc, int? page, int? pageSize,
+                RunContextQueries runContext, CustomerListQueries customers, CancellationToken cancellationToken) =>
+            {
+                if (page < 1 || pageSize is < 1 or > CustomerListQueries.MaxPageSize)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["page"] = [$"page starts at 1; pageSize is 1–{CustomerListQueries.MaxPageSize}."],
+                    });
+                }
+
+                var context = await runContext.ContextAsync(cancellationToken);
+                if (context.Current is not { } run)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                var request = new CustomerListRequest(q, segment, preset ?? CustomerPreset.None, sort ?? CustomerSort.PredictedClv, desc ?? true, page ?? 1, pageSize ?? DefaultPageSize, context.OverdueAsOf)
+                {
+                    ValueTier = tier,
+                    ChurnRisk = risk,
+                };
+                var result = await customers.AudienceAsync(run, context.Previous?.Id, request, cancellationToken);
+                return TypedResults.Ok(new ApiPage<AudienceMember>(run.Id, result.Items, result.Page, result.PageSize, result.TotalCount, result.PageCount));
+            })
+            .RequireApiResource(AppResources.Audiences)
+            .WithName("ListAudience")
+            .WithSummary("A page of a contact list for a marketing tool's sync: the customers the customer list's filters select (q, RFM segment, value tier, churn risk, preset) "
+                + "who have an e-mail address, each with email, firstName, lastName and under customer the same figures as /customers (segment, valueTier, churnRiskBand, "
+                + "purchaseProbability, predictedClv, expectedNextPurchase). Personal data: for contacting customers only.");
+
         api.MapGet("/cohorts", async Task<Results<Ok<ApiList<CohortCell>>, NotFound>> (RunContextQueries runContext, CohortsQueries cohorts, CancellationToken cancellationToken) =>
                 (await runContext.ContextAsync(cancellationToken)).Current is { } run
                     ? TypedResults.Ok(new ApiList<CohortCell>(run.Id, await cohorts.CohortsAsync(run.Id, cancellationToken)))

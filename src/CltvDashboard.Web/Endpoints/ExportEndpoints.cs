@@ -39,6 +39,21 @@ public static class ExportEndpoints
         ["record", "customer_id", "date", "amount", "currency", "order_reference", "run", "segment", "value_tier", "p_alive", "expected_purchases", "predicted_clv"];
 
     /// <summary>
+    /// The Klaviyo contact list's columns: <c>Email</c>, <c>First Name</c> and <c>Last Name</c> as Klaviyo's CSV upload
+    /// maps them to its own properties; the rest become custom profile properties under these names.
+    /// </summary>
+    public static IReadOnlyList<string> KlaviyoColumns { get; } =
+        ["Email", "First Name", "Last Name", "CLV Segment", "CLV Value Tier", "CLV Churn Risk", "CLV Chance of Buying Again", "CLV Predicted Value", "CLV Next Purchase Date"];
+
+    /// <summary>
+    /// The Mailchimp contact list's columns: <c>Email Address</c> (the one field Mailchimp requires), <c>First Name</c>,
+    /// <c>Last Name</c>, <c>Tags</c> (comma-separated: the RFM segment, the value tier and the churn risk), then fields
+    /// the import maps to audience fields of the same names (text, number, date as YYYY-MM-DD).
+    /// </summary>
+    public static IReadOnlyList<string> MailchimpColumns { get; } =
+        ["Email Address", "First Name", "Last Name", "Tags", "Chance of Buying Again", "Predicted CLV", "Next Purchase Date"];
+
+    /// <summary>
     /// Every export, under <c>/exports</c>, each belonging to the resource of the page that shows its table, so that
     /// whoever may see the page may download it and nobody else.
     /// </summary>
@@ -144,7 +159,65 @@ public static class ExportEndpoints
             CustomerHistoryColumns,
             (e, ct) => e.Get<CustomerQueries>().CustomerAsync(e.Run.Id, e.CustomerId, ct),
             (e, customer) => CustomerHistoryRowsAsync(e.Get<CustomerQueries>(), customer, e.Context.TimeZoneId)),
+
+        // Contact lists for the marketing tools: the customer list's filters, only customers with an e-mail address,
+        // under the headers each tool documents (see README, "Audiences").
+        CsvExport.Stream(
+            "/audiences/klaviyo.csv",
+            AppResources.Audiences,
+            _ => "audience-klaviyo",
+            KlaviyoColumns,
+            (e, ct) => e.Get<CustomerListQueries>().AllAudienceAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
+            m =>
+            [
+                Text(m.Email), Text(m.FirstName), Text(m.LastName), Text(m.Customer.Segment), Text(m.Customer.ValueTier), Text(m.Customer.ChurnRiskBand),
+                Number(m.Customer.PurchaseProbability, 4), Number(m.Customer.PredictedClv, 2), Date(m.Customer.ExpectedNextPurchase),
+            ]),
+        CsvExport.Stream(
+            "/audiences/mailchimp.csv",
+            AppResources.Audiences,
+            _ => "audience-mailchimp",
+            MailchimpColumns,
+            (e, ct) => e.Get<CustomerListQueries>().AllAudienceAsync(e.Run, e.Context.Previous?.Id, e.CustomerList(CustomerBatch), ct),
+            m =>
+            [
+                Text(m.Email), Text(m.FirstName), Text(m.LastName), Text(MailchimpTags(m.Customer)),
+                Number(m.Customer.PurchaseProbability, 4), Number(m.Customer.PredictedClv, 2), Date(m.Customer.ExpectedNextPurchase),
+            ]),
     ];
+
+    /// <summary>The customer's Mailchimp tags, e.g. <c>Champions, Top value, Low churn risk</c>.</summary>
+    /// <param name="customer">The customer's row.</param>
+    public static string MailchimpTags(CustomerRow customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return $"{customer.Segment}, {customer.ValueTier} value, {customer.ChurnRiskBand} churn risk";
+    }
+
+    /// <summary>The query string of an audience download or API page: the customer list's filters, as the list and the segment tables name them.</summary>
+    /// <param name="q">Search text.</param>
+    /// <param name="segment">RFM segment.</param>
+    /// <param name="preset">Preset.</param>
+    /// <param name="tier">Value tier.</param>
+    /// <param name="risk">Churn-risk band.</param>
+    public static string AudienceQuery(string? q = null, string? segment = null, CustomerPreset preset = CustomerPreset.None, string? tier = null, string? risk = null)
+    {
+        var query = new Dictionary<string, string?>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query[name] = value;
+            }
+        }
+
+        Add("q", q);
+        Add("segment", segment);
+        Add("preset", preset == CustomerPreset.None ? null : preset.ToString());
+        Add("tier", tier);
+        Add("risk", risk);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(string.Empty, query);
+    }
 
     /// <summary>Maps every export of <see cref="All"/> under <c>/exports</c>, each behind its resource's rule.</summary>
     /// <param name="app">The endpoint builder.</param>

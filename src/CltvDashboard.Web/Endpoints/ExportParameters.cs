@@ -7,4 +7,4 @@ namespace CltvDashboard.Web.Endpoints;
 /// each export reads the ones it needs through <see cref="ExportRequest"/>.
 /// </summary>
 internal readonly record struct ExportParameters(
-    string? Segmentation, string? Id, string? Channel, string? Q, string? Segment, CustomerPreset? Preset, CustomerSort? Sort, bool? Desc);
+    string? Segmentation, string? Id, string? Channel, string? Q, string? Segment, CustomerPreset? Preset, CustomerSort? Sort, bool? Desc, string? Tier, string? Risk);

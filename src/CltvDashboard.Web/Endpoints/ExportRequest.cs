@@ -29,10 +29,14 @@ public sealed class ExportRequest
     /// <summary>The customer's own id, the <c>id</c> of the query string.</summary>
     public string CustomerId => _parameters.Id ?? "";
 
-    /// <summary>The customer list's filter and order from the query string, in pages of <paramref name="pageSize"/>, overdue judged by the business's today.</summary>
+    /// <summary>The customer list's filter (search, RFM segment, value tier, churn risk, preset) and order from the query string, in pages of <paramref name="pageSize"/>, overdue judged by the business's today.</summary>
     /// <param name="pageSize">Customers read at a time.</param>
     public CustomerListRequest CustomerList(int pageSize) =>
-        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize, Context.OverdueAsOf);
+        new(_parameters.Q, _parameters.Segment, _parameters.Preset ?? CustomerPreset.None, _parameters.Sort ?? CustomerSort.PredictedClv, _parameters.Desc ?? true, 1, pageSize, Context.OverdueAsOf)
+        {
+            ValueTier = _parameters.Tier,
+            ChurnRisk = _parameters.Risk,
+        };
 
     /// <summary>A query service of this request's scope.</summary>
     public T Get<T>()

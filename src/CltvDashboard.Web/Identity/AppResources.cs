@@ -61,10 +61,16 @@ public static class AppResources
     /// <summary>Where alerts go: the SMTP server (shown, never its password), e-mail recipients, webhooks and their secrets, tests.</summary>
     public static AppResource AlertDelivery { get; } = new("Alert delivery", CltvRoles.Admin, "/AlertDelivery", ["/AlertDelivery"]);
 
+    /// <summary>Erasing a customer and the audit list of erasures.</summary>
+    public static AppResource Erasures { get; } = new("Erasures", CltvRoles.Admin, "/Erasures", ["/Erasures"]);
+
+    /// <summary>Contact lists for Klaviyo and Mailchimp: exports and <c>/api/v1/audiences</c>; they hold e-mail addresses and names.</summary>
+    public static AppResource Audiences { get; } = new("Audiences", CltvRoles.Owner, null, []);
+
     /// <summary>Every resource.</summary>
     public static IReadOnlyList<AppResource> All { get; } =
         [Public, Account, Home, Overview, Segments, Customers, WhatIf, Runs, ApiDescription, Cohorts, ModelHealth, Imports, Settings, Users, Jobs,
-         Alerts, AlertDelivery];
+         Alerts, AlertDelivery, Erasures, Audiences];
 
     /// <summary>Authorizes each resource's pages by its rule and marks them with it.</summary>
     /// <param name="conventions">The Razor Pages conventions.</param>

@@ -9,13 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CltvDashboard.Web.Tests.Endpoints;
 
-/// <summary>Every export on a store whose text (customer ids, segment and channel names, model names) looks like spreadsheet formulas.</summary>
+/// <summary>Every export on a store whose text (customer ids, contacts, segment and channel names, model names) looks like spreadsheet formulas.</summary>
 public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<SqliteApp>, IAsyncLifetime
 {
     private const string CustomerId = "=cmd|' /C calc'!A0";
     private const string RfmSegment = "+SUM(A1)";
     private const string Channel = "-evil";
     private const string ModelName = "@fit";
+    private const string Email = "=hi@example.com";
+    private const string Name = "+Ann Formula";
 
     private static readonly string[] FormulaStarts = ["=", "+", "-", "@", "\t", "\r"];
 
@@ -32,6 +34,8 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
         { "/exports/cohorts.csv", "-5" },
         { "/exports/channel-cohorts.csv?channel=-evil", "'" + Channel },
         { "/exports/model-fits.csv", "'" + ModelName },
+        { "/exports/audiences/klaviyo.csv", "'" + Email },
+        { "/exports/audiences/mailchimp.csv", "'+Ann" },
     };
 
     public async Task InitializeAsync()
@@ -55,7 +59,7 @@ public sealed class ExportInjectionTests(SqliteApp fixture) : IClassFixture<Sqli
             PercentComplete = 100,
             IsCurrent = true,
         };
-        var customer = new Customer { ExternalId = CustomerId, FirstSeenAtUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var customer = new Customer { ExternalId = CustomerId, FirstSeenAtUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), Email = Email, Name = Name };
         context.CalculationRuns.Add(run);
         context.Customers.Add(customer);
         await context.SaveChangesAsync();

@@ -17,6 +17,9 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>Configuration values over the tests' defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    /// <summary>Application services replaced or added for the tests, when given.</summary>
+    protected virtual Action<IServiceCollection>? TestServices => null;
+
     /// <summary>The application.</summary>
     public CltvWebFactory App { get; private set; } = null!;
 
@@ -30,10 +33,10 @@ public abstract class AppFixture : IAsyncLifetime
     protected virtual bool OnKestrel => false;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        App = new CltvWebFactory(_database, Settings);
+        App = new CltvWebFactory(_database, Settings, services: TestServices);
         if (OnKestrel)
         {
             App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -59,7 +62,7 @@ public abstract class AppFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         if (_database is not null)

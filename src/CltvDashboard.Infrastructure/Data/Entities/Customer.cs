@@ -15,6 +15,16 @@ public class Customer
     /// <summary>The channel that acquired the customer, when an export says so.</summary>
     public string? AcquisitionChannel { get; set; }
 
+    /// <summary>
+    /// The customer's e-mail address when an export carries one: trimmed and lower-case (see
+    /// <see cref="Import.CustomerContact"/>). Personal data: shown only to signed-in users and exported only by the
+    /// audiences, which are for contacting people; removed when the customer is erased.
+    /// </summary>
+    public string? Email { get; set; }
+
+    /// <summary>The customer's name when an export carries one, trimmed; personal data like <see cref="Email"/>.</summary>
+    public string? Name { get; set; }
+
     /// <summary>The customer's transactions.</summary>
     public ICollection<Transaction> Transactions { get; } = [];
 }

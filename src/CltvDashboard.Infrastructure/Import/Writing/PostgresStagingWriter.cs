@@ -214,6 +214,7 @@ internal sealed class PostgresStagingWriter(NpgsqlConnection connection, DbTrans
         }
 
         await ExecuteAllAsync(_replica ? CreateSecondaryIndexes : [.. CreateSecondaryIndexes, .. CreateForeignKeys], cancellationToken).ConfigureAwait(false);
+        await MergeContactsAsync(cancellationToken).ConfigureAwait(false);
         var (orders, revenue, added) = StagedCountsHold(imported) ? StagedCounts : await CountBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
         return new MergeCounts(imported, _customers.Count, orders, revenue, added);
     }

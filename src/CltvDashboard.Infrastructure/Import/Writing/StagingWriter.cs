@@ -61,6 +61,8 @@ internal abstract class StagingWriter : IAsyncDisposable
     protected const string StagedCustomersTable = "cltv_import_customers";
     protected const string ProblemsTable = "import_problems";
     protected const string RepeatsTable = "cltv_import_repeats";
+    private const string ContactsTable = "cltv_import_contacts";
+    private const int ContactsPerStatement = 200;
     private const string TransactionsTable = "transactions";
     private const string CustomersTable = "customers";
     private const int MaxColumnLength = 128;
@@ -79,6 +81,9 @@ internal abstract class StagingWriter : IAsyncDisposable
     private bool _stagedReferences;
     private bool _stagedChannels;
     private readonly HashSet<string> _mayRepeat = new(StringComparer.Ordinal);
+
+    // Per customer, the latest non-empty e-mail and name of the rows staged, with the time of the row each came from.
+    private readonly Dictionary<string, StagedContact> _contacts = new(StringComparer.Ordinal);
 
     protected StagingWriter(DbConnection connection, DbTransaction transaction)
     {
@@ -144,6 +149,36 @@ internal abstract class StagingWriter : IAsyncDisposable
         {
             _mayRepeat.Add(row.ContentHash);
         }
+
+        if (row.Email is not null || row.Name is not null)
+        {
+            NoteContact(row);
+        }
+    }
+
+    private void NoteContact(ImportRow row)
+    {
+        var email = CustomerContact.Email(row.Email);
+        var name = CustomerContact.Name(row.Name);
+        if (email is null && name is null)
+        {
+            return;
+        }
+
+        ref var contact = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_contacts, row.CustomerKey, out _);
+        contact ??= new StagedContact();
+        // Ties go to the later row of the file, which exports write in time order.
+        if (email is not null && (contact.Email is null || row.OccurredAt >= contact.EmailAt))
+        {
+            contact.Email = email;
+            contact.EmailAt = row.OccurredAt;
+        }
+
+        if (name is not null && (contact.Name is null || row.OccurredAt >= contact.NameAt))
+        {
+            contact.Name = name;
+            contact.NameAt = row.OccurredAt;
+        }
     }
 
     /// <summary>Flushes what is buffered and prepares the staging table for the merge.</summary>
@@ -186,6 +221,8 @@ internal abstract class StagingWriter : IAsyncDisposable
             await ExecuteAsync(RecomputeFirstSeenSql, cancellationToken).ConfigureAwait(false);
         }
 
+        await MergeContactsAsync(cancellationToken).ConfigureAwait(false);
+
         // When every staged row went in and none has a reference, the batch holds exactly what was staged and
         // its counts are known without reading millions of rows back.
         var (orders, revenue, added) = StagedCountsHold(imported)
@@ -195,6 +232,47 @@ internal abstract class StagingWriter : IAsyncDisposable
 
         // A replace starts the data anew: each of its customers is new to it, even one whose id the replaced data had.
         return new MergeCounts(imported, mode == ImportMode.Replace ? stagedCustomers : newCustomers, orders, revenue, added);
+    }
+
+    /// <summary>
+    /// Sets the staged customers' e-mail addresses and names: a value this import carries replaces the stored one (the
+    /// latest import's word wins), a value it lacks leaves the stored one alone. A few hundred customers per statement
+    /// into a temporary table, then one update; nothing at all for exports without contacts.
+    /// </summary>
+    protected async Task MergeContactsAsync(CancellationToken cancellationToken)
+    {
+        if (_contacts.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(
+            $"CREATE TEMPORARY TABLE {ContactsTable} (customer_key TEXT NOT NULL PRIMARY KEY, email TEXT NULL, name TEXT NULL){TemporaryTableOptions}",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in _contacts.Chunk(ContactsPerStatement))
+        {
+            var values = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"(@k{i}, @e{i}, @n{i})"));
+            await using var insert = Command($"INSERT INTO {ContactsTable} (customer_key, email, name) VALUES {values}");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                AddParameter(insert, $"k{i}").Value = chunk[i].Key;
+                AddParameter(insert, $"e{i}").Value = (object?)chunk[i].Value.Email ?? DBNull.Value;
+                AddParameter(insert, $"n{i}").Value = (object?)chunk[i].Value.Name ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(
+            $"""
+            UPDATE customers SET
+                email = COALESCE((SELECT s.email FROM {ContactsTable} s WHERE s.customer_key = customers.external_id), email),
+                name = COALESCE((SELECT s.name FROM {ContactsTable} s WHERE s.customer_key = customers.external_id), name)
+            WHERE external_id IN (SELECT customer_key FROM {ContactsTable})
+            """,
+            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"DROP TABLE {ContactsTable}", cancellationToken).ConfigureAwait(false);
+        _contacts.Clear();
     }
 
     /// <summary>
@@ -265,6 +343,17 @@ internal abstract class StagingWriter : IAsyncDisposable
     }
 
     public abstract ValueTask DisposeAsync();
+
+    private sealed class StagedContact
+    {
+        public string? Email { get; set; }
+
+        public DateTimeOffset EmailAt { get; set; }
+
+        public string? Name { get; set; }
+
+        public DateTimeOffset NameAt { get; set; }
+    }
 
     /// <summary>Counts the rows written to the staging table.</summary>
     protected long StagedRows { get; private set; }

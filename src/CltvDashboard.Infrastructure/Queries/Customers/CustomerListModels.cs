@@ -64,7 +64,14 @@ public sealed record CustomerListRequest(
     bool Descending = true,
     int Page = 1,
     int PageSize = 50,
-    DateOnly? Today = null);
+    DateOnly? Today = null)
+{
+    /// <summary>A value tier (<c>Top</c>, …), or null for all.</summary>
+    public string? ValueTier { get; init; }
+
+    /// <summary>A churn-risk band (<c>High</c>, …), or null for all.</summary>
+    public string? ChurnRisk { get; init; }
+}
 
 /// <summary>One customer's row in the list.</summary>
 /// <param name="CustomerId">The internal key.</param>
@@ -119,3 +126,13 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
     /// <summary>Number of pages, at least 1.</summary>
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
+
+/// <summary>
+/// A customer of an audience: a contact list for a marketing tool, only customers with an e-mail address. Personal data:
+/// read only by the audience exports and API, which are for contacting people.
+/// </summary>
+/// <param name="Email">The e-mail address, lower case.</param>
+/// <param name="FirstName">The first word of the stored name (<see cref="Import.CustomerContact.Split"/>), or null.</param>
+/// <param name="LastName">The rest of the stored name, or null.</param>
+/// <param name="Customer">The customer's row in the list, with the run's figures.</param>
+public sealed record AudienceMember(string Email, string? FirstName, string? LastName, CustomerRow Customer);

@@ -32,11 +32,31 @@ public sealed class CustomerListQueries
     /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
     /// <param name="request">Filter, sort and page.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<CustomerRow>> CustomersAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(request);
-        return _cache.GetOrAddAsync(run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
+        var page = await _cache.GetOrAddAsync(
+            run.Id, (nameof(CustomersAsync), previousRunId, request), () => CustomersUncachedAsync(run, previousRunId, request, cancellationToken), cancellationToken);
+        return await WithCurrentIdsAsync(page, cancellationToken);
+    }
+
+    // A customer erased since the page was computed (on this instance or another) must show as their pseudonym:
+    // the page's ids are read again by primary key, a few dozen rows.
+    private async Task<PagedResult<CustomerRow>> WithCurrentIdsAsync(PagedResult<CustomerRow> page, CancellationToken cancellationToken)
+    {
+        if (page.Items.Count == 0)
+        {
+            return page;
+        }
+
+        var keys = page.Items.Select(i => i.CustomerId).ToList();
+        var current = await _context.Customers.AsNoTracking().Where(c => keys.Contains(c.Id))
+            .Select(c => new { c.Id, c.ExternalId })
+            .ToDictionaryAsync(c => c.Id, c => c.ExternalId, cancellationToken);
+        return page.Items.All(i => current.GetValueOrDefault(i.CustomerId) == i.ExternalId)
+            ? page
+            : page with { Items = page.Items.Select(i => current.TryGetValue(i.CustomerId, out var id) && id != i.ExternalId ? i with { ExternalId = id } : i).ToList() };
     }
 
     /// <summary>
@@ -57,6 +77,55 @@ public sealed class CustomerListQueries
             yield return row.ToRow(run, request.Today);
         }
     }
+
+    /// <summary>
+    /// One page of an audience: the customers a list request selects who have an e-mail address, in its order, with
+    /// their contact. Never cached: it holds personal data, which an erasure must take away at once.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
+    /// <param name="request">Filter, sort and page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<PagedResult<AudienceMember>> AudienceAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var rows = WithEmail(Selected(run, previousRunId, request));
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await Contacts(Sorted(rows, request).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PagedResult<AudienceMember>(items.Select(i => i.ToMember(run, request.Today)).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>Every member of an audience in the request's order, streamed from one query: for the contact-list exports.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="previousRunId">The run before it, for the at-risk preset; null when there is none.</param>
+    /// <param name="request">Filter and sort; its page is ignored.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async IAsyncEnumerable<AudienceMember> AllAudienceAsync(
+        RunHeader run, long? previousRunId, CustomerListRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(request);
+        await foreach (var row in Contacts(Sorted(WithEmail(Selected(run, previousRunId, request)), request)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row.ToMember(run, request.Today);
+        }
+    }
+
+    private IQueryable<ListedMetric> WithEmail(IQueryable<ListedMetric> rows) =>
+        rows.Where(r => _context.Customers.Any(c => c.Id == r.CustomerId && c.Email != null));
+
+    // The contact read in the projection, after the order and the page, so that the list's own query and sort stay as
+    // they are and the order holds.
+    private IQueryable<ListedContact> Contacts(IQueryable<ListedMetric> rows) =>
+        rows.Select(r => new ListedContact
+        {
+            Metric = r,
+            Email = _context.Customers.Where(c => c.Id == r.CustomerId).Select(c => c.Email).First()!,
+            Name = _context.Customers.Where(c => c.Id == r.CustomerId).Select(c => c.Name).First(),
+        });
 
     private async Task<PagedResult<CustomerRow>> CustomersUncachedAsync(RunHeader run, long? previousRunId, CustomerListRequest request, CancellationToken cancellationToken)
     {
@@ -89,6 +158,16 @@ public sealed class CustomerListQueries
         if (!string.IsNullOrWhiteSpace(request.Segment))
         {
             metrics = metrics.Where(m => m.Segment == request.Segment);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.ValueTier))
+        {
+            metrics = metrics.Where(m => m.ValueTier == request.ValueTier);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.ChurnRisk))
+        {
+            metrics = metrics.Where(m => m.ChurnRiskBand == request.ChurnRisk);
         }
 
         var rows = metrics.Join(_context.Customers, m => m.CustomerId, c => c.Id, (m, c) => new ListedMetric
@@ -142,6 +221,21 @@ public sealed class CustomerListQueries
             (_, true) => rows.OrderByDescending(r => (double?)r.PredictedClv),
         };
         return sorted.ThenBy(r => r.CustomerId);
+    }
+
+    private sealed class ListedContact
+    {
+        public required ListedMetric Metric { get; init; }
+
+        public required string Email { get; init; }
+
+        public string? Name { get; init; }
+
+        public AudienceMember ToMember(RunHeader run, DateOnly? today)
+        {
+            var (first, last) = Import.CustomerContact.Split(Name);
+            return new AudienceMember(Email, first, last, Metric.ToRow(run, today));
+        }
     }
 
     // A flat row that EF can filter and sort in SQL before it becomes a CustomerRow.

@@ -43,4 +43,10 @@ public sealed record CustomerDetail(
     /// stored no usable purchase-count model or the customer has more than <see cref="CustomerQueries.MaxPurchasesRead"/> transactions.
     /// </summary>
     public AliveCurve? Curve { get; init; }
+
+    /// <summary>The customer's e-mail address, when an import carried one; personal data, for signed-in users only.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The customer's name, when an import carried one; personal data like <see cref="Email"/>.</summary>
+    public string? Name { get; init; }
 }

@@ -76,6 +76,10 @@ public sealed class CustomerQueries
             return null;
         }
 
+        var contact = await _context.Customers.AsNoTracking()
+            .Where(c => c.Id == customerId)
+            .Select(c => new { c.Email, c.Name })
+            .SingleOrDefaultAsync(cancellationToken);
         var rows = await _context.Transactions.AsNoTracking()
             .Where(t => t.CustomerId == customerId)
             .OrderBy(t => t.OccurredAtUtc).ThenBy(t => t.Id)
@@ -108,6 +112,8 @@ public sealed class CustomerQueries
             history)
         {
             Curve = curve,
+            Email = contact?.Email,
+            Name = contact?.Name,
         };
     }
 

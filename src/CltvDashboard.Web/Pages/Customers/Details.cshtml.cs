@@ -1,7 +1,10 @@
 using System.Globalization;
 using CltvDashboard.Domain.Clv;
 using CltvDashboard.Domain.Segmentation;
+using CltvDashboard.Infrastructure.Privacy;
 using CltvDashboard.Infrastructure.Queries;
+using CltvDashboard.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
 using CltvDashboard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,9 +15,23 @@ namespace CltvDashboard.Web.Pages.Customers;
 public sealed class DetailsModel : DashboardPageModel
 {
     private readonly CustomerQueries _customer;
+    private readonly IAuthorizationService _authorization;
 
-    public DetailsModel(RunContextQueries runContext, CustomerQueries customer)
-        : base(runContext) => _customer = customer;
+    public DetailsModel(RunContextQueries runContext, CustomerQueries customer, IAuthorizationService authorization)
+        : base(runContext)
+    {
+        _customer = customer;
+        _authorization = authorization;
+    }
+
+    /// <summary>Whether the user may erase customers (Admin).</summary>
+    public bool CanErase { get; private set; }
+
+    /// <summary>Whether the customer was erased: their id is a pseudonym.</summary>
+    public bool IsErased => Customer is not null && CustomerEraser.IsPseudonym(Customer.ExternalId);
+
+    /// <summary>The confirmation page of this customer's erasure; the id travels in the query, which request logs leave out.</summary>
+    public string EraseHref => QueryHelpers.AddQueryString("/Erasures/Erase", "id", Customer?.ExternalId ?? string.Empty);
 
     /// <summary>The customer.</summary>
     public CustomerDetail? Customer { get; private set; }
@@ -53,6 +70,7 @@ public sealed class DetailsModel : DashboardPageModel
                 "Search the customers for it");
         }
 
+        CanErase = (await _authorization.AuthorizeAsync(User, AppResources.Erasures.Policy)).Succeeded;
         var currency = Dashboard.CurrencyCode;
         // Purchases on one day add up, as the model counts them: one occasion per day.
         var days = Customer.Purchases

@@ -88,6 +88,11 @@ public sealed class IndexModel : DashboardPageModel
         new Dictionary<string, string?> { ["q"] = Search, ["segment"] = Segment, ["preset"] = Preset.ToString(), ["sort"] = Sort.ToString(), ["desc"] = Desc ? "true" : "false" }
             .Where(v => !string.IsNullOrEmpty(v.Value)));
 
+    /// <summary>The contact list of the list as filtered, in a marketing tool's format.</summary>
+    /// <param name="tool"><c>klaviyo</c> or <c>mailchimp</c>.</param>
+    public string AudienceLink(string tool) =>
+        $"/exports/audiences/{tool}.csv" + Endpoints.ExportEndpoints.AudienceQuery(Search, Segment, Preset);
+
     /// <summary>The sort indicator of a column header, and its aria-sort value.</summary>
     /// <param name="column">The column.</param>
     public (string Arrow, string Aria) SortState(CustomerSort column) =>

@@ -41,6 +41,8 @@ public sealed class ReviewModel : PageModel
         (nameof(ReviewInput.CurrencyColumn), "Currency column"),
         (nameof(ReviewInput.Quantity), "Quantity"),
         (nameof(ReviewInput.Time), "Time of day"),
+        (nameof(ReviewInput.Email), "Customer's e-mail"),
+        (nameof(ReviewInput.Name), "Customer's name"),
     ];
 
     /// <summary>The upload's id.</summary>
@@ -317,6 +319,12 @@ public sealed record ReviewInput
     /// <summary>Time column.</summary>
     public string? Time { get; set; }
 
+    /// <summary>The customer's e-mail column (may be the customer column itself).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The customer's name column.</summary>
+    public string? Name { get; set; }
+
     /// <summary>How to read ambiguous dates.</summary>
     public DateOrder DateOrder { get; set; }
 
@@ -342,6 +350,8 @@ public sealed record ReviewInput
         nameof(CurrencyColumn) => CurrencyColumn,
         nameof(Quantity) => Quantity,
         nameof(Time) => Time,
+        nameof(Email) => Email,
+        nameof(Name) => Name,
         _ => null,
     };
 
@@ -399,6 +409,8 @@ public sealed record ReviewInput
                 Currency = Blank(CurrencyColumn),
                 Quantity = Blank(Quantity),
                 Time = Blank(Time),
+                Email = Blank(Email),
+                Name = Blank(Name),
             };
 
     /// <summary>The form filled from a suggested mapping.</summary>
@@ -416,6 +428,8 @@ public sealed record ReviewInput
             CurrencyColumn = mapping.Currency,
             Quantity = mapping.Quantity,
             Time = mapping.Time,
+            Email = mapping.Email,
+            Name = mapping.Name,
         };
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -608,6 +608,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("acquisition_channel");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -618,6 +623,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("FirstSeenAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at_utc");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
 
                     b.HasKey("Id")
                         .HasName("pk_customers");
@@ -630,6 +640,50 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_customers_first_seen_at_utc");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CustomerErasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at_utc");
+
+                    b.Property<string>("ErasedByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("erased_by_email");
+
+                    b.Property<string>("ErasedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("erased_by_user_id");
+
+                    b.Property<int>("ImportProblemsScrubbed")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_problems_scrubbed");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("pseudonym");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_erasures");
+
+                    b.HasIndex("ErasedAtUtc")
+                        .HasDatabaseName("ix_customer_erasures_erased_at_utc");
+
+                    b.ToTable("customer_erasures", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Dataset", b =>

@@ -589,6 +589,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("acquisition_channel");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -598,6 +603,11 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("FirstSeenAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_seen_at_utc");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.HasKey("Id")
                         .HasName("pk_customers");
@@ -610,6 +620,48 @@ namespace CltvDashboard.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_customers_first_seen_at_utc");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.CustomerErasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ErasedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_at_utc");
+
+                    b.Property<string>("ErasedByEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_by_email");
+
+                    b.Property<string>("ErasedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("erased_by_user_id");
+
+                    b.Property<int>("ImportProblemsScrubbed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_problems_scrubbed");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pseudonym");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_erasures");
+
+                    b.HasIndex("ErasedAtUtc")
+                        .HasDatabaseName("ix_customer_erasures_erased_at_utc");
+
+                    b.ToTable("customer_erasures", (string)null);
                 });
 
             modelBuilder.Entity("CltvDashboard.Infrastructure.Data.Entities.Dataset", b =>
