@@ -43,6 +43,12 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
 
         /// <summary>The order's status.</summary>
         public const string Status = "status";
+
+        /// <summary>The customer's e-mail address.</summary>
+        public const string Email = "email";
+
+        /// <summary>The customer's name.</summary>
+        public const string Name = "name";
     }
 
     /// <summary>Why a batch is refused while the store holds only the demo.</summary>
@@ -63,9 +69,12 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
         Currency = Fields.Currency,
         Channel = Fields.Channel,
         Status = Fields.Status,
+        Email = Fields.Email,
+        Name = Fields.Name,
     };
 
-    private static readonly string[] Columns = [Fields.OrderId, Fields.CustomerId, Fields.OccurredAt, Fields.Amount, Fields.Currency, Fields.Channel, Fields.Status];
+    private static readonly string[] Columns =
+        [Fields.OrderId, Fields.CustomerId, Fields.OccurredAt, Fields.Amount, Fields.Currency, Fields.Channel, Fields.Status, Fields.Email, Fields.Name];
 
     // The line of the batch's file that holds its first order, the header being line 1.
     private const int FirstOrderLine = 2;
@@ -74,7 +83,7 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
     /// <param name="orders">The orders, in the sender's order.</param>
     /// <param name="source">What sent it, recorded as the import's file name (e.g. <c>api-token-12</c>); no personal data.</param>
     /// <param name="importedBy">The user the sender acts as, recorded on the import.</param>
-    /// <param name="otherErrors">Problems the caller found in fields the import does not read (the contact fields); the batch is stored only without any.</param>
+    /// <param name="otherErrors">Problems the caller found in the contact fields (which it also normalised); the batch is stored only without any.</param>
     /// <param name="cancellationToken">Cancels the work; nothing is stored then.</param>
     public async Task<PushResult> ImportAsync(
         IReadOnlyList<PushedOrder> orders, string source, string? importedBy, IReadOnlyList<PushedOrderError> otherErrors, CancellationToken cancellationToken = default)
@@ -166,7 +175,7 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
     private static IEnumerable<(string Field, string? Value)> Values(PushedOrder order) =>
     [
         (Fields.OrderId, order.OrderId), (Fields.CustomerId, order.CustomerId), (Fields.OccurredAt, order.OccurredAt), (Fields.Currency, order.Currency),
-        (Fields.Channel, order.Channel), (Fields.Status, order.Status),
+        (Fields.Channel, order.Channel), (Fields.Status, order.Status), (Fields.Email, order.Email), (Fields.Name, order.Name),
     ];
 
     // The whole batch read as the import will read it, nothing stored: the rejected orders, the rows it gives, or why
@@ -243,7 +252,9 @@ public sealed class OrderBatchImport(CltvContextFactory contexts, DatasetImport 
             Append(text, order.Amount?.ToString(CultureInfo.InvariantCulture)).Append(',');
             Append(text, order.Currency).Append(',');
             Append(text, order.Channel).Append(',');
-            Append(text, order.Status).Append("\r\n");
+            Append(text, order.Status).Append(',');
+            Append(text, order.Email).Append(',');
+            Append(text, order.Name).Append("\r\n");
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -12,7 +12,14 @@ namespace CltvDashboard.Infrastructure.Import;
 /// <param name="Channel">The sales channel, if any.</param>
 /// <param name="Status">The order's status (paid, refunded, cancelled, ...), read as an export's status column; null for a sale.</param>
 public sealed record PushedOrder(
-    string? OrderId, string? CustomerId, string? OccurredAt, decimal? Amount, string? Currency, string? Channel, string? Status);
+    string? OrderId, string? CustomerId, string? OccurredAt, decimal? Amount, string? Currency, string? Channel, string? Status)
+{
+    /// <summary>The customer's e-mail address, if sent; stored on the customer as an uploaded file's e-mail column is.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The customer's name, if sent; stored like <see cref="Email"/>.</summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>What was wrong with one order of a pushed batch.</summary>
 /// <param name="Index">The order's 0-based position in the batch; null when the batch as a whole is at fault.</param>

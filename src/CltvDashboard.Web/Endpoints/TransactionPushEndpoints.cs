@@ -230,7 +230,7 @@ public sealed record PushOrder
     /// <summary>paid (or none) for a sale; refunded, cancelled, pending, test, ... as in the import's rules.</summary>
     public string? Status { get; init; }
 
-    internal PushedOrder ToOrder() => new(OrderId, CustomerId, OccurredAt, Amount, Currency, Channel, Status);
+    internal PushedOrder ToOrder() => new(OrderId, CustomerId, OccurredAt, Amount, Currency, Channel, Status) { Email = Email, Name = Name };
 
     // The contact fields are the customer's personal data: kept only when they are what they claim to be, the
     // address in lower case so that one person is one address; never echoed back in a message.

@@ -44,6 +44,26 @@ public abstract class TransactionPushTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_contact_fields_are_stored_on_the_customer_normalised_and_a_later_value_wins()
+    {
+        using var client = await PushClientAsync(App, CltvRoles.Analyst);
+        var prefix = NewPrefix();
+
+        (await PushAsync(client, new
+        {
+            orderId = prefix + "1", customerId = prefix + "ann", occurredAt = "2025-03-01T10:00:00+01:00", amount = 10m, currency = "EUR",
+            email = "  Ann.Example@Example.COM ", name = " Ann Example ",
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PushAsync(client, new { orderId = prefix + "2", customerId = prefix + "ann", occurredAt = "2025-03-05T10:00:00+01:00", amount = 15m, currency = "EUR", name = "Ann Newname" }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await using var context = App.CreateContext();
+        var customer = await context.Customers.AsNoTracking().SingleAsync(c => c.ExternalId == prefix + "ann");
+        customer.Email.Should().Be("ann.example@example.com", "an order without an e-mail leaves the stored one");
+        customer.Name.Should().Be("Ann Newname", "the later non-empty name wins");
+    }
+
+    [Fact]
     public async Task The_same_batch_sent_again_adds_nothing_and_counts_its_orders_as_duplicates()
     {
         using var client = await PushClientAsync(App, CltvRoles.Admin);
