@@ -51,7 +51,9 @@ public sealed class RunAlerts
     {
         ArgumentNullException.ThrowIfNull(churnRisk);
         ArgumentNullException.ThrowIfNull(timeZone);
-        if (await _context.AlertFirings.AnyAsync(f => f.CalculationRunId == runId, cancellationToken).ConfigureAwait(false))
+        // A failed attempt of this run may have reported its failure already; a retry that succeeds is judged in full.
+        var judged = await _context.AlertFirings.Where(f => f.CalculationRunId == runId).Select(f => f.Rule).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (judged.Any(rule => rule != AlertRuleKind.RunProblem))
         {
             return [];
         }
@@ -131,7 +133,7 @@ public sealed class RunAlerts
         }
 
         var warnings = RunWarnings.Split(run.Warnings);
-        if (rules.RunProblem && AlertRules.IsRunProblem(failed: false, warnings))
+        if (rules.RunProblem && AlertRules.IsRunProblem(failed: false, warnings) && !judged.Contains(AlertRuleKind.RunProblem))
         {
             firings.Add(new AlertFiring
             {

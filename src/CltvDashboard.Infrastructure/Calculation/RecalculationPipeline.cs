@@ -197,7 +197,7 @@ public sealed partial class RecalculationPipeline
             EnterStage(clock, runId, RunStages.Publishing, 98);
             clock.Close();
             await PublishAsync(runId, runSettings, results, clock.Timings, cancellationToken).ConfigureAwait(false);
-            await JudgeAlertsAsync(runId, previousId, runSettings, zone, cancellationToken).ConfigureAwait(false);
+            await JudgeAlertsAsync(runId, previousId, runSettings, zone).ConfigureAwait(false);
             await PruneAsync(store, settings.RunsToKeep, cancellationToken).ConfigureAwait(false);
             var finished = await _context.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
             return await SummaryAsync(finished, results.Warnings, cancellationToken).ConfigureAwait(false);
@@ -372,13 +372,13 @@ public sealed partial class RecalculationPipeline
     }
 
     // The run is published before its alerts are judged: an alert that cannot be stored is logged and never turns a
-    // finished run into a failed one.
-    private async Task JudgeAlertsAsync(long runId, long? previousId, RunSettings settings, TimeZoneInfo zone, CancellationToken cancellationToken)
+    // finished run into a failed one, and a cancellation that comes after publishing does not cut the judging short.
+    private async Task JudgeAlertsAsync(long runId, long? previousId, RunSettings settings, TimeZoneInfo zone)
     {
         try
         {
             var alerts = new RunAlerts(_context, _timeProvider);
-            await alerts.AfterSuccessAsync(runId, previousId, settings.Analysis.ChurnRisk, settings.PurchaseWindowDays, zone, cancellationToken).ConfigureAwait(false);
+            await alerts.AfterSuccessAsync(runId, previousId, settings.Analysis.ChurnRisk, settings.PurchaseWindowDays, zone, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or DbUpdateException)
         {

@@ -123,6 +123,31 @@ public abstract class RunAlertsTests<TDatabase> : IClassFixture<TDatabase>
         (await new Infrastructure.Alerts.RunAlerts(context, TimeProvider.System).AfterFailureAsync(run.Id, "again")).Should().BeNull("a run's failure is reported once");
     }
 
+    [Fact]
+    public async Task A_retry_that_succeeds_after_a_failed_attempt_reported_its_failure_is_judged_in_full()
+    {
+        var database = await RunStore.WithCdnowMasterAsync(_store);
+        await RunStore.RecalculateAsync(database, EarlierAsOf);
+        long retried;
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            var run = new CalculationRun { Status = CalculationRunStatus.Queued, Trigger = CalculationTrigger.Manual, AsOfUtc = RunStore.CdnowEnd, RequestedAtUtc = DateTime.UtcNow };
+            context.CalculationRuns.Add(run);
+            await context.SaveChangesAsync();
+            retried = run.Id;
+            (await new Infrastructure.Alerts.RunAlerts(context, TimeProvider.System).AfterFailureAsync(retried, "The database went away.")).Should().NotBeNull();
+        }
+
+        await using (var context = CltvDatabase.CreateContext(database))
+        {
+            (await new RecalculationPipeline(context).RunAsync(retried)).Status.Should().Be(CalculationRunStatus.Succeeded);
+        }
+
+        var firings = (await FiringsAsync(database)).Where(f => f.CalculationRunId == retried).ToList();
+        firings.Should().ContainSingle(f => f.Rule == AlertRuleKind.HighValueAtRisk).Which.Customers.Should().NotBeEmpty();
+        firings.Should().ContainSingle(f => f.Rule == AlertRuleKind.RunProblem).Which.Details.Should().Be("The database went away.");
+    }
+
     private static async Task<BusinessSettings> SettingsAsync(string database)
     {
         await using var context = CltvDatabase.CreateContext(database);
