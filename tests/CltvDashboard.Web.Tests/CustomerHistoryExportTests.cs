@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Queries;
 using CltvDashboard.Web.Endpoints;
@@ -24,7 +23,7 @@ public abstract class CustomerHistoryExportTests(DemoApp demo)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().Be($"cltv-customer-10001-history-run-{run.Id}-data-to-1998-06-30-in-USD.csv");
-        var table = ParseCsv(await response.Content.ReadAsStringAsync());
+        var table = Csv.Parse(await response.Content.ReadAsStringAsync());
         table[0].Should().Equal(ExportEndpoints.CustomerHistoryColumns);
         var rows = table.Skip(1).Select(r => table[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
         rows.Select(r => (r["record"], r["date"], r["amount"])).Should().Equal(("purchase", "1997-02-06", "6.79"), ("purchase", "1997-10-09", "12.99"), ("run", "1998-06-30", ""));
@@ -35,58 +34,6 @@ public abstract class CustomerHistoryExportTests(DemoApp demo)
         double.Parse(state["p_alive"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.ProbabilityAlive!.Value, 1e-6);
         decimal.Parse(state["predicted_clv"], CultureInfo.InvariantCulture).Should().BeApproximately(customer.PredictedClv!.Value, 0.0001m);
         (await client.GetAsync("/exports/customers/history.csv?id=010001")).StatusCode.Should().Be(HttpStatusCode.NotFound, "ids are compared exactly");
-    }
-
-    // RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF.
-    private static List<string[]> ParseCsv(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return records;
     }
 }
 

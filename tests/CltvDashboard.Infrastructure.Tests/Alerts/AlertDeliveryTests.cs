@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -12,12 +11,10 @@ using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Infrastructure.Jobs;
 using CltvDashboard.Infrastructure.Tests.Calculation;
 using CltvDashboard.Infrastructure.Tests.Support;
+using CltvDashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 
 namespace CltvDashboard.Infrastructure.Tests.Alerts;
 
@@ -88,15 +85,7 @@ public sealed class AlertDeliveryTests(SqliteStoreDatabase store) : IClassFixtur
     public async Task An_alert_mail_reaches_an_smtp_server_with_an_html_and_a_plain_text_part_naming_the_customers()
     {
         var database = await RunStore.FreshAsync(store);
-        var received = new ConcurrentQueue<MimeMessage>();
-        var port = FreePort();
-        using var stop = new CancellationTokenSource();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new CapturingStore(received));
-        var smtp = new SmtpServer.SmtpServer(
-            new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build(),
-            services);
-        var serving = smtp.StartAsync(stop.Token);
+        await using var server = LoopbackSmtp.Start();
 
         long deliveryId;
         await using (var context = CltvDatabase.CreateContext(database))
@@ -123,7 +112,7 @@ public sealed class AlertDeliveryTests(SqliteStoreDatabase store) : IClassFixtur
             options =>
             {
                 options.Host = "127.0.0.1";
-                options.Port = port;
+                options.Port = server.Port;
                 options.Security = SmtpSecurity.None;
                 options.Sender = "CLTV Dashboard <alerts@example.com>";
             }))
@@ -132,10 +121,7 @@ public sealed class AlertDeliveryTests(SqliteStoreDatabase store) : IClassFixtur
             retry.Should().BeNull("the mail was delivered at the first attempt");
         }
 
-        stop.Cancel();
-        await Task.WhenAny(serving, Task.Delay(TimeSpan.FromSeconds(5)));
-
-        var mail = received.Should().ContainSingle().Subject;
+        var mail = server.Received.Should().ContainSingle().Subject;
         mail.To.Mailboxes.Single().Address.Should().Be("owner@example.com");
         mail.Subject.Should().Be("[CLTV] High value at risk: 1 high-value customer fell below a 30 % chance of buying again since the previous run.");
         var alternative = mail.Body.Should().BeOfType<MultipartAlternative>().Subject;
@@ -154,16 +140,6 @@ public sealed class AlertDeliveryTests(SqliteStoreDatabase store) : IClassFixtur
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private sealed class CapturingStore(ConcurrentQueue<MimeMessage> received) : MessageStore
-    {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
     }
 
     /// <summary>A real HTTP listener on loopback that answers the given statuses in turn and checks each request's signature.</summary>

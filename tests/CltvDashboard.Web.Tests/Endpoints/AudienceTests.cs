@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using CltvDashboard.Infrastructure.Data.Identity;
 using CltvDashboard.Web.Endpoints;
@@ -24,7 +23,7 @@ public abstract class AudienceTests<TApp>(TApp fixture)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileName!.Should().Contain("audience-klaviyo");
-        var table = ParseCsv(await response.Content.ReadAsStringAsync());
+        var table = Csv.Parse(await response.Content.ReadAsStringAsync());
         table[0].Should().Equal(ExportEndpoints.KlaviyoColumns);
         table[0][..3].Should().Equal("Email", "First Name", "Last Name");
         var rows = Rows(table);
@@ -46,7 +45,7 @@ public abstract class AudienceTests<TApp>(TApp fixture)
     {
         using var owner = await App.SignedInClientAsync(CltvRoles.Owner);
 
-        var table = ParseCsv(await owner.GetStringAsync("/exports/audiences/mailchimp.csv"));
+        var table = Csv.Parse(await owner.GetStringAsync("/exports/audiences/mailchimp.csv"));
 
         table[0].Should().Equal(ExportEndpoints.MailchimpColumns);
         table[0][..4].Should().Equal("Email Address", "First Name", "Last Name", "Tags");
@@ -70,10 +69,10 @@ public abstract class AudienceTests<TApp>(TApp fixture)
             }
         }
 
-        var rows = Rows(ParseCsv(await owner.GetStringAsync("/exports/audiences/klaviyo.csv" + ExportEndpoints.AudienceQuery(tier: tier))));
+        var rows = Rows(Csv.Parse(await owner.GetStringAsync("/exports/audiences/klaviyo.csv" + ExportEndpoints.AudienceQuery(tier: tier))));
 
         rows.Select(r => r["Email"]).Should().BeEquivalentTo(inTier);
-        Rows(ParseCsv(await owner.GetStringAsync("/exports/audiences/klaviyo.csv?risk=NoSuchBand"))).Should().BeEmpty();
+        Rows(Csv.Parse(await owner.GetStringAsync("/exports/audiences/klaviyo.csv?risk=NoSuchBand"))).Should().BeEmpty();
     }
 
     [Fact]
@@ -112,56 +111,4 @@ public abstract class AudienceTests<TApp>(TApp fixture)
 
     private static List<Dictionary<string, string>> Rows(List<string[]> table) =>
         table.Skip(1).Select(r => table[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
-
-    // RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF.
-    private static List<string[]> ParseCsv(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return records;
-    }
 }
