@@ -11,7 +11,8 @@ namespace CltvDashboard.Web.Tests;
 public abstract partial class AuthorizationTests(AppFixture fixture)
 {
     // The pages and endpoints anyone may open; everything else needs a signed-in user.
-    private static readonly string[] PublicRoutes = ["Account/SignIn", "Setup", "Error", "Status/{code:int}", "health/live", "health/ready"];
+    // The digest's unsubscribe link works without signing in by design: its token is the credential.
+    private static readonly string[] PublicRoutes = ["Account/SignIn", "Setup", "Error", "Status/{code:int}", "health/live", "health/ready", "Digest/Unsubscribe"];
 
     private CltvWebFactory App => fixture.App;
 
@@ -37,7 +38,7 @@ public abstract partial class AuthorizationTests(AppFixture fixture)
     }
 
     [Fact]
-    public void Only_sign_in_setup_error_status_health_and_static_files_allow_anonymous_access()
+    public void Only_sign_in_setup_error_status_health_the_digest_unsubscribe_link_and_static_files_allow_anonymous_access()
     {
         var anonymous = Endpoints()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)

@@ -11,7 +11,7 @@ namespace CltvDashboard.Web.Tests.Browser;
 public sealed class AccessibilityBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private static readonly string[] AdminPages =
-        ["/", "/Overview", "/Segments", "/Customers", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users"];
+        ["/", "/Overview", "/Segments", "/Customers", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users", "/Alerts", "/AlertDelivery", "/Erasures", "/Account/Digest"];
 
     [Theory]
     [InlineData(BrowserPages.DesktopWidth)]

@@ -13,7 +13,7 @@ namespace CltvDashboard.Web.Tests.Browser;
 public sealed partial class PhoneBrowserTests(DemoApp demo) : BrowserTest, IClassFixture<DemoApp>
 {
     private static readonly string[] AdminPages =
-        ["/", "/Overview", "/Segments", "/Customers", "/Customers?sort=Revenue", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users"];
+        ["/", "/Overview", "/Segments", "/Customers", "/Customers?sort=Revenue", "/Cohorts", "/ModelHealth", "/WhatIf", "/Runs", "/Imports", "/Imports/RemoveDemo", "/Upload", "/Settings", "/Users", "/Alerts", "/AlertDelivery", "/Erasures", "/Account/Digest"];
 
     [Fact]
     public async Task The_menu_folds_behind_a_button_that_the_keyboard_opens_and_closes()
