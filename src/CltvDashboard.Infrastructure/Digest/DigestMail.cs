@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
+using CltvDashboard.Domain.Uncertainty;
 using CltvDashboard.Infrastructure.Queries;
 using MimeKit;
 using MimeKit.Utils;
@@ -236,6 +236,7 @@ public static class DigestMail
         double? Change(Func<RunKpis, double?> pick) => before is null ? null : DashboardFormat.Change(pick(now), pick(before));
         var horizon = $"next {digest.Context.ForecastHorizonMonths} months";
         var ranges = now.Ranges;
+        var meanClv = ranges?.Clv is { } total && ranges.Customers > 0 ? total.Per(ranges.Customers) : (ForecastRange?)null;
         var kpis = new List<Kpi>
         {
             new("Customers", f.Count(now.Customers), Change(k => k.Customers), null),
@@ -243,7 +244,7 @@ public static class DigestMail
             new($"Predicted revenue, {horizon}", f.Money(now.PredictedRevenue), Change(k => (double?)k.PredictedRevenue),
                 ranges?.Revenue is { } revenue ? $"80 % range {f.MoneyRange(revenue.Low80, revenue.High80)}" : null),
             new("Mean predicted CLV", f.Money(now.MeanClv), Change(k => (double?)k.MeanClv),
-                ranges?.Clv is { } clv && ranges.Customers > 0 ? $"80 % range {f.MoneyRange(clv.Per(ranges.Customers).Low80, clv.Per(ranges.Customers).High80)}" : null),
+                meanClv is { } clv ? $"80 % range {f.MoneyRange(clv.Low80, clv.High80)}" : null),
             new("Repeat-purchase rate", f.Percent(now.RepeatRate), Change(k => k.RepeatRate), null),
             new("Historical revenue", f.Money(now.HistoricalRevenue), Change(k => (double)k.HistoricalRevenue), null),
         };

@@ -88,17 +88,8 @@ public sealed class AlertsBrowserTests(DemoApp demo) : BrowserTest, IClassFixtur
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HeadlessChromium.ScreenshotFolder, "digest-01-preview.png"), FullPage = true });
     }
 
-    private async Task<IPage> SignedInPageAsync(string role)
-    {
-        var email = await demo.App.CreateUserAsync(role);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(demo.BaseUrl + "/Account/SignIn");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(CltvWebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("SignIn", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
-        return page;
-    }
+    // Tall, so that the screenshot holds the first firing's customers.
+    private async Task<IPage> SignedInPageAsync(string role) =>
+        await BrowserPages.SignInAsync(
+            Browser, demo.BaseUrl, await demo.App.CreateUserAsync(role), 1280, ConsoleErrors, options => options.ViewportSize = new ViewportSize { Width = 1280, Height = 1400 });
 }
